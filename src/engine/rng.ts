@@ -1,0 +1,117 @@
+/**
+ * NumPy's legacy generator, `np.random.RandomState(seed)`, reproduced in TypeScript.
+ *
+ * Why NumPy's and not PyTorch's: NumPy's legacy MT19937 stream is fully documented and stable, so a student
+ * can check every mask in the app with a few lines of Python. PyTorch's CPU generator draws dropout masks
+ * through a different (vectorised Bernoulli) path, so no JS engine can honestly promise PyTorch's masks.
+ */
+
+const N = 624;
+const M = 397;
+const MATRIX_A = 0x9908b0df;
+const UPPER_MASK = 0x80000000;
+const LOWER_MASK = 0x7fffffff;
+
+/** A seeded source of random numbers, identical draw for draw to NumPy's legacy RandomState. */
+export interface Rng {
+  /** The seed this generator was created with. */
+  readonly seed: number;
+  /** Next raw 32-bit output of MT19937 (NumPy's `randint` building block, `genrand_int32`). */
+  nextUint32(): number;
+  /** Uniform double in [0, 1) with 53 random bits: NumPy's `random_sample()`. */
+  random(): number;
+  /** Standard normal by the legacy polar (Marsaglia) method, caching the second value: NumPy's `standard_normal()`. */
+  standardNormal(): number;
+  /** How many 32-bit words have been drawn so far (for tests and for the "draws used" readouts). */
+  readonly drawCount: number;
+}
+
+/** Throws unless `seed` is an unsigned 32-bit integer, naming the argument as NumPy would refuse it. */
+export function assertSeed(seed: unknown, name = 'seed'): asserts seed is number {
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new RangeError(`${name} must be an integer between 0 and 2**32 - 1, but got ${String(seed)}`);
+  }
+}
+
+class MersenneTwister implements Rng {
+  readonly seed: number;
+  private readonly mt = new Uint32Array(N);
+  private index = N;
+  private cachedGaussian: number | null = null;
+  private draws = 0;
+
+  constructor(seed: number) {
+    this.seed = seed;
+    // init_genrand: mt[i] = 1812433253 * (mt[i-1] ^ (mt[i-1] >>> 30)) + i, all mod 2^32.
+    this.mt[0] = seed >>> 0;
+    for (let i = 1; i < N; i++) {
+      const prev = this.mt[i - 1] ^ (this.mt[i - 1] >>> 30);
+      // Math.imul keeps the product exact mod 2^32, which a float multiply of two 32-bit numbers would not.
+      this.mt[i] = (Math.imul(1812433253, prev) + i) >>> 0;
+    }
+  }
+
+  get drawCount(): number {
+    return this.draws;
+  }
+
+  private twist(): void {
+    const mt = this.mt;
+    let k = 0;
+    for (; k < N - M; k++) {
+      const y = (mt[k] & UPPER_MASK) | (mt[k + 1] & LOWER_MASK);
+      mt[k] = mt[k + M] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    }
+    for (; k < N - 1; k++) {
+      const y = (mt[k] & UPPER_MASK) | (mt[k + 1] & LOWER_MASK);
+      mt[k] = mt[k + (M - N)] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    }
+    const y = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
+    mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    this.index = 0;
+  }
+
+  nextUint32(): number {
+    if (this.index >= N) this.twist();
+    let y = this.mt[this.index++];
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    this.draws++;
+    return y >>> 0;
+  }
+
+  random(): number {
+    // genrand_res53: 27 high bits of one word and 26 of the next make a 53-bit mantissa.
+    const a = this.nextUint32() >>> 5;
+    const b = this.nextUint32() >>> 6;
+    return (a * 67108864 + b) / 9007199254740992;
+  }
+
+  standardNormal(): number {
+    if (this.cachedGaussian !== null) {
+      const cached = this.cachedGaussian;
+      this.cachedGaussian = null;
+      return cached;
+    }
+    let x1: number;
+    let x2: number;
+    let r2: number;
+    do {
+      x1 = 2 * this.random() - 1;
+      x2 = 2 * this.random() - 1;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1 || r2 === 0);
+    const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+    // NumPy returns f*x2 now and keeps f*x1 for the next call.
+    this.cachedGaussian = f * x1;
+    return f * x2;
+  }
+}
+
+/** Creates NumPy's `RandomState(seed)` generator. `seed` must be an unsigned 32-bit integer. */
+export function createRng(seed: number): Rng {
+  assertSeed(seed);
+  return new MersenneTwister(seed);
+}

@@ -1,0 +1,103 @@
+/**
+ * The app's single store. Views read it through selectors and draw; they never compute science themselves.
+ * Training state arrives from the worker (see src/worker/client.ts); settings mirror the URL.
+ */
+import { create } from 'zustand';
+import type { DatasetForDisplay, FitPredictions, Speed } from '../worker/protocol';
+import type { Locale } from '../i18n';
+import { defaultUrlSettings, type PanelName, type UrlNotice, type UrlSettings } from './urlSchema';
+import { emptyHistory, type LossHistory } from './history';
+
+/** What the network view shows of the latest real training pass of the dropout twin. */
+export interface PassView {
+  epoch: number;
+  forwardPasses: number;
+  displaySample: number;
+  displayInput: Float32Array;
+  masks: Uint8Array[];
+  activations: Float32Array[];
+  evalActivations: Float32Array[];
+  output: number;
+}
+
+export interface McBand {
+  epoch: number;
+  xs: Float32Array;
+  mean: Float32Array;
+  std: Float32Array;
+}
+
+/** A message shown in the notice area; `key` lets a newer notice of the same kind replace an older one. */
+export interface AppNotice {
+  id: number;
+  key: string;
+  kind: 'info' | 'warning' | 'error';
+  /** Translated at render time from these parts, so switching language re-words existing notices. */
+  message: { code: 'urlParam'; notice: UrlNotice } | { code: 'text'; id: NoticeTextId; args?: (string | number)[] };
+}
+
+export type NoticeTextId = 'workerRestarted' | 'diverged' | 'trainingReset' | 'newVersion' | 'offlineReady';
+
+export interface TrainingState {
+  runId: number;
+  running: boolean;
+  speed: Speed;
+  epoch: number;
+  forwardPasses: number;
+  diverged: boolean;
+  epochsPerSecond: number;
+  pass: PassView | null;
+  history: LossHistory;
+  dataset: DatasetForDisplay | null;
+  fit: FitPredictions | null;
+  mc: McBand | null;
+}
+
+export interface AppState {
+  settings: UrlSettings;
+  /** The language in use: the URL's, else the browser's. */
+  locale: Locale;
+  reducedMotion: boolean;
+  focusPanel: PanelName | null;
+  notices: AppNotice[];
+  training: TrainingState;
+}
+
+export function initialTraining(speed: Speed = 'full'): TrainingState {
+  return {
+    runId: 0,
+    running: false,
+    speed,
+    epoch: 0,
+    forwardPasses: 0,
+    diverged: false,
+    epochsPerSecond: 0,
+    pass: null,
+    history: emptyHistory(),
+    dataset: null,
+    fit: null,
+    mc: null,
+  };
+}
+
+export const useStore = create<AppState>(() => ({
+  settings: defaultUrlSettings(),
+  locale: 'en',
+  reducedMotion: false,
+  focusPanel: null,
+  notices: [],
+  training: initialTraining(),
+}));
+
+let nextNoticeId = 1;
+
+/** Adds a notice, replacing any with the same key so repeated events do not pile up. */
+export function pushNotice(notice: Omit<AppNotice, 'id'>): void {
+  useStore.setState((state) => ({
+    notices: [...state.notices.filter((existing) => existing.key !== notice.key), { ...notice, id: nextNoticeId++ }],
+  }));
+}
+
+export function dismissNotice(id: number): void {
+  useStore.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }));
+}

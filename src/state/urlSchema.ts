@@ -1,0 +1,277 @@
+/**
+ * The one table that describes every URL parameter of the app: its type, default and bounds.
+ *
+ * The parser never throws: a value it cannot use falls back to the default and is reported as a notice, so a
+ * teacher's link with a typo still opens the lab and says what it ignored. Serialising writes only the values
+ * that differ from their defaults, so shared links stay short.
+ */
+
+export type SpeedName = 'full' | 'steps' | 'slow';
+export type PanelName = 'tensor' | 'network' | 'loss' | 'fit';
+export const PANEL_NAMES: readonly PanelName[] = ['tensor', 'network', 'loss', 'fit'];
+
+export interface UrlSettings {
+  /** Dropout probability of the dropout twin's hidden layers. */
+  p: number;
+  seed: number;
+  data: 'sine' | 'moons';
+  /** Number of training points. */
+  n: number;
+  noise: number;
+  /** Hidden layer widths. */
+  layers: number[];
+  act: 'tanh' | 'relu';
+  lr: number;
+  opt: 'adam' | 'sgd';
+  /** Mini-batch size; 0 means full batch. */
+  batch: number;
+  /** Leave a gap in the training inputs (the uncertainty preset). */
+  gap: boolean;
+  speed: SpeedName;
+  /** Network view: show the training pass (masks) or eval mode (all on). */
+  view: 'train' | 'eval';
+  /** Undefined means "follow the browser's language". */
+  locale: 'en' | 'zh-CN' | undefined;
+  mode: 'normal' | 'present';
+  embed: boolean;
+  panels: PanelName[];
+  /** Origin of the embedding page allowed to send commands. */
+  parent: string | undefined;
+  motion: 'full' | 'reduced' | undefined;
+}
+
+export type RejectionReason =
+  | 'notANumber'
+  | 'notAnInteger'
+  | 'outOfRange'
+  | 'notAllowed'
+  | 'badList'
+  | 'badOrigin'
+  | 'unknownParameter'
+  | 'repeated'
+  | 'tooLong';
+
+export interface UrlNotice {
+  param: string;
+  /** The rejected value, cut to 60 characters (it is shown to the user as text, never as HTML). */
+  value: string;
+  reason: RejectionReason;
+  /** What would have been accepted, e.g. "0 … 0.95" or "tanh, relu". */
+  expected: string;
+}
+
+type Spec<T> = {
+  default: T;
+  parse(raw: string): { ok: true; value: T } | { ok: false; reason: RejectionReason };
+  format(value: T): string;
+  expected: string;
+  equals?(a: T, b: T): boolean;
+};
+
+const MAX_RAW_LENGTH = 200;
+
+function numberSpec(def: number, min: number, max: number, integer = false): Spec<number> {
+  return {
+    default: def,
+    expected: `${min} … ${max}`,
+    parse(raw) {
+      const trimmed = raw.trim();
+      // Number('') is 0 and Number('0x10') is 16: accept only plain decimal notation.
+      if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return { ok: false, reason: 'notANumber' };
+      const value = Number(trimmed);
+      if (!Number.isFinite(value)) return { ok: false, reason: 'notANumber' };
+      if (integer && !Number.isInteger(value)) return { ok: false, reason: 'notAnInteger' };
+      if (value < min || value > max) return { ok: false, reason: 'outOfRange' };
+      return { ok: true, value };
+    },
+    format: (value) => String(value),
+  };
+}
+
+function enumSpec<T extends string>(def: T, allowed: readonly T[]): Spec<T> {
+  return {
+    default: def,
+    expected: allowed.join(', '),
+    parse(raw) {
+      const found = allowed.find((option) => option === raw.trim());
+      return found === undefined ? { ok: false, reason: 'notAllowed' } : { ok: true, value: found };
+    },
+    format: (value) => value,
+  };
+}
+
+function optionalEnumSpec<T extends string>(allowed: readonly T[]): Spec<T | undefined> {
+  const inner = enumSpec<T>(allowed[0], allowed);
+  return { ...inner, default: undefined, format: (value) => value ?? '' };
+}
+
+function booleanSpec(def: boolean): Spec<boolean> {
+  return {
+    default: def,
+    expected: '0, 1',
+    parse(raw) {
+      const value = raw.trim().toLowerCase();
+      if (value === '1' || value === 'true' || value === '') return { ok: true, value: true };
+      if (value === '0' || value === 'false') return { ok: true, value: false };
+      return { ok: false, reason: 'notAllowed' };
+    },
+    format: (value) => (value ? '1' : '0'),
+  };
+}
+
+const layersSpec: Spec<number[]> = {
+  default: [64, 64],
+  expected: '1–3 widths of 1 … 128, e.g. 64,64',
+  parse(raw) {
+    const parts = raw.split(',').map((part) => part.trim());
+    if (parts.length < 1 || parts.length > 3) return { ok: false, reason: 'badList' };
+    const widths: number[] = [];
+    for (const part of parts) {
+      if (!/^\d{1,4}$/.test(part)) return { ok: false, reason: 'badList' };
+      const width = Number(part);
+      if (width < 1 || width > 128) return { ok: false, reason: 'outOfRange' };
+      widths.push(width);
+    }
+    return { ok: true, value: widths };
+  },
+  format: (value) => value.join(','),
+  equals: (a, b) => a.length === b.length && a.every((width, i) => width === b[i]),
+};
+
+const panelsSpec: Spec<PanelName[]> = {
+  default: [...PANEL_NAMES],
+  expected: PANEL_NAMES.join(','),
+  parse(raw) {
+    const parts = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const chosen: PanelName[] = [];
+    for (const part of parts) {
+      const panel = PANEL_NAMES.find((name) => name === part);
+      if (!panel) return { ok: false, reason: 'badList' };
+      if (!chosen.includes(panel)) chosen.push(panel);
+    }
+    if (chosen.length === 0) return { ok: false, reason: 'badList' };
+    // Keep the app's own order whatever order the host wrote.
+    return { ok: true, value: PANEL_NAMES.filter((name) => chosen.includes(name)) };
+  },
+  format: (value) => value.join(','),
+  equals: (a, b) => a.length === b.length && a.every((panel, i) => panel === b[i]),
+};
+
+const parentSpec: Spec<string | undefined> = {
+  default: undefined,
+  expected: 'https://host.example',
+  parse(raw) {
+    try {
+      const url = new URL(raw.trim());
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'badOrigin' };
+      return { ok: true, value: url.origin };
+    } catch {
+      return { ok: false, reason: 'badOrigin' };
+    }
+  },
+  format: (value) => value ?? '',
+};
+
+/** Every URL parameter. The order here is the order in serialised links. */
+export const URL_SCHEMA: { [K in keyof UrlSettings]: Spec<UrlSettings[K]> } = {
+  p: numberSpec(0.3, 0, 0.95),
+  seed: numberSpec(0, 0, 0xffffffff, true),
+  data: enumSpec('sine', ['sine', 'moons'] as const),
+  n: numberSpec(30, 4, 400, true),
+  noise: numberSpec(0.3, 0, 2),
+  layers: layersSpec,
+  act: enumSpec('tanh', ['tanh', 'relu'] as const),
+  lr: numberSpec(0.01, 0.00001, 10),
+  opt: enumSpec('adam', ['adam', 'sgd'] as const),
+  batch: numberSpec(0, 0, 400, true),
+  gap: booleanSpec(false),
+  speed: enumSpec('full', ['full', 'steps', 'slow'] as const),
+  view: enumSpec('train', ['train', 'eval'] as const),
+  locale: optionalEnumSpec(['en', 'zh-CN'] as const),
+  mode: enumSpec('normal', ['normal', 'present'] as const),
+  embed: booleanSpec(false),
+  panels: panelsSpec,
+  parent: parentSpec,
+  motion: optionalEnumSpec(['full', 'reduced'] as const),
+};
+
+export const URL_KEYS = Object.keys(URL_SCHEMA) as (keyof UrlSettings)[];
+
+export function defaultUrlSettings(): UrlSettings {
+  const settings = {} as Record<string, unknown>;
+  for (const key of URL_KEYS) {
+    const def = URL_SCHEMA[key].default;
+    settings[key] = Array.isArray(def) ? [...def] : def;
+  }
+  return settings as unknown as UrlSettings;
+}
+
+function truncate(raw: string): string {
+  return raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
+}
+
+function isKey(name: string): name is keyof UrlSettings {
+  return Object.prototype.hasOwnProperty.call(URL_SCHEMA, name);
+}
+
+/** Parses one value by its key; used by the URL parser and by the embed bridge's `set` command. */
+export function parseSetting<K extends keyof UrlSettings>(
+  key: K,
+  raw: string,
+): { ok: true; value: UrlSettings[K] } | { ok: false; notice: UrlNotice } {
+  const spec = URL_SCHEMA[key];
+  if (raw.length > MAX_RAW_LENGTH) {
+    return { ok: false, notice: { param: key, value: truncate(raw), reason: 'tooLong', expected: spec.expected } };
+  }
+  const result = spec.parse(raw);
+  if (result.ok) return result;
+  return { ok: false, notice: { param: key, value: truncate(raw), reason: result.reason, expected: spec.expected } };
+}
+
+/**
+ * Parses a query string (with or without the leading "?"). Never throws. The first occurrence of a repeated key
+ * wins, and the repeats are reported.
+ */
+export function parseUrlSettings(search: string): { settings: UrlSettings; notices: UrlNotice[] } {
+  const settings = defaultUrlSettings() as unknown as Record<string, unknown>;
+  const notices: UrlNotice[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    return { settings: settings as unknown as UrlSettings, notices };
+  }
+  const seen = new Set<string>();
+  for (const [name, raw] of params) {
+    if (!isKey(name)) {
+      // Only report names that look like ours; analytics tags a host adds (utm_…) are not the user's mistake.
+      if (!name.startsWith('utm_') && notices.length < 50) {
+        notices.push({ param: truncate(name), value: truncate(raw), reason: 'unknownParameter', expected: '' });
+      }
+      continue;
+    }
+    if (seen.has(name)) {
+      if (notices.length < 50) notices.push({ param: name, value: truncate(raw), reason: 'repeated', expected: URL_SCHEMA[name].expected });
+      continue;
+    }
+    seen.add(name);
+    const parsed = parseSetting(name, raw);
+    if (parsed.ok) settings[name] = parsed.value;
+    else if (notices.length < 50) notices.push(parsed.notice);
+  }
+  return { settings: settings as unknown as UrlSettings, notices };
+}
+
+/** Writes the settings that differ from their defaults as a query string ("" when all are default). */
+export function serializeUrlSettings(settings: UrlSettings): string {
+  const params = new URLSearchParams();
+  for (const key of URL_KEYS) {
+    const spec = URL_SCHEMA[key] as Spec<unknown>;
+    const value = settings[key];
+    const def = spec.default;
+    const same = spec.equals ? spec.equals(value, def) : value === def;
+    if (!same && value !== undefined) params.set(key, spec.format(value));
+  }
+  const text = params.toString().replace(/%2C/g, ',');
+  return text === '' ? '' : `?${text}`;
+}

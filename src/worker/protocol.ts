@@ -1,0 +1,88 @@
+/**
+ * The typed messages between the main thread and the training worker. Both sides import this file, so a
+ * message that does not fit the protocol is a compile error on either side.
+ */
+import type { LossPoint, ScenarioOptions } from '../engine';
+
+export type Speed = 'full' | 'steps' | 'slow';
+
+/** Main thread → worker. */
+export type WorkerCommand =
+  /** Replace the scenario; training restarts from epoch 0 with the new settings. */
+  | { type: 'configure'; scenario: ScenarioOptions }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** One training step of both twins: one forward pass (one mask draw) and one update. */
+  | { type: 'stepPass' }
+  | { type: 'stepEpoch' }
+  /** Back to epoch 0 with the same settings: the same seed gives the same first mask. */
+  | { type: 'reset' }
+  | { type: 'setSpeed'; speed: Speed }
+  /** Ask for an MC-dropout band on the fit grid (T stochastic passes of the dropout twin). */
+  | { type: 'requestMc'; samples: number }
+  /** Test hooks for fault recovery (used by end-to-end tests through the client). */
+  | { type: 'testCrash' }
+  | { type: 'testHang' };
+
+/** What the fit chart draws: predictions of both twins on a grid, in eval mode. */
+export type FitPredictions =
+  | { kind: 'curve'; xs: Float32Array; plain: Float32Array; dropout: Float32Array }
+  /** Classification: probabilities on a size×size grid over [xMin, xMax]×[yMin, yMax], row-major from the top. */
+  | {
+      kind: 'region';
+      size: number;
+      xMin: number;
+      xMax: number;
+      yMin: number;
+      yMax: number;
+      plain: Float32Array;
+      dropout: Float32Array;
+    };
+
+/** The data the twins train on, sent once per run so the charts can draw it. */
+export interface DatasetForDisplay {
+  task: 'regression' | 'classification';
+  inputSize: number;
+  trainX: Float32Array;
+  trainY: Float32Array;
+  valX: Float32Array;
+  valY: Float32Array;
+  /** Regression: the noiseless function on a grid, for the "true function" curve. */
+  truth?: { xs: Float32Array; ys: Float32Array };
+}
+
+export interface TrainingSnapshot {
+  type: 'snapshot';
+  /** Increments on every configure/reset so the view drops snapshots of an older run. */
+  runId: number;
+  epoch: number;
+  forwardPasses: number;
+  running: boolean;
+  speed: Speed;
+  diverged: boolean;
+  /** Which training example's pass is shown, and its input values. */
+  displaySample: number;
+  displayInput: Float32Array;
+  /** Per hidden layer: the dropout twin's mask for the shown example in the latest real training pass (1 kept). */
+  masks: Uint8Array[];
+  /** Per hidden layer: the shown example's post-dropout activations in that pass. */
+  activations: Float32Array[];
+  /** Per hidden layer: the same example's activations in eval mode (all units on, no scaling). */
+  evalActivations: Float32Array[];
+  /** The dropout twin's output for the shown example in that pass. */
+  output: number;
+  /** Loss points evaluated since the previous snapshot. */
+  lossPoints: LossPoint[];
+  /** Present when the predictions were refreshed (a few times a second at most). */
+  fit?: FitPredictions;
+  /** Measured training throughput over the last second. */
+  epochsPerSecond: number;
+}
+
+export type WorkerEvent =
+  | TrainingSnapshot
+  | { type: 'dataset'; runId: number; dataset: DatasetForDisplay }
+  | { type: 'mc'; runId: number; epoch: number; xs: Float32Array; mean: Float32Array; std: Float32Array }
+  /** Training stopped because a loss became NaN or infinite. */
+  | { type: 'diverged'; runId: number; epoch: number }
+  | { type: 'error'; message: string };
