@@ -29,6 +29,9 @@ export const en = {
   settings: {},
   sweep: {},
   explain: {},
+  shell: {},
+  help: {},
+  embed: {},
 };
 
 /** The shape every locale must fill. Literal strings widen to `string`, so translations may differ. */

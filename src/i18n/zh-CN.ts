@@ -28,4 +28,7 @@ export const zhCN: Strings = {
   settings: {},
   sweep: {},
   explain: {},
+  shell: {},
+  help: {},
+  embed: {},
 };

@@ -5,13 +5,21 @@ import type { PanelName } from '../state/urlSchema';
 import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
 import { Panel } from './shell/Panel';
+import { TensorLab } from './tensor/TensorLab';
+import { NetworkPanel } from './network/NetworkPanel';
+import { LossChartPanel } from './loss/LossChartPanel';
+import { FitChartPanel } from './fit/FitChartPanel';
+import { ScenarioSettings } from './settings/ScenarioSettings';
+import { SweepPanel } from './sweep/SweepPanel';
+import { Explainer } from './explain/Explainer';
 
-/** The page: header, notices, and the four panels (or the ones an embedding page chose). */
+/** The page: header, notices, the four panels (or the ones an embedding page chose), then settings and text. */
 export function App() {
   const strings = useStrings();
   const locale = useStore((state) => state.locale);
   const settings = useStore((state) => state.settings);
   const reducedMotion = useStore((state) => state.reducedMotion);
+  const focusPanel = useStore((state) => state.focusPanel);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -19,6 +27,7 @@ export function App() {
   }, [locale, strings]);
 
   const shown = (panel: PanelName) => settings.panels.includes(panel);
+  const trainingShown = shown('network') || shown('loss') || shown('fit');
 
   return (
     <div
@@ -26,6 +35,7 @@ export function App() {
       data-mode={settings.mode}
       data-embed={settings.embed ? 'true' : 'false'}
       data-motion={reducedMotion ? 'reduced' : 'full'}
+      data-focus={focusPanel ?? undefined}
     >
       {!settings.embed && (
         <a className="skip-link" href="#lab">
@@ -35,11 +45,30 @@ export function App() {
       {!settings.embed && <Header />}
       <Notices />
       <main id="lab" className="panels" tabIndex={-1}>
-        {shown('tensor') && <Panel name="tensor" title={strings.panels.tensor} />}
-        {shown('network') && <Panel name="network" title={strings.panels.network} />}
-        {shown('loss') && <Panel name="loss" title={strings.panels.loss} />}
-        {shown('fit') && <Panel name="fit" title={strings.panels.fit} />}
+        {shown('tensor') && (
+          <Panel name="tensor" title={strings.panels.tensor}>
+            <TensorLab />
+          </Panel>
+        )}
+        {shown('network') && (
+          <Panel name="network" title={strings.panels.network}>
+            <NetworkPanel />
+          </Panel>
+        )}
+        {shown('loss') && (
+          <Panel name="loss" title={strings.panels.loss}>
+            <LossChartPanel />
+          </Panel>
+        )}
+        {shown('fit') && (
+          <Panel name="fit" title={strings.panels.fit}>
+            <FitChartPanel />
+          </Panel>
+        )}
       </main>
+      {trainingShown && <ScenarioSettings />}
+      {!settings.embed && <SweepPanel />}
+      {!settings.embed && <Explainer />}
     </div>
   );
 }

@@ -1,0 +1,4 @@
+/** Placeholder frame until this panel lands; replaced by its owner. */
+export function FitChartPanel() {
+  return null;
+}
