@@ -1,0 +1,166 @@
+import { readFile } from 'node:fs/promises';
+import type { Download, Page } from '@playwright/test';
+import { test, expect, openApp } from './fixtures';
+
+const CSV_HEADER = 'epoch,train_no_dropout,val_no_dropout,train_dropout,val_dropout,train_dropout_on';
+
+async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
+  const pending = page.waitForEvent('download');
+  await click();
+  const download = await pending;
+  const path = await download.path();
+  return { download, bytes: await readFile(path) };
+}
+
+/** The loss chart's latest numbers, from the data attributes d3 writes on every frame. */
+async function lossNumbers(page: Page) {
+  const chart = page.getByTestId('loss-chart');
+  const read = async (name: string) => Number((await chart.getAttribute(name)) ?? NaN);
+  return {
+    epoch: await read('data-epoch'),
+    valPlain: await read('data-val-plain'),
+    valDropout: await read('data-val-dropout'),
+    bestPlain: await read('data-best-plain'),
+  };
+}
+
+function parseCsv(text: string) {
+  const [header, ...rows] = text.trim().split('\n');
+  return { header, rows: rows.map((row) => row.split(',').map(Number)) };
+}
+
+test('with the defaults, overfitting shows within 10 s of play: no-dropout validation loss rises ≥ 20% and above dropout’s', async ({ page }) => {
+  await openApp(page, '?locale=en');
+  await page.getByTestId('play').click();
+  await expect
+    .poll(
+      async () => {
+        const n = await lossNumbers(page);
+        return n.valPlain >= 1.2 * n.bestPlain && n.valPlain > n.valDropout;
+      },
+      { timeout: 10_000, intervals: [100] },
+    )
+    .toBe(true);
+
+  // The CSV export tells the same story, row by row.
+  const { download, bytes } = await downloadOf(page, () => page.getByRole('button', { name: 'Download the loss history as CSV' }).click());
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const { header, rows } = parseCsv(bytes.toString('utf8'));
+  expect(header).toBe(CSV_HEADER);
+  expect(rows.length).toBeGreaterThan(5);
+  expect(rows[0][0]).toBe(0);
+  const last = rows[rows.length - 1];
+  const minPlain = Math.min(...rows.map((r) => r[2]));
+  expect(last[2]).toBeGreaterThanOrEqual(1.2 * minPlain);
+  expect(last[2]).toBeGreaterThan(last[4]);
+  for (const row of rows) expect(row.every(Number.isFinite)).toBe(true);
+
+  // Keyboard read-out of exact values.
+  const chart = page.getByTestId('loss-chart');
+  await chart.focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator('.loss-panel .chart-readout')).toContainText('Epoch 0 — no dropout: train');
+});
+
+test('the fit chart draws the data, the true function and both predictions', async ({ page }) => {
+  await openApp(page, '?locale=en');
+  await page.getByTestId('play').click();
+  const chart = page.getByTestId('fit-chart');
+  await expect(chart).toHaveAttribute('data-train-points', '30');
+  await expect.poll(async () => Number(await chart.getAttribute('data-plain-points'))).toBeGreaterThan(50);
+  await expect.poll(async () => Number(await chart.getAttribute('data-dropout-points'))).toBeGreaterThan(50);
+  for (const series of ['plain', 'dropout', 'truth']) {
+    const d = await chart.locator(`path[data-series="${series}"]`).getAttribute('d');
+    expect(d ?? '').toMatch(/^M[\d.-]+,[\d.-]+L/);
+    expect(d ?? '').not.toContain('NaN');
+  }
+  await expect(chart.locator('.train-points rect')).toHaveCount(30);
+});
+
+test('the MC-dropout band appears and is wider in the gap of the uncertainty preset', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page, '?locale=en');
+  await page.getByRole('button', { name: 'Uncertainty demo' }).click();
+  await expect(page).toHaveURL(/gap=1/);
+  await expect(page).toHaveURL(/act=relu/);
+  const chart = page.getByTestId('fit-chart');
+  await expect.poll(async () => Number(await chart.getAttribute('data-mc-points')), { timeout: 15_000 }).toBeGreaterThan(50);
+  const band = await chart.locator('path[data-series="mcBand"]').getAttribute('d');
+  expect(band ?? '').toMatch(/^M/);
+  // Trained long enough for the preset (the engine's UNCERTAINTY_PRESET_EPOCHS), the band is wider in the gap.
+  await expect.poll(async () => Number(await chart.getAttribute('data-mc-epoch')), { timeout: 60_000 }).toBeGreaterThanOrEqual(2000);
+  const inGap = Number(await chart.getAttribute('data-mc-std-gap'));
+  const outside = Number(await chart.getAttribute('data-mc-std-outside'));
+  expect(inGap).toBeGreaterThan(outside);
+});
+
+test('a settings change is in the URL, a bad value is explained, and reloading restores the same run', async ({ page }) => {
+  await openApp(page, '?locale=en');
+  const p = page.getByLabel('Dropout probability p', { exact: true });
+  await p.fill('1.5');
+  await expect(p).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.settings-panel .field-error')).toContainText('Out of range');
+  await p.fill('0.5');
+  await p.press('Enter');
+  const seed = page.getByLabel('Random seed', { exact: true });
+  await seed.fill('42');
+  await seed.press('Enter');
+  await expect(page).toHaveURL(/p=0\.5/);
+  await expect(page).toHaveURL(/seed=42/);
+  await page.getByRole('combobox', { name: 'Activation' }).selectOption('relu');
+  await expect(page).toHaveURL(/act=relu/);
+
+  const trainPoints = async () =>
+    page.getByTestId('fit-chart').locator('.train-points rect').evaluateAll((rects) => rects.map((r) => `${r.getAttribute('x')},${r.getAttribute('y')}`));
+  await expect.poll(async () => (await trainPoints()).length).toBe(30);
+  const before = await trainPoints();
+  await page.getByTestId('play').click();
+  await expect.poll(async () => (await lossNumbers(page)).epoch).toBeGreaterThan(0);
+
+  await page.reload();
+  await expect(page.getByLabel('Dropout probability p', { exact: true })).toHaveValue('0.5');
+  await expect(page.getByLabel('Random seed', { exact: true })).toHaveValue('42');
+  await expect(page.getByRole('combobox', { name: 'Activation' })).toHaveValue('relu');
+  await expect.poll(async () => (await trainPoints()).length).toBe(30);
+  expect(await trainPoints()).toEqual(before);
+  expect((await lossNumbers(page)).epoch).toBe(0);
+});
+
+test('the p-sweep runs in background workers, can be cancelled, and draws a curve', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page, '?locale=en');
+  const sweep = page.locator('.sweep-panel');
+  await sweep.getByRole('button', { name: 'Run the sweep' }).click();
+  await expect(sweep.getByRole('progressbar', { name: 'Sweep progress' })).toBeVisible();
+  await sweep.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'cancelled');
+
+  await sweep.getByRole('combobox', { name: 'Seeds' }).selectOption('1');
+  await sweep.getByRole('combobox', { name: 'Epochs per run' }).selectOption('300');
+  await sweep.getByRole('button', { name: 'Run the sweep' }).click();
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  const chart = page.getByTestId('sweep-chart');
+  await expect(chart).toHaveAttribute('data-points', '9');
+  expect(Number(await chart.getAttribute('data-best-p'))).toBeGreaterThanOrEqual(0);
+  const d = await chart.locator('path[data-series="sweepMean"]').getAttribute('d');
+  expect((d ?? '').split('L')).toHaveLength(9);
+  await expect(page.getByTestId('sweep-status')).toContainText('All 9 runs finished');
+});
+
+test('charts download as non-empty SVG and PNG files', async ({ page }) => {
+  await openApp(page, '?locale=en');
+  await page.getByTestId('play').click();
+  await expect.poll(async () => (await lossNumbers(page)).epoch).toBeGreaterThan(50);
+  for (const chart of ['loss chart', 'fit chart']) {
+    const svg = await downloadOf(page, () => page.getByRole('button', { name: `Download ${chart === 'loss chart' ? 'Loss chart' : 'Fit chart'} as SVG` }).click());
+    expect(svg.download.suggestedFilename()).toMatch(/\.svg$/);
+    const text = svg.bytes.toString('utf8');
+    expect(text).toContain('<svg');
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(text).toMatch(/stroke-width:\s*[\d.]+px/);
+    const png = await downloadOf(page, () => page.getByRole('button', { name: `Download ${chart === 'loss chart' ? 'Loss chart' : 'Fit chart'} as PNG` }).click());
+    expect(png.download.suggestedFilename()).toMatch(/\.png$/);
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.bytes.length).toBeGreaterThan(2000);
+  }
+});

@@ -1,0 +1,132 @@
+/**
+ * The d3 drawing of the 1-D fit: noisy training and validation points, the true function, both twins'
+ * eval-mode predictions and, when asked for, the MC-dropout mean with its ±2σ band.
+ */
+import * as d3 from 'd3';
+import type { McBand } from '../../state/store';
+import type { DatasetForDisplay, FitPredictions } from '../../worker/protocol';
+import { innerSize, padExtent, safeExtent, marginsFor, type Margins } from '../charts/scales';
+
+export interface FitCurveView {
+  dataset: DatasetForDisplay | null;
+  fit: Extract<FitPredictions, { kind: 'curve' }> | null;
+  mc: McBand | null;
+  /** The x interval without training points (uncertainty preset), shaded so the eye finds it. */
+  gap: readonly [number, number] | null;
+  width: number;
+  height: number;
+  labels: { x: string; y: string; gap: string };
+}
+
+const BASE_MARGIN: Margins = { top: 12, right: 16, bottom: 46, left: 52 };
+
+type Pt = { x: number; y: number };
+
+function toPoints(xs: Float32Array, ys: Float32Array): Pt[] {
+  const n = Math.min(xs.length, ys.length);
+  const out: Pt[] = [];
+  for (let i = 0; i < n; i++) if (Number.isFinite(xs[i]) && Number.isFinite(ys[i])) out.push({ x: xs[i], y: ys[i] });
+  return out;
+}
+
+export function createFitCurveChart(svgElement: SVGSVGElement) {
+  const svg = d3.select(svgElement);
+  svg.selectAll('*').remove();
+  const gapRect = svg.append('rect').attr('class', 'gap-shade');
+  const gapText = svg.append('text').attr('class', 'gap-text').attr('text-anchor', 'middle');
+  const xAxis = svg.append('g').attr('class', 'axis axis-x');
+  const yAxis = svg.append('g').attr('class', 'axis axis-y');
+  const xLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const yLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const band = svg.append('path').attr('class', 'mc-band').attr('data-series', 'mcBand');
+  const valDots = svg.append('g').attr('class', 'val-points');
+  const truth = svg.append('path').attr('class', 'series truth-line').attr('data-series', 'truth');
+  const plain = svg.append('path').attr('class', 'series model-plain').attr('data-series', 'plain');
+  const dropout = svg.append('path').attr('class', 'series model-dropout').attr('data-series', 'dropout');
+  const mcMean = svg.append('path').attr('class', 'series mc-mean').attr('data-series', 'mcMean');
+  const trainDots = svg.append('g').attr('class', 'train-points');
+
+  function draw(view: FitCurveView): void {
+    const MARGIN = marginsFor(svgElement, BASE_MARGIN);
+    const { width, height } = innerSize(view.width, view.height, MARGIN);
+    svg.attr('viewBox', `0 0 ${view.width} ${view.height}`);
+    const ds = view.dataset?.task === 'regression' ? view.dataset : null;
+    const train = ds ? toPoints(ds.trainX, ds.trainY) : [];
+    const val = ds ? toPoints(ds.valX, ds.valY) : [];
+    const truthPts = ds?.truth ? toPoints(ds.truth.xs, ds.truth.ys) : [];
+    const plainPts = view.fit ? toPoints(view.fit.xs, view.fit.plain) : [];
+    const dropoutPts = view.fit ? toPoints(view.fit.xs, view.fit.dropout) : [];
+    const mc = view.mc && view.mc.xs.length === view.mc.mean.length ? view.mc : null;
+    const mcPts = mc ? toPoints(mc.xs, mc.mean) : [];
+    const bandPts = mc
+      ? Array.from(mc.xs, (x, i) => ({ x, lo: mc.mean[i] - 2 * mc.std[i], hi: mc.mean[i] + 2 * mc.std[i] })).filter(
+          (d) => Number.isFinite(d.x) && Number.isFinite(d.lo) && Number.isFinite(d.hi),
+        )
+      : [];
+
+    const xs = [...train, ...val, ...truthPts].map((p) => p.x);
+    // The y range follows the data, not the predictions: a wild prediction is clipped instead of squashing the data.
+    const x = d3.scaleLinear().domain(safeExtent(xs, [-3, 3])).range([MARGIN.left, MARGIN.left + width]);
+    const y = d3
+      .scaleLinear()
+      .domain(padExtent(safeExtent([...train, ...val, ...truthPts].map((p) => p.y), [-1.5, 1.5]), 0.12))
+      .range([MARGIN.top + height, MARGIN.top])
+      .nice();
+    const clampY = (v: number) => Math.min(MARGIN.top + height + 4, Math.max(MARGIN.top - 4, y(v)));
+
+    xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).ticks(Math.max(3, Math.floor(width / 80))));
+    yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(Math.max(3, Math.floor(height / 50))));
+    xLabel.attr('x', MARGIN.left + width / 2).attr('y', view.height - 6).text(view.labels.x);
+    yLabel.attr('transform', `translate(${MARGIN.axisLabelX},${MARGIN.top + height / 2}) rotate(-90)`).text(view.labels.y);
+
+    const gap = view.gap;
+    gapRect
+      .attr('display', gap ? null : 'none')
+      .attr('x', gap ? x(gap[0]) : 0)
+      .attr('width', gap ? Math.max(0, x(gap[1]) - x(gap[0])) : 0)
+      .attr('y', MARGIN.top)
+      .attr('height', height);
+    gapText
+      .attr('display', gap ? null : 'none')
+      .attr('x', gap ? (x(gap[0]) + x(gap[1])) / 2 : 0)
+      .attr('y', MARGIN.top + 16)
+      .text(view.labels.gap);
+
+    const line = d3.line<Pt>().x((p) => x(p.x)).y((p) => clampY(p.y));
+    truth.attr('d', truthPts.length ? line(truthPts) : null);
+    plain.attr('d', plainPts.length ? line(plainPts) : null);
+    dropout.attr('d', dropoutPts.length ? line(dropoutPts) : null);
+    mcMean.attr('d', mcPts.length ? line(mcPts) : null);
+    const area = d3
+      .area<(typeof bandPts)[number]>()
+      .x((d) => x(d.x))
+      .y0((d) => clampY(d.lo))
+      .y1((d) => clampY(d.hi));
+    band.attr('d', bandPts.length ? area(bandPts) : null);
+
+    valDots
+      .selectAll('circle')
+      .data(val)
+      .join('circle')
+      .attr('r', 2.5)
+      .attr('cx', (p) => x(p.x))
+      .attr('cy', (p) => clampY(p.y));
+    // Training points are filled squares, validation points small hollow circles: shape, not only colour.
+    trainDots
+      .selectAll('rect')
+      .data(train)
+      .join('rect')
+      .attr('width', 8)
+      .attr('height', 8)
+      .attr('x', (p) => x(p.x) - 4)
+      .attr('y', (p) => clampY(p.y) - 4);
+
+    svg
+      .attr('data-train-points', train.length)
+      .attr('data-plain-points', plainPts.length)
+      .attr('data-dropout-points', dropoutPts.length)
+      .attr('data-mc-points', bandPts.length);
+  }
+
+  return { draw };
+}
