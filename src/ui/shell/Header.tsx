@@ -2,23 +2,57 @@ import { useStore } from '../../state/store';
 import { useStrings } from '../../i18n/useStrings';
 import { LOCALES, LOCALE_NAMES, type Locale } from '../../i18n';
 import { updateSettings } from '../../state/urlSync';
+import { toggleFullscreen, useIsFullscreen } from './fullscreen';
+import { openDialog, setReducedMotion } from './shellState';
+import { RunStatus } from './RunStatus';
+
+/** Switches the language in place: only strings change, the store (and so the training run) is untouched. */
+export function chooseLocale(next: Locale): void {
+  useStore.setState({ locale: next });
+  updateSettings({ locale: next });
+}
 
 export function Header() {
   const strings = useStrings();
   const locale = useStore((state) => state.locale);
-
-  const chooseLocale = (next: Locale) => {
-    useStore.setState({ locale: next });
-    updateSettings({ locale: next });
-  };
+  const mode = useStore((state) => state.settings.mode);
+  const fullscreen = useIsFullscreen();
+  const reducedMotion = useStore((state) => state.reducedMotion);
+  const presenting = mode === 'present';
 
   return (
     <header className="app-header">
       <div className="brand">
         <h1>{strings.app.title}</h1>
         <p className="tagline">{strings.app.tagline}</p>
+        <RunStatus />
       </div>
-      <div className="header-tools">
+      <div className="header-tools" role="group" aria-label={strings.shell.toolsLabel}>
+        <button
+          type="button"
+          aria-pressed={presenting}
+          title={strings.shell.presentTitle}
+          onClick={() => updateSettings({ mode: presenting ? 'normal' : 'present' })}
+        >
+          {strings.shell.present}
+        </button>
+        <button type="button" aria-pressed={fullscreen} onClick={toggleFullscreen} data-shortcut="f">
+          {fullscreen ? strings.shell.exitFullscreen : strings.shell.fullscreen}
+        </button>
+        <button
+          type="button"
+          aria-pressed={reducedMotion}
+          title={strings.shell.reduceMotionTitle}
+          onClick={() => setReducedMotion(!reducedMotion)}
+        >
+          {strings.shell.reduceMotion}
+        </button>
+        <button type="button" title={strings.shell.shortcutsTitle} onClick={() => openDialog('help')} aria-haspopup="dialog">
+          {strings.shell.shortcuts}
+        </button>
+        <button type="button" title={strings.shell.embedTitle} onClick={() => openDialog('embed')} aria-haspopup="dialog">
+          {strings.shell.embed}
+        </button>
         <label className="locale-picker">
           <span>{strings.app.languageLabel}</span>
           <select value={locale} onChange={(event) => chooseLocale(event.target.value as Locale)}>

@@ -1,28 +1,47 @@
 import { dismissNotice, useStore, type AppNotice } from '../../state/store';
 import { useStrings } from '../../i18n/useStrings';
 import type { Strings } from '../../i18n';
+import { reloadToNewVersion } from '../../state/offline';
 
-function describe(notice: AppNotice, strings: Strings): string {
+/** Words a notice at render time, so switching language re-words the notices already on screen. */
+export function describeNotice(notice: AppNotice, strings: Strings): string {
   const { message } = notice;
+  const texts = strings.notices;
   if (message.code === 'urlParam') {
-    const { param, value, expected } = message.notice;
-    return strings.notices.ignoredParam(param, value, expected);
+    const { param, value, reason, expected } = message.notice;
+    if (reason === 'unknownParameter') return texts.unknownParam(param);
+    const expectedText = param === 'layers' ? texts.expectedLayers : expected;
+    return texts.ignoredParam(param, value, texts.reasons[reason], expectedText);
   }
-  return message.id;
+  const [first] = message.args ?? [];
+  switch (message.id) {
+    case 'diverged':
+    case 'trainingError':
+      return texts.texts[message.id](first);
+    default:
+      return texts.texts[message.id]();
+  }
 }
 
-/** The notice area: URL problems, worker restarts, divergence. A polite live region, so it is announced. */
+/** The notice area: URL problems, worker restarts, divergence, a new version. A polite live region. */
 export function Notices() {
   const strings = useStrings();
   const notices = useStore((state) => state.notices);
   return (
-    <div className="notices" role="status" aria-live="polite">
+    <div className="notices" role="status" aria-live="polite" aria-label={strings.notices.regionLabel}>
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.kind}`} data-notice-key={notice.key}>
-          <span>{describe(notice, strings)}</span>
-          <button type="button" className="notice-dismiss" onClick={() => dismissNotice(notice.id)}>
-            {strings.notices.dismiss}
-          </button>
+          <span>{describeNotice(notice, strings)}</span>
+          <span className="notice-actions">
+            {notice.message.code === 'text' && notice.message.id === 'newVersion' && (
+              <button type="button" className="primary" onClick={reloadToNewVersion}>
+                {strings.notices.reload}
+              </button>
+            )}
+            <button type="button" className="notice-dismiss" onClick={() => dismissNotice(notice.id)}>
+              {strings.notices.dismiss}
+            </button>
+          </span>
         </div>
       ))}
     </div>

@@ -1,0 +1,45 @@
+import { SHORTCUTS, P_STEP, type Shortcut } from '../../state/shortcuts';
+import { useStrings } from '../../i18n/useStrings';
+import type { Strings } from '../../i18n';
+import { Dialog } from './Dialog';
+
+function describe(shortcut: Shortcut, strings: Strings): string {
+  const actions = strings.help.actions;
+  if (shortcut.action === 'lowerP') return actions.lowerP(P_STEP);
+  if (shortcut.action === 'raiseP') return actions.raiseP(P_STEP);
+  return actions[shortcut.action];
+}
+
+/** The list of keyboard shortcuts, generated from the same table the key handler uses. */
+export function HelpDialog({ onClose }: { onClose(): void }) {
+  const strings = useStrings();
+  const keyName = (key: string) => strings.help.keyNames[key] ?? key;
+  return (
+    <Dialog id="help-dialog" title={strings.help.title} onClose={onClose}>
+      <p>{strings.help.intro}</p>
+      <table className="shortcut-table">
+        <thead>
+          <tr>
+            <th scope="col">{strings.help.keyColumn}</th>
+            <th scope="col">{strings.help.actionColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((shortcut) => (
+            <tr key={shortcut.action} data-action={shortcut.action}>
+              <td>
+                {shortcut.keys.map((key, index) => (
+                  <span key={key}>
+                    {index > 0 && (shortcut.together ? ' + ' : ' ')}
+                    <kbd>{keyName(key)}</kbd>
+                  </span>
+                ))}
+              </td>
+              <td>{describe(shortcut, strings)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Builds the code a course page pastes to embed the lab: a sandboxed iframe with the current settings plus a
+ * few lines of script that apply the lab's `resize` messages, so the frame is always as tall as its content.
+ * Pure string work (no DOM), so it is unit-tested; every value is escaped for an HTML attribute.
+ */
+import { serializeUrlSettings, type PanelName, type UrlSettings } from '../../state/urlSchema';
+
+export interface EmbedOptions {
+  /** Where the lab lives: origin + path, e.g. https://school.example/ml/dropout-lab/ */
+  appUrl: string;
+  settings: UrlSettings;
+  panels: PanelName[];
+  /** The host page's origin, already validated; lets that page send commands. */
+  parent: string | undefined;
+  title: string;
+}
+
+/** A first height for the frame before the lab reports its own (a stacked panel is roughly this tall). */
+export function initialFrameHeight(panelCount: number): number {
+  return 200 + 520 * Math.max(1, panelCount);
+}
+
+export function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The lab's address for an iframe: current settings, embed on, chosen panels, normal (not projector) mode. */
+export function embedUrl(options: EmbedOptions): string {
+  const query = serializeUrlSettings({
+    ...options.settings,
+    embed: true,
+    mode: 'normal',
+    panels: options.panels,
+    parent: options.parent,
+  });
+  return `${options.appUrl}${query}`;
+}
+
+export function embedSnippet(options: EmbedOptions): string {
+  const src = embedUrl(options);
+  const labOrigin = new URL(options.appUrl).origin;
+  return [
+    `<iframe id="dropout-lab" src="${escapeAttribute(src)}" width="100%" height="${initialFrameHeight(options.panels.length)}"`,
+    `  sandbox="allow-scripts allow-same-origin" allow="fullscreen" title="${escapeAttribute(options.title)}"`,
+    `  style="border: 0; display: block;"></iframe>`,
+    `<script>`,
+    `  // Dropout Lab reports its height; this keeps the frame exactly that tall.`,
+    `  window.addEventListener('message', function (event) {`,
+    `    var frame = document.getElementById('dropout-lab');`,
+    `    var data = event.data;`,
+    `    if (!frame || event.source !== frame.contentWindow || event.origin !== ${JSON.stringify(labOrigin)}) return;`,
+    `    if (data && data.source === 'dropout-lab' && data.type === 'resize' && data.height > 0) {`,
+    `      frame.style.height = Math.ceil(data.height) + 'px';`,
+    `    }`,
+    `  });`,
+    `</script>`,
+  ].join('\n');
+}
