@@ -2,9 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { initialiseFromUrl } from './state/urlSync';
+import { startTraining } from './state/training';
+import { registerServiceWorker } from './state/offline';
+import { startBridgeWhenFramed } from './ui/shell/startBridge';
 import './ui/styles.css';
 
 initialiseFromUrl(location.search, navigator.languages ?? [navigator.language]);
+startTraining();
 
 const root = document.getElementById('root');
 if (root) {
@@ -14,3 +18,6 @@ if (root) {
     </StrictMode>,
   );
 }
+// After the first render is queued, so the host's first `resize` already measures the lab.
+startBridgeWhenFramed();
+registerServiceWorker();

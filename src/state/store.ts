@@ -18,6 +18,8 @@ export interface PassView {
   activations: Float32Array[];
   evalActivations: Float32Array[];
   output: number;
+  /** Layers of this pass computed so far, input first (slow motion reveals a pass layer by layer). */
+  revealLayers: number;
 }
 
 export interface McBand {
@@ -36,7 +38,15 @@ export interface AppNotice {
   message: { code: 'urlParam'; notice: UrlNotice } | { code: 'text'; id: NoticeTextId; args?: (string | number)[] };
 }
 
-export type NoticeTextId = 'workerRestarted' | 'diverged' | 'trainingReset' | 'newVersion' | 'offlineReady';
+export type NoticeTextId =
+  | 'workerRestarted'
+  | 'diverged'
+  | 'trainingReset'
+  | 'trainingError'
+  | 'workerUnavailable'
+  | 'newVersion'
+  | 'offlineReady'
+  | 'fullscreenUnavailable';
 
 export interface TrainingState {
   runId: number;

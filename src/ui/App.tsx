@@ -5,6 +5,10 @@ import type { PanelName } from '../state/urlSchema';
 import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
 import { Panel } from './shell/Panel';
+import { RunStatus } from './shell/RunStatus';
+import { ShellDialogs } from './shell/ShellDialogs';
+import { FocusAnnouncer } from './shell/FocusAnnouncer';
+import { useShortcuts } from './shell/useShortcuts';
 import { TensorLab } from './tensor/TensorLab';
 import { NetworkPanel } from './network/NetworkPanel';
 import { LossChartPanel } from './loss/LossChartPanel';
@@ -21,10 +25,17 @@ export function App() {
   const reducedMotion = useStore((state) => state.reducedMotion);
   const focusPanel = useStore((state) => state.focusPanel);
 
+  useShortcuts();
+
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = strings.app.title;
   }, [locale, strings]);
+
+  // The page behind the app (overscroll, short embeds) takes the projector colours too.
+  useEffect(() => {
+    document.documentElement.dataset.mode = settings.mode;
+  }, [settings.mode]);
 
   const shown = (panel: PanelName) => settings.panels.includes(panel);
   const trainingShown = shown('network') || shown('loss') || shown('fit');
@@ -43,7 +54,14 @@ export function App() {
         </a>
       )}
       {!settings.embed && <Header />}
+      {settings.embed && (
+        <div className="embed-bar">
+          <h1 className="visually-hidden">{strings.app.title}</h1>
+          <RunStatus />
+        </div>
+      )}
       <Notices />
+      <FocusAnnouncer />
       <main id="lab" className="panels" tabIndex={-1}>
         {shown('tensor') && (
           <Panel name="tensor" title={strings.panels.tensor}>
@@ -69,6 +87,7 @@ export function App() {
       {trainingShown && <ScenarioSettings />}
       {!settings.embed && <SweepPanel />}
       {!settings.embed && <Explainer />}
+      <ShellDialogs />
     </div>
   );
 }

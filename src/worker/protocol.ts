@@ -8,18 +8,23 @@ export type Speed = 'full' | 'steps' | 'slow';
 
 /** Main thread → worker. */
 export type WorkerCommand =
-  /** Replace the scenario; training restarts from epoch 0 with the new settings. */
-  | { type: 'configure'; scenario: ScenarioOptions }
+  /**
+   * Replace the scenario; training restarts from epoch 0 with the new settings. The client numbers the runs, so
+   * a restarted worker continues the numbering and late snapshots of an older run are recognisable.
+   */
+  | { type: 'configure'; scenario: ScenarioOptions; runId: number; speed: Speed; running: boolean }
   | { type: 'play' }
   | { type: 'pause' }
   /** One training step of both twins: one forward pass (one mask draw) and one update. */
   | { type: 'stepPass' }
   | { type: 'stepEpoch' }
   /** Back to epoch 0 with the same settings: the same seed gives the same first mask. */
-  | { type: 'reset' }
+  | { type: 'reset'; runId: number }
   | { type: 'setSpeed'; speed: Speed }
   /** Ask for an MC-dropout band on the fit grid (T stochastic passes of the dropout twin). */
   | { type: 'requestMc'; samples: number }
+  /** Liveness check: the worker answers with a 'pong' of the same id between two training slices. */
+  | { type: 'ping'; id: number }
   /** Test hooks for fault recovery (used by end-to-end tests through the client). */
   | { type: 'testCrash' }
   | { type: 'testHang' };
@@ -60,6 +65,13 @@ export interface TrainingSnapshot {
   running: boolean;
   speed: Speed;
   diverged: boolean;
+  /** The forward pass whose mask is shown (at full speed the shown mask is resampled only every ~200 ms). */
+  displayPass: number;
+  /**
+   * How many layers of the shown pass have been computed, counting the input layer: slow motion follows one pass
+   * layer by layer on the worker's clock; otherwise it equals the number of layers (all shown).
+   */
+  revealLayers: number;
   /** Which training example's pass is shown, and its input values. */
   displaySample: number;
   displayInput: Float32Array;
@@ -85,4 +97,6 @@ export type WorkerEvent =
   | { type: 'mc'; runId: number; epoch: number; xs: Float32Array; mean: Float32Array; std: Float32Array }
   /** Training stopped because a loss became NaN or infinite. */
   | { type: 'diverged'; runId: number; epoch: number }
-  | { type: 'error'; message: string };
+  /** A command the worker could not carry out (e.g. settings the engine rejects); the previous run continues. */
+  | { type: 'error'; message: string }
+  | { type: 'pong'; id: number };

@@ -84,7 +84,9 @@ export function Explainer() {
           <li>{s.fixCount(`${(allDropped * 100).toFixed(1)}%`)}</li>
           <li>{s.fixRestore}</li>
           <li>{s.fixMeaningOfP}</li>
-          <li>{s.fixCode}</li>
+          <li>
+            {s.fixCode} <code>import numpy as np</code>
+          </li>
           <li>{s.fixRange}</li>
           <li>{s.fixDrawbacks}</li>
         </ul>

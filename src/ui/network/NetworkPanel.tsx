@@ -1,4 +1,49 @@
-/** Placeholder frame until this panel lands; replaced by its owner. */
+/**
+ * The living network: the dropout twin drawn unit by unit with the real mask of its latest training pass, the
+ * epoch counter, a readout of the pass and the training controls. Training itself starts in main.tsx, so it
+ * runs even when an embedding page hides this panel.
+ */
+import { useMemo } from 'react';
+import { useStore } from '../../state/store';
+import { useStrings } from '../../i18n/useStrings';
+import { NetworkControls } from './NetworkControls';
+import { NetworkDiagram } from './NetworkDiagram';
+import { EpochCounter, NetworkReadout } from './NetworkReadout';
+import { boostText } from './passSummary';
+import './network.css';
+
 export function NetworkPanel() {
-  return null;
+  const strings = useStrings().network;
+  const layers = useStore((state) => state.settings.layers);
+  const data = useStore((state) => state.settings.data);
+  const datasetInputs = useStore((state) => state.training.dataset?.inputSize);
+  const view = useStore((state) => state.settings.view);
+  const p = useStore((state) => state.settings.p);
+  const locale = useStore((state) => state.locale);
+  const layersKey = layers.join(',');
+  const inputSize = datasetInputs ?? (data === 'moons' ? 2 : 1);
+  const hidden = useMemo(() => layersKey.split(',').map(Number), [layersKey]);
+  const widths = useMemo(() => [inputSize, ...hidden, 1], [inputSize, hidden]);
+
+  return (
+    <div className="net-panel" data-view={view}>
+      <div className="net-status">
+        <EpochCounter />
+        <NetworkReadout hidden={hidden} />
+      </div>
+      <NetworkDiagram widths={widths} />
+      <ul className="net-legend">
+        {view === 'train' ? (
+          <>
+            <li><span className="net-key net-key-kept" aria-hidden="true" />{strings.legendKept(boostText(p, locale))}</li>
+            <li><span className="net-key net-key-dropped" aria-hidden="true" />{strings.legendDropped}</li>
+            <li><span className="net-key net-key-pending" aria-hidden="true" />{strings.legendPending}</li>
+          </>
+        ) : (
+          <li><span className="net-key net-key-kept" aria-hidden="true" />{strings.legendEval}</li>
+        )}
+      </ul>
+      <NetworkControls />
+    </div>
+  );
 }

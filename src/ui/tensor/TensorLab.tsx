@@ -96,7 +96,8 @@ export function TensorLab() {
             {formatTensor(shown.output)}
           </pre>
           <p className="tensor-note" data-testid="tensor-x-after-label">
-            {shown.sameObject ? strings.xOverwritten : strings.xUnchanged}
+            {shown.sameObject ? strings.xOverwritten : strings.xUnchanged}{' '}
+            <code>{shown.sameObject ? '(inplace=True, y is x → True)' : '(y is x → False)'}</code>
           </p>
           <pre tabIndex={0} className="tensor-print" data-testid="tensor-x-after">
             {formatTensor(shown.inputAfter)}

@@ -1,0 +1,145 @@
+/**
+ * The training actions every panel calls (buttons, keyboard shortcuts, the embed bridge). They update the store
+ * and the URL and send commands to the worker; the worker alone trains.
+ */
+import { validateScenario, type ScenarioOptions } from '../engine';
+import { connectTrainingWorker, sendCommand, startNewRun } from '../worker/client';
+import type { Speed } from '../worker/protocol';
+import { pushNotice, useStore } from './store';
+import { URL_SCHEMA, type UrlSettings } from './urlSchema';
+import { updateSettings } from './urlSync';
+
+/** Validation points of every scenario: a fine grid, so the validation loss is a smooth estimate. */
+const VALIDATION_POINTS = 200;
+const EVAL_EVERY_EPOCHS = 10;
+
+/** The bounds of `p` in the URL schema (0 … 0.95): the slider, the shortcuts and the embed bridge share them. */
+export const P_BOUNDS = Object.freeze(pBounds());
+
+function pBounds(): { min: number; max: number } {
+  const [min, max] = URL_SCHEMA.p.expected.split('…').map((part) => Number(part.trim()));
+  return { min, max };
+}
+
+/** The engine scenario that a set of URL settings describes; combinations the engine refuses are made valid. */
+export function scenarioFromSettings(settings: UrlSettings): ScenarioOptions {
+  return {
+    dataset: settings.data,
+    seed: settings.seed,
+    trainSize: settings.n,
+    valSize: VALIDATION_POINTS,
+    noise: settings.noise,
+    gap: settings.data === 'sine' && settings.gap,
+    hidden: [...settings.layers],
+    activation: settings.act,
+    optimizer: settings.opt,
+    learningRate: settings.lr,
+    p: settings.p,
+    batchSize: Math.min(settings.batch, settings.n),
+    evalEvery: EVAL_EVERY_EPOCHS,
+  };
+}
+
+/** Creates the worker with the URL's settings. Safe to call more than once. */
+export function startTraining(): void {
+  const { settings } = useStore.getState();
+  connectTrainingWorker({ scenario: safeScenario(settings), speed: settings.speed, running: false });
+}
+
+export function play(): void {
+  const { training } = useStore.getState();
+  if (training.diverged) return;
+  useStore.setState({ training: { ...training, running: true } });
+  sendCommand({ type: 'play' });
+}
+
+export function pause(): void {
+  useStore.setState((state) => ({ training: { ...state.training, running: false } }));
+  sendCommand({ type: 'pause' });
+}
+
+export function togglePlay(): void {
+  if (useStore.getState().training.running) pause();
+  else play();
+}
+
+/** One forward pass (one mask draw) and one update of both twins; pauses a running session first. */
+export function stepPass(): void {
+  useStore.setState((state) => ({ training: { ...state.training, running: false } }));
+  sendCommand({ type: 'stepPass' });
+}
+
+export function stepEpoch(): void {
+  useStore.setState((state) => ({ training: { ...state.training, running: false } }));
+  sendCommand({ type: 'stepEpoch' });
+}
+
+/** Back to epoch 0 with the same settings (the same seed gives the same first mask); playing continues. */
+export function resetTraining(): void {
+  startNewRun(null);
+}
+
+export function setSpeed(speed: Speed): void {
+  updateSettings({ speed });
+  useStore.setState((state) => ({ training: { ...state.training, speed } }));
+  sendCommand({ type: 'setSpeed', speed });
+}
+
+/** Changes the dropout twin's p: a different model, so training restarts (and a notice says why). */
+export function setDropoutP(p: number): void {
+  if (!Number.isFinite(p)) return;
+  const clamped = Math.min(P_BOUNDS.max, Math.max(P_BOUNDS.min, p));
+  const rounded = Math.round(clamped * 1000) / 1000;
+  if (rounded === useStore.getState().settings.p) return;
+  applyScenarioSettings({ p: rounded });
+}
+
+/** For the [ and ] shortcuts: moves p by `delta` on a 0.05 grid, within the URL schema's bounds. */
+export function nudgeDropoutP(delta: number): void {
+  const current = useStore.getState().settings.p;
+  setDropoutP(Math.round((current + delta) * 100) / 100);
+}
+
+export function setView(view: 'train' | 'eval'): void {
+  updateSettings({ view });
+}
+
+export function toggleView(): void {
+  setView(useStore.getState().settings.view === 'train' ? 'eval' : 'train');
+}
+
+/**
+ * Applies settings that change the trained models: updates the URL, restarts training with them and says so.
+ * Settings the engine refuses are not applied; a notice carries the engine's reason.
+ */
+export function applyScenarioSettings(change: Partial<UrlSettings>): void {
+  const next = { ...useStore.getState().settings, ...change };
+  let scenario: ScenarioOptions;
+  try {
+    scenario = validateScenario(scenarioFromSettings(next));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    pushNotice({ key: 'trainingError', kind: 'error', message: { code: 'text', id: 'trainingError', args: [reason] } });
+    return;
+  }
+  updateSettings(change);
+  startNewRun(scenario);
+  pushNotice({ key: 'trainingReset', kind: 'info', message: { code: 'text', id: 'trainingReset' } });
+}
+
+/** Asks the worker for an MC-dropout band of `samples` stochastic passes on the fit grid. */
+export function requestMcBand(samples: number): void {
+  if (!Number.isInteger(samples) || samples < 1) return;
+  sendCommand({ type: 'requestMc', samples });
+}
+
+/** The URL's scenario, or the default one if the engine refuses that combination (the URL parser checks each value alone). */
+function safeScenario(settings: UrlSettings): ScenarioOptions {
+  try {
+    return validateScenario(scenarioFromSettings(settings));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    pushNotice({ key: 'trainingError', kind: 'error', message: { code: 'text', id: 'trainingError', args: [reason] } });
+    return validateScenario({});
+  }
+}

@@ -1,0 +1,256 @@
+/**
+ * The network with every neuron. React lays out the SVG neurons once per size or architecture; each new pass is
+ * painted imperatively (data attributes on the neurons, edges on a canvas), so 60 snapshots a second never
+ * re-render React. Neurons are a roving-tabindex group: Tab enters, arrow keys move, focus shows the tooltip.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore, type AppState } from '../../state/store';
+import { useStrings } from '../../i18n/useStrings';
+import { stringsFor, type Strings } from '../../i18n';
+import { layoutNetwork, CAPTION_SPACE } from './layout';
+import { drawEdges, neuronLooks, type NeuronLook } from './neuronStates';
+import { boostText } from './passSummary';
+
+/** Reduced motion: masks change as discrete steps at most twice a second. */
+const REDUCED_MOTION_MIN_MS = 500;
+
+interface Focused {
+  layer: number;
+  index: number;
+}
+
+function neuronName(strings: Strings, widths: readonly number[], layer: number, index: number): string {
+  const s = strings.network;
+  if (layer === 0) return s.inputName(index + 1);
+  if (layer === widths.length - 1) return s.outputName;
+  return s.hiddenName(layer, index + 1);
+}
+
+function describeLook(strings: Strings, state: AppState, layer: number, last: number, look: NeuronLook): string {
+  const s = strings.network;
+  const format = (v: number) => v.toLocaleString(state.locale, { maximumFractionDigits: 3, minimumFractionDigits: 3 });
+  if (look.state === 'idle') return s.neuronNoPass;
+  if (look.state === 'pending') return s.neuronPending;
+  if (layer === 0) return s.neuronInput(format(look.value));
+  if (layer === last) return Number.isFinite(look.value) ? s.neuronOutput(format(look.value)) : s.legendEval;
+  if (look.state === 'dropped') return s.neuronDropped;
+  if (look.state === 'kept') return s.neuronKept(format(look.value), boostText(state.settings.p, state.locale));
+  return Number.isFinite(look.value) ? s.neuronEval(format(look.value)) : s.legendEval;
+}
+
+export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
+  const strings = useStrings();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const tipRef = useRef<HTMLDivElement>(null);
+  const looksRef = useRef<NeuronLook[][]>([]);
+  const tipTargetRef = useRef<Focused | null>(null);
+  const [size, setSize] = useState({ width: 600, height: 360 });
+  const [focused, setFocused] = useState<Focused>({ layer: 1, index: 0 });
+  const layout = useMemo(() => layoutNetwork(widths, size.width, size.height), [widths, size]);
+
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const measure = () => {
+      const rect = box.getBoundingClientRect();
+      const width = Math.max(200, Math.round(rect.width));
+      const height = Math.max(180, Math.round(rect.height));
+      setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+
+  const showTip = useCallback((target: Focused | null) => {
+    tipTargetRef.current = target;
+    const tip = tipRef.current;
+    if (!tip) return;
+    if (!target) {
+      tip.hidden = true;
+      return;
+    }
+    const state = useStore.getState();
+    const look = looksRef.current[target.layer]?.[target.index];
+    const position = layout.positions[target.layer]?.[target.index];
+    if (!look || !position) return;
+    const strings = stringsNow();
+    const text = `${neuronName(strings, widths, target.layer, target.index)}: ${describeLook(strings, state, target.layer, widths.length - 1, look)}`;
+    tip.textContent = text;
+    tip.hidden = false;
+    // Beside the neuron on wide boxes; on narrow ones across the box, above or below it, so it is never cut off.
+    const narrow = layout.width < 520;
+    const onRight = position.x < layout.width * 0.6;
+    const below = position.y < layout.height / 2;
+    const gap = layout.radius + 8;
+    tip.dataset.side = narrow ? 'across' : onRight ? 'right' : 'left';
+    tip.dataset.vertical = narrow ? (below ? 'below' : 'above') : 'middle';
+    tip.style.left = narrow ? '8px' : `${onRight ? position.x + gap : position.x - gap}px`;
+    tip.style.top = `${narrow ? (below ? position.y + gap : position.y - gap) : position.y}px`;
+    const element = svgRef.current?.querySelector<SVGGElement>(`[data-layer="${target.layer}"][data-index="${target.index}"]`);
+    element?.setAttribute('aria-label', text);
+  }, [layout, widths]);
+
+  // Paints the latest pass: at most once per frame, and at most twice a second with reduced motion.
+  useEffect(() => {
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let lastPaint = -Infinity;
+    const paint = () => {
+      frame = 0;
+      lastPaint = performance.now();
+      const state = useStore.getState();
+      const looks = neuronLooks(widths, state.training.pass, state.settings.view);
+      looksRef.current = looks;
+      const svg = svgRef.current;
+      svg?.querySelectorAll<SVGGElement>('g.neuron').forEach((element) => {
+        const look = looks[Number(element.dataset.layer)]?.[Number(element.dataset.index)];
+        if (!look) return;
+        element.dataset.state = look.state;
+        element.dataset.dropped = look.state === 'dropped' ? 'true' : 'false';
+        element.style.setProperty('--intensity', String(0.25 + 0.75 * look.intensity));
+      });
+      const canvas = canvasRef.current;
+      const context = canvas?.getContext('2d');
+      if (canvas && context && boxRef.current) {
+        const ratio = Math.min(2, window.devicePixelRatio || 1);
+        if (canvas.width !== Math.round(layout.width * ratio)) canvas.width = Math.round(layout.width * ratio);
+        if (canvas.height !== Math.round(layout.height * ratio)) canvas.height = Math.round(layout.height * ratio);
+        context.setTransform(ratio, 0, 0, ratio, 0, 0);
+        const style = getComputedStyle(boxRef.current);
+        const edge = style.getPropertyValue('--muted').trim() || '#4a5360';
+        const present = state.settings.mode === 'present';
+        drawEdges(context, layout, looks, { edge }, present ? 1.5 : 1);
+      }
+      if (tipTargetRef.current) showTip(tipTargetRef.current);
+    };
+    const request = () => {
+      if (frame || timer) return;
+      const wait = useStore.getState().reducedMotion ? REDUCED_MOTION_MIN_MS - (performance.now() - lastPaint) : 0;
+      if (wait > 0) {
+        timer = setTimeout(() => {
+          timer = null;
+          frame = requestAnimationFrame(paint);
+        }, wait);
+      } else {
+        frame = requestAnimationFrame(paint);
+      }
+    };
+    paint();
+    const unsubscribe = useStore.subscribe((state, previous) => {
+      if (
+        state.training.pass !== previous.training.pass ||
+        state.settings.view !== previous.settings.view ||
+        state.settings.p !== previous.settings.p ||
+        state.settings.mode !== previous.settings.mode ||
+        state.locale !== previous.locale
+      ) {
+        request();
+      }
+    });
+    return () => {
+      unsubscribe();
+      if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
+    };
+  }, [layout, widths, showTip]);
+
+  const moveFocus = (next: Focused) => {
+    const layer = Math.max(0, Math.min(widths.length - 1, next.layer));
+    const index = Math.max(0, Math.min(widths[layer] - 1, next.index));
+    setFocused({ layer, index });
+    svgRef.current?.querySelector<SVGGElement>(`[data-layer="${layer}"][data-index="${index}"]`)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    const { layer, index } = focused;
+    const across = (to: number) => Math.round((index / Math.max(1, widths[layer] - 1)) * (widths[to] - 1));
+    const moves: Record<string, Focused | undefined> = {
+      ArrowUp: { layer, index: index - 1 },
+      ArrowDown: { layer, index: index + 1 },
+      ArrowLeft: layer > 0 ? { layer: layer - 1, index: across(layer - 1) } : undefined,
+      ArrowRight: layer < widths.length - 1 ? { layer: layer + 1, index: across(layer + 1) } : undefined,
+      Home: { layer, index: 0 },
+      End: { layer, index: widths[layer] - 1 },
+    };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const target = moves[event.key];
+    if (target) moveFocus(target);
+  };
+
+  const r = layout.radius;
+  const cross = `M${-r * 0.62},${-r * 0.62}L${r * 0.62},${r * 0.62}M${r * 0.62},${-r * 0.62}L${-r * 0.62},${r * 0.62}`;
+  const last = widths.length - 1;
+  // Narrow screens: short captions, so neighbouring labels never run into each other.
+  const spacing = Math.min(...layout.centres.slice(1).map((x, i) => x - layout.centres[i]));
+  const short = spacing < 110;
+  const n = strings.network;
+  const caption = (layer: number) => {
+    if (layer === 0) return short ? n.inputShort : n.inputTitle;
+    if (layer === last) return short ? n.outputShort : n.outputTitle;
+    return short ? n.layerShort(layer) : n.layerTitle(layer, widths[layer]);
+  };
+
+  return (
+    <div className="net-diagram" ref={boxRef}>
+      <canvas ref={canvasRef} className="net-edges" aria-hidden="true" style={{ width: layout.width, height: layout.height }} />
+      <svg
+        ref={svgRef}
+        className="net-neurons"
+        width={layout.width}
+        height={layout.height}
+        role="group"
+        aria-label={strings.network.diagramLabel}
+        onKeyDown={onKeyDown}
+        onPointerOver={(event) => {
+          const element = (event.target as Element).closest<SVGGElement>('g.neuron');
+          if (element) showTip({ layer: Number(element.dataset.layer), index: Number(element.dataset.index) });
+        }}
+        onPointerLeave={() => showTip(null)}
+        onFocus={(event) => {
+          const element = (event.target as Element).closest<SVGGElement>('g.neuron');
+          if (!element) return;
+          const target = { layer: Number(element.dataset.layer), index: Number(element.dataset.index) };
+          if (target.layer !== focused.layer || target.index !== focused.index) setFocused(target);
+          showTip(target);
+        }}
+        onBlur={() => showTip(null)}
+      >
+        {layout.centres.map((x, layer) => (
+          <text key={layer} className="net-caption" x={x} y={CAPTION_SPACE - 8} textAnchor="middle" aria-hidden="true">
+            {caption(layer)}
+          </text>
+        ))}
+        {layout.positions.map((units, layer) =>
+          units.map((position, index) => (
+            <g
+              key={`${layer}-${index}`}
+              className={`neuron ${layer === 0 ? 'neuron-input' : layer === last ? 'neuron-output' : 'neuron-hidden'}`}
+              data-layer={layer}
+              data-index={index}
+              data-state="idle"
+              data-dropped="false"
+              transform={`translate(${position.x} ${position.y})`}
+              tabIndex={focused.layer === layer && focused.index === index ? 0 : -1}
+              role="img"
+              aria-label={neuronName(strings, widths, layer, index)}
+            >
+              <circle r={r} />
+              <path className="neuron-cross" d={cross} />
+            </g>
+          )),
+        )}
+      </svg>
+      <div ref={tipRef} className="net-tooltip" role="presentation" hidden />
+    </div>
+  );
+}
+
+/** The strings of the language in use now (the paint loop runs outside React's render). */
+function stringsNow(): Strings {
+  return stringsFor(useStore.getState().locale);
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../engine';
+import { FIT_CURVE_POINTS, FIT_REGION_SIZE } from './fitGrid';
+import { TrainingSession } from './trainingSession';
+import type { TrainingSnapshot, WorkerEvent } from './protocol';
+
+/** A session on a fake clock that advances `msPerCall` every time it is read. */
+function harness(scenario = {}, msPerCall = 0.05) {
+  let clock = 0;
+  const events: WorkerEvent[] = [];
+  const session = new TrainingSession(scenario, (event) => events.push(event), () => (clock += msPerCall));
+  const configure = (runId: number, extra = {}) =>
+    session.handle({ type: 'configure', scenario: validateScenario({ ...scenario, ...extra }), runId, speed: 'full', running: false });
+  const snapshots = () => events.filter((e): e is TrainingSnapshot => e.type === 'snapshot');
+  const advance = (ms: number) => (clock += ms);
+  return { session, events, configure, snapshots, advance };
+}
+
+describe('TrainingSession', () => {
+  it('starts a run with the dataset, an epoch-0 loss point and no mask yet', () => {
+    const h = harness();
+    h.configure(7);
+    expect(h.events[0]).toMatchObject({ type: 'dataset', runId: 7 });
+    expect(h.session.tick()).toBeNull();
+    const [first] = h.snapshots();
+    expect(first).toMatchObject({ runId: 7, epoch: 0, forwardPasses: 0, displayPass: 0, running: false });
+    expect(first.lossPoints.map((p) => p.epoch)).toEqual([0]);
+    expect(first.fit?.kind).toBe('curve');
+    if (first.fit?.kind === 'curve') expect(first.fit.xs.length).toBe(FIT_CURVE_POINTS);
+  });
+
+  it('steps exactly one forward pass while paused and shows that pass', () => {
+    const h = harness();
+    h.configure(1);
+    h.session.tick();
+    h.session.handle({ type: 'stepPass' });
+    h.advance(20);
+    h.session.tick();
+    const last = h.snapshots().at(-1)!;
+    expect(last.forwardPasses).toBe(1);
+    expect(last.displayPass).toBe(1);
+    expect(last.masks.map((m) => m.length)).toEqual([64, 64]);
+    // Kept units carry the inverted-dropout boost, dropped ones are exactly zero. The eval activations come from
+    // the weights after this pass's update (one Adam step of lr 0.01 later), hence the loose tolerance.
+    last.masks[0].forEach((kept, i) => {
+      if (!kept) expect(last.activations[0][i]).toBe(0);
+      else expect(last.activations[0][i]).toBeCloseTo(last.evalActivations[0][i] / 0.7, 1);
+    });
+  });
+
+  it('gives the same first mask after a reset with the same seed', () => {
+    const h = harness();
+    h.configure(1);
+    h.session.handle({ type: 'stepPass' });
+    h.advance(20);
+    h.session.tick();
+    const before = Array.from(h.snapshots().at(-1)!.masks[0]);
+    h.session.handle({ type: 'stepEpoch' });
+    h.session.handle({ type: 'reset', runId: 2 });
+    h.session.handle({ type: 'stepPass' });
+    h.advance(20);
+    h.session.tick();
+    const after = h.snapshots().at(-1)!;
+    expect(after.runId).toBe(2);
+    expect(after.forwardPasses).toBe(1);
+    expect(Array.from(after.masks[0])).toEqual(before);
+  });
+
+  it('trains in time slices at full speed and reports losses every evalEvery epochs', () => {
+    const h = harness({}, 0.5);
+    h.configure(1);
+    h.session.handle({ type: 'play' });
+    let epochs = 0;
+    for (let i = 0; i < 5; i++) {
+      expect(h.session.tick()).toBe(0);
+      h.advance(20);
+      epochs = h.snapshots().at(-1)!.epoch;
+    }
+    expect(epochs).toBeGreaterThan(20);
+    const points = h.snapshots().flatMap((s) => s.lossPoints.map((p) => p.epoch));
+    expect(points.every((epoch) => epoch % 10 === 0)).toBe(true);
+    h.session.handle({ type: 'pause' });
+    h.advance(20);
+    expect(h.session.tick()).toBeNull();
+  });
+
+  it('predicts a 40×40 region for the moons and answers pings and MC requests', () => {
+    const h = harness({ dataset: 'moons' });
+    h.configure(3, { dataset: 'moons' });
+    h.session.tick();
+    const fit = h.snapshots()[0].fit;
+    expect(fit?.kind).toBe('region');
+    if (fit?.kind === 'region') expect(fit.plain.length).toBe(FIT_REGION_SIZE * FIT_REGION_SIZE);
+    h.session.handle({ type: 'ping', id: 9 });
+    h.session.handle({ type: 'requestMc', samples: 5 });
+    expect(h.events.some((e) => e.type === 'pong' && e.id === 9)).toBe(true);
+    const mc = h.events.find((e) => e.type === 'mc');
+    expect(mc && mc.type === 'mc' && mc.mean.length).toBe(FIT_REGION_SIZE * FIT_REGION_SIZE);
+  });
+
+  it('stops at the first non-finite loss and reports it once', () => {
+    const h = harness({ learningRate: 100, optimizer: 'sgd', activation: 'relu' }, 0.5);
+    h.configure(1, { learningRate: 100, optimizer: 'sgd', activation: 'relu' });
+    h.session.handle({ type: 'play' });
+    for (let i = 0; i < 40 && !h.events.some((e) => e.type === 'diverged'); i++) {
+      h.session.tick();
+      h.advance(20);
+    }
+    expect(h.events.filter((e) => e.type === 'diverged')).toHaveLength(1);
+    h.advance(20);
+    h.session.tick();
+    expect(h.snapshots().at(-1)).toMatchObject({ diverged: true, running: false });
+  });
+});
+
+describe('slow motion', () => {
+  it('posts one snapshot per layer the pass reaches, ending with the whole network', () => {
+    const h = harness({}, 0.01);
+    h.configure(1);
+    h.session.handle({ type: 'setSpeed', speed: 'slow' });
+    h.session.handle({ type: 'stepPass' });
+    for (let i = 0; i < 20; i++) {
+      const wait = h.session.tick();
+      if (wait === null) break;
+      h.advance(wait);
+    }
+    const reveals = h.snapshots().filter((s) => s.displayPass === 1).map((s) => s.revealLayers);
+    expect(reveals).toEqual([1, 2, 3, 4]);
+    expect(h.snapshots().at(-1)!.forwardPasses).toBe(1);
+  });
+});
