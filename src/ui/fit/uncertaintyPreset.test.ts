@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UNCERTAINTY_PRESET } from '../../engine';
+import { DEFAULT_GAP, UNCERTAINTY_PRESET } from '../../engine';
 import { parseSetting } from '../../state/urlSchema';
 import { bandWidthSummary, gapOf, presetToUrlSettings } from './uncertaintyPreset';
 
@@ -15,7 +15,7 @@ describe('uncertainty preset in URL terms', () => {
     }
   });
   it('has a gap only for the sine data with gap on', () => {
-    expect(gapOf({ data: 'sine', gap: true })).toEqual([-1, 1]);
+    expect(gapOf({ data: 'sine', gap: true })).toEqual(DEFAULT_GAP);
     expect(gapOf({ data: 'moons', gap: true })).toBeNull();
   });
   it('averages the spread inside and outside the gap', () => {

@@ -1,0 +1,71 @@
+/**
+ * Engine benchmark (not a test: timings depend on the machine). Run with `npm run bench`.
+ * Prints one line per configuration: its network shape and the median epochs per second over several runs.
+ *   (a) the default scenario: twin 1-64-64-1 tanh models, 30 points, evaluation every 10 epochs, 3,000 epochs;
+ *   (b) one 2-32-32-1 tanh network on 20 points, full-batch Adam, no evaluation.
+ * Targets (single thread): (a) 3,000 epochs in ≤ 3 s, (b) ≥ 10,000 epochs/s.
+ */
+import { Adam } from '../src/engine/optim';
+import { computeLoss } from '../src/engine/loss';
+import { Mlp, type Precision } from '../src/engine/mlp';
+import { createRng } from '../src/engine/rng';
+import { DEFAULT_SCENARIO, TwinTrainer } from '../src/engine/trainer';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Runs `once` (which returns epochs done) RUNS times after one warm-up and returns the median epochs/s. */
+function measure(once: () => number): number {
+  once();
+  const rates: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const start = performance.now();
+    const epochs = once();
+    rates.push(epochs / ((performance.now() - start) / 1000));
+  }
+  return median(rates);
+}
+
+function twinDefault(epochs: number): number {
+  const trainer = new TwinTrainer({});
+  while (trainer.epoch < epochs) trainer.stepEpoch();
+  return epochs;
+}
+
+function singleNetwork(epochs: number, precision: Precision): number {
+  const rng = createRng(1);
+  const n = 20;
+  const x = Float32Array.from({ length: 2 * n }, () => rng.random() * 2 - 1);
+  const y = Float32Array.from({ length: n }, (_, i) => Math.sin(3 * x[2 * i]) * x[2 * i + 1]);
+  const model = new Mlp({ sizes: [2, 32, 32, 1], activation: 'tanh', precision });
+  model.initialize(rng);
+  const ws = model.createWorkspace(n);
+  const adam = new Adam(model.params.length, { learningRate: 0.01 });
+  for (let e = 0; e < epochs; e++) {
+    model.forward(ws, x, n, { training: true, p: 0 });
+    computeLoss('mse', ws, y, 1, true);
+    model.backward(ws);
+    adam.step(model.params, model.grads);
+  }
+  return epochs;
+}
+
+const fmt = (v: number) => `${Math.round(v).toLocaleString('en-US')} epochs/s`;
+const shape = (hidden: number[]) => [1, ...hidden, 1].join('-');
+const rows: [string, string, string][] = [];
+const a = measure(() => twinDefault(3000));
+rows.push([`(a) ${shape(DEFAULT_SCENARIO.hidden)} twins, default scenario, eval every 10`, fmt(a), `3,000 epochs in ${(3000 / a).toFixed(2)} s (target ≤ 3 s)`]);
+const b = measure(() => singleNetwork(20_000, 'float32'));
+rows.push(['(b) 2-32-32-1 tanh, 20 points, full batch, no eval', fmt(b), 'target ≥ 10,000 epochs/s']);
+if (process.env.BENCH_FLOAT64) {
+  const b64 = measure(() => singleNetwork(20_000, 'float64'));
+  rows.push(['(b) same, float64 storage (comparison)', fmt(b64), '']);
+}
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`Dropout Lab engine benchmark — Node ${process.version}, median of ${RUNS} runs\n`);
+for (const [name, rate, note] of rows) console.log(`${name.padEnd(width)}  ${rate.padStart(18)}  ${note}`);

@@ -1,0 +1,28 @@
+/**
+ * Dropout Lab's engine: pure TypeScript with no DOM, importable from Node, tests and the Web Worker.
+ * Every number the app shows comes from here.
+ */
+export { createRng, assertSeed, type Rng } from './rng';
+export {
+  dropout, dropoutScale, assertDropoutProbability, dropoutProbabilityMessage,
+  type DropoutOptions, type DropoutResult,
+} from './dropout';
+export {
+  Mlp, MlpWorkspace,
+  type Activation, type FloatArray, type ForwardOptions, type MlpOptions, type Precision,
+} from './mlp';
+export { computeLoss, sigmoid, type LossName } from './loss';
+export { Adam, Sgd, createOptimizer, type AdamOptions, type Optimizer, type OptimizerName, type SgdOptions } from './optim';
+export {
+  makeDataset, DEFAULT_GAP, SINE_DOMAIN,
+  type Dataset, type DatasetName, type DatasetOptions, type Task,
+} from './data';
+export { mcDropoutPredict, type McOptions, type McPrediction } from './mc';
+export {
+  DEFAULT_SCENARIO, UNCERTAINTY_PRESET, UNCERTAINTY_PRESET_EPOCHS, SCENARIO_LIMITS, validateScenario,
+  type ScenarioOptions,
+} from './scenario';
+export {
+  TwinTrainer, simulate, lossHistoryToCsv, deriveSeed,
+  type LossPoint, type SimulationResult,
+} from './trainer';

@@ -1,0 +1,53 @@
+import { sigmoid } from './loss';
+import type { Mlp, MlpWorkspace } from './mlp';
+import type { Rng } from './rng';
+import { assertPositiveInteger } from './validate';
+
+/** Mean and spread of T stochastic predictions, one value per (sample, output). */
+export interface McPrediction {
+  mean: Float32Array;
+  /** Population standard deviation over the T passes (NumPy's default ddof = 0); 0 when T = 1. */
+  std: Float32Array;
+}
+
+export interface McOptions {
+  /** Dropout probability kept on at prediction time (the model's training p). */
+  p: number;
+  /** T, the number of stochastic forward passes (≥ 1). */
+  samples: number;
+  /** Source of the masks: every pass draws a fresh mask for every (sample, unit). */
+  rng: Rng;
+  /** Apply the logistic sigmoid to each pass before averaging (classification: average probabilities). */
+  probabilities: boolean;
+}
+
+/**
+ * Monte Carlo dropout (Gal & Ghahramani 2016): leave dropout on at prediction time, run T passes with fresh
+ * masks, and read the spread of the outputs as the model's uncertainty. `ws` must hold `n` samples; its
+ * buffers are overwritten. Sums are kept in float64 so the variance does not cancel catastrophically.
+ */
+export function mcDropoutPredict(model: Mlp, ws: MlpWorkspace, xs: ArrayLike<number>, n: number, options: McOptions): McPrediction {
+  const { p, samples, rng, probabilities } = options;
+  assertPositiveInteger(samples, 'samples');
+  const outSize = model.outputSize;
+  const count = n * outSize;
+  const sum = new Float64Array(count);
+  const sumSq = new Float64Array(count);
+  for (let t = 0; t < samples; t++) {
+    const out = model.forward(ws, xs, n, { training: true, p, rng });
+    for (let i = 0; i < count; i++) {
+      const y = probabilities ? sigmoid(out[i]) : out[i];
+      sum[i] += y;
+      sumSq[i] += y * y;
+    }
+  }
+  const mean = new Float32Array(count);
+  const std = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    const m = sum[i] / samples;
+    mean[i] = m;
+    // Rounding can make E[y²] − E[y]² slightly negative when every pass agrees; clamp so sqrt stays finite.
+    std[i] = Math.sqrt(Math.max(0, sumSq[i] / samples - m * m));
+  }
+  return { mean, std };
+}

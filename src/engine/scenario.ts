@@ -1,0 +1,134 @@
+import { assertDropoutProbability, dropoutProbabilityMessage } from './dropout';
+import type { DatasetName } from './data';
+import type { Activation } from './mlp';
+import type { OptimizerName } from './optim';
+import { assertSeed } from './rng';
+import { assertPositiveFinite, assertPositiveInteger, describeValue } from './validate';
+
+/** Everything that defines one twin-training run. The same options always give the same numbers. */
+export interface ScenarioOptions {
+  dataset: DatasetName;
+  /** Drives the data, the initial weights, the dropout masks and the batch order (separate derived streams). */
+  seed: number;
+  trainSize: number;
+  valSize: number;
+  noise: number;
+  /** Leave DEFAULT_GAP (sine only) without training points. */
+  gap: boolean;
+  /** Hidden widths: 1–3 layers of 1–128 units. */
+  hidden: number[];
+  activation: Activation;
+  optimizer: OptimizerName;
+  learningRate: number;
+  /** Dropout probability on every hidden layer of the dropout twin. */
+  p: number;
+  /** Samples per step; 0 = full batch. */
+  batchSize: number;
+  /** Epochs between evaluations. */
+  evalEvery: number;
+}
+
+/** Limits the UI sliders and the validator share. */
+export const SCENARIO_LIMITS = Object.freeze({
+  maxTrainSize: 2000,
+  maxValSize: 5000,
+  maxNoise: 10,
+  maxHiddenLayers: 3,
+  maxWidth: 128,
+  maxLearningRate: 100,
+  maxEvalEvery: 100_000,
+});
+
+/**
+ * The overfitting demo (DESIGN.md's measured default; see overfitting.test.ts): 30 noisy sine points are far too
+ * few for a 1-64-64-1 network, so without dropout the validation loss bottoms out early and then climbs.
+ */
+export const DEFAULT_SCENARIO: Readonly<ScenarioOptions> = Object.freeze({
+  dataset: 'sine',
+  seed: 0,
+  trainSize: 30,
+  valSize: 200,
+  noise: 0.3,
+  gap: false,
+  hidden: Object.freeze([64, 64]) as unknown as number[],
+  activation: 'tanh',
+  optimizer: 'adam',
+  learningRate: 0.01,
+  p: 0.3,
+  batchSize: 0,
+  evalEvery: 10,
+});
+
+/**
+ * The MC-dropout uncertainty demo, chosen by measurement (scripts/measure-uncertainty.ts; uncertainty.test.ts).
+ * With tanh the MC spread stays flat (gap/train std ratio 0.9–1.2 in every variant tried). With ReLU, no training
+ * points in DEFAULT_GAP = [−1.5, 1.5] and p = 0.3, the MC std (T = 30) inside the gap is 1.81× the std at the
+ * training points after 1,000 and 2,000 epochs and 1.67× after 3,000 for seed 1; other seeds give 1.2–1.8×.
+ */
+export const UNCERTAINTY_PRESET: Readonly<Partial<ScenarioOptions>> = Object.freeze({
+  dataset: 'sine',
+  seed: 1,
+  gap: true,
+  activation: 'relu',
+  p: 0.3,
+});
+
+/** How many epochs the uncertainty preset is meant to be trained for before showing MC dropout. */
+export const UNCERTAINTY_PRESET_EPOCHS = 2000;
+
+const KEYS = Object.keys(DEFAULT_SCENARIO) as (keyof ScenarioOptions)[];
+
+/**
+ * Fills missing options from DEFAULT_SCENARIO and checks every one, throwing a RangeError that names the
+ * argument and its value. Unknown keys are rejected too, so a typo (`learningrate`) is not silently ignored.
+ */
+export function validateScenario(options: Partial<ScenarioOptions> = {}): ScenarioOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new RangeError(`options must be an object, but got ${describeValue(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!KEYS.includes(key as keyof ScenarioOptions)) throw new RangeError(`unknown scenario option ${JSON.stringify(key)}`);
+  }
+  const pick = <K extends keyof ScenarioOptions>(key: K): ScenarioOptions[K] =>
+    (options[key] === undefined ? DEFAULT_SCENARIO[key] : options[key]) as ScenarioOptions[K];
+  const o: ScenarioOptions = { ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden] };
+  for (const key of KEYS) (o as unknown as Record<string, unknown>)[key] = pick(key);
+
+  oneOf(o.dataset, 'dataset', ['sine', 'moons']);
+  assertSeed(o.seed, 'seed');
+  assertPositiveInteger(o.trainSize, 'trainSize', SCENARIO_LIMITS.maxTrainSize);
+  assertPositiveInteger(o.valSize, 'valSize', SCENARIO_LIMITS.maxValSize);
+  if (typeof o.noise !== 'number' || !(o.noise >= 0 && o.noise <= SCENARIO_LIMITS.maxNoise)) {
+    throw new RangeError(`noise must be a number between 0 and ${SCENARIO_LIMITS.maxNoise}, but got ${describeValue(o.noise)}`);
+  }
+  if (typeof o.gap !== 'boolean') throw new RangeError(`gap must be true or false, but got ${describeValue(o.gap)}`);
+  if (o.gap && o.dataset !== 'sine') throw new RangeError(`gap is only available for the sine dataset, but dataset is ${o.dataset}`);
+  if (!Array.isArray(o.hidden) || o.hidden.length < 1 || o.hidden.length > SCENARIO_LIMITS.maxHiddenLayers) {
+    throw new RangeError(`hidden must list 1 to ${SCENARIO_LIMITS.maxHiddenLayers} layer widths, but got ${describeValue(o.hidden)}`);
+  }
+  o.hidden.forEach((w, i) => assertPositiveInteger(w, `hidden[${i}]`, SCENARIO_LIMITS.maxWidth));
+  o.hidden = [...o.hidden];
+  oneOf(o.activation, 'activation', ['tanh', 'relu']);
+  oneOf(o.optimizer, 'optimizer', ['adam', 'sgd']);
+  assertPositiveFinite(o.learningRate, 'learningRate');
+  if (o.learningRate > SCENARIO_LIMITS.maxLearningRate) {
+    throw new RangeError(`learningRate must be at most ${SCENARIO_LIMITS.maxLearningRate}, but got ${o.learningRate}`);
+  }
+  try {
+    assertDropoutProbability(o.p);
+  } catch {
+    // PyTorch's wording, prefixed with the option name so a form can point at the right field.
+    throw new RangeError(`p: ${dropoutProbabilityMessage(o.p)}`);
+  }
+  if (typeof o.batchSize !== 'number' || !Number.isInteger(o.batchSize) || o.batchSize < 0 || o.batchSize > o.trainSize) {
+    throw new RangeError(`batchSize must be an integer between 0 (full batch) and trainSize (${o.trainSize}), but got ${describeValue(o.batchSize)}`);
+  }
+  assertPositiveInteger(o.evalEvery, 'evalEvery', SCENARIO_LIMITS.maxEvalEvery);
+  return o;
+}
+
+function oneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): asserts value is T {
+  if (!allowed.includes(value as T)) {
+    throw new RangeError(`${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, but got ${describeValue(value)}`);
+  }
+}
