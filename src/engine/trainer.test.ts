@@ -117,6 +117,20 @@ describe('TwinTrainer', () => {
     expect(Array.from(t.lastMasks()[0])).not.toContain(7);
   });
 
+  it('exposes the outputs of the last training pass, whose loss is the dropout-on train loss', () => {
+    const t = new TwinTrainer({ p: 0.3 });
+    t.step();
+    const outputs = t.lastOutputs();
+    const rows = t.lastBatchIndices();
+    expect(outputs.length).toBe(rows.length);
+    let sum = 0;
+    rows.forEach((sample, i) => {
+      const error = outputs[i] - t.dataset.trainY[sample];
+      sum += error * error;
+    });
+    expect(sum / rows.length).toBeCloseTo(t.evaluate().dropout.trainWithDropout, 5);
+  });
+
   it('lowers the training loss of both twins', () => {
     const t = new TwinTrainer(quick);
     const before = t.evaluate();

@@ -197,6 +197,13 @@ export class TwinTrainer {
     return this.options.hidden.map((width, l) => Float32Array.from(ws.outputs[l].subarray(0, ws.n * width)));
   }
 
+  /** Dropout twin, batch × outputSize network outputs (raw, before any sigmoid) of the last training pass. A copy. */
+  lastOutputs(): Float32Array {
+    const ws = this.dropoutTrainWs;
+    const last = ws.outputs.length - 1;
+    return Float32Array.from(ws.outputs[last].subarray(0, ws.n * this.dataset.outputSize));
+  }
+
   /** Indices into the training set of the samples the last batch held, in batch order (a copy). */
   lastBatchIndices(): Int32Array {
     return this.batchRows.slice(0, this.batchLength);

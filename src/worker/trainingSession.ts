@@ -2,7 +2,7 @@
  * One training run as the worker runs it: the TwinTrainer, the clock, and what is posted to the main thread.
  * It has no worker globals (time and posting are injected), so it runs in Node tests as well.
  */
-import { Mlp, MlpWorkspace, TwinTrainer, deriveSeed, type LossPoint, type ScenarioOptions } from '../engine';
+import { MlpWorkspace, TwinTrainer, deriveSeed, type LossPoint, type ScenarioOptions } from '../engine';
 import { FIT_REGION_SIZE, fitGrid } from './fitGrid';
 import { CLOCK, ThroughputMeter, decide, nextRevealInMs, revealedLayers } from './trainingClock';
 import type { DatasetForDisplay, FitPredictions, Speed, TrainingSnapshot, WorkerCommand, WorkerEvent } from './protocol';
@@ -196,9 +196,8 @@ export class TrainingSession {
     const model = trainer.dropoutModel;
     model.forward(this.evalWs, input, 1, { training: false });
     const evalActivations = widths.map((width, l) => Float32Array.from(this.evalWs.outputs[l].subarray(0, width)));
-    // The engine keeps the training pass's output private; recompute it from the pass's last hidden layer.
-    // The weights used are those after the pass's own update (one optimiser step later): see the report.
-    const output = linearOutput(model, activations[activations.length - 1]);
+    // The output the pass itself produced (before its update), not a recomputation with the updated weights.
+    const output = trainer.lastOutputs()[row * trainer.dataset.outputSize];
     this.displayed = { pass: trainer.forwardPasses, at, sample, input, masks, activations, evalActivations, output };
     this.snapshotDue = true;
   }
@@ -276,13 +275,4 @@ export class TrainingSession {
     }
     this.post({ type: 'dataset', runId: this.runId, dataset }, transfer);
   }
-}
-
-/** The output layer applied to a hidden row: weights are row-major out × in, as in nn.Linear. */
-function linearOutput(model: Mlp, hidden: Float32Array): number {
-  const last = model.weights.length - 1;
-  const weights = model.weights[last];
-  let sum = model.biases[last][0];
-  for (let i = 0; i < hidden.length; i++) sum += weights[i] * hidden[i];
-  return sum;
 }
