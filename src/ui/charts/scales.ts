@@ -75,11 +75,20 @@ export function innerSize(width: number, height: number, margin: Margins): { wid
 /**
  * Margins grown with the page's font size (present mode enlarges it), so the larger tick labels of
  * a projected chart still fit beside the plot.
+ *
+ * Reading the resolved font size forces a style recalculation when anything on the page changed since the last
+ * frame (the network's neurons change every frame), so it is read once per chart, mode and viewport width: the
+ * only things the font size depends on (see --font-size in styles.css).
  */
 export function marginsFor(svg: SVGSVGElement, base: Margins): Margins & { axisLabelX: number } {
-  // The resolved size, not --font-size itself: present mode may define that variable with clamp().
-  const fontSize = parseFloat(getComputedStyle(svg).fontSize);
-  const scale = Number.isFinite(fontSize) && fontSize > 16 ? fontSize / 16 : 1;
+  const key = styleKey(svg);
+  let fontSize = fontSizes.get(svg);
+  if (!fontSize || fontSize.key !== key) {
+    // The resolved size, not --font-size itself: present mode may define that variable with clamp().
+    fontSize = { key, px: parseFloat(getComputedStyle(svg).fontSize) };
+    fontSizes.set(svg, fontSize);
+  }
+  const scale = Number.isFinite(fontSize.px) && fontSize.px > 16 ? fontSize.px / 16 : 1;
   return {
     top: base.top,
     right: base.right,
@@ -88,4 +97,12 @@ export function marginsFor(svg: SVGSVGElement, base: Margins): Margins & { axisL
     left: Math.round(base.left * scale + (scale - 1) * 40),
     axisLabelX: Math.round(16 * scale),
   };
+}
+
+const fontSizes = new WeakMap<Element, { key: string; px: number }>();
+
+/** What the page's resolved styles (font size, colours) depend on: the display mode around `element` and the viewport. */
+export function styleKey(element: Element): string {
+  const mode = element.closest('[data-mode]')?.getAttribute('data-mode') ?? '';
+  return typeof window === 'undefined' ? mode : `${mode}|${window.innerWidth}|${window.devicePixelRatio}`;
 }

@@ -14,6 +14,9 @@ import '../charts/charts.css';
 import './fit.css';
 
 const selectTraining = (state: AppState) => state.training;
+/** The fit chart shows the predictions, the data and the MC band: a new epoch alone changes nothing in it. */
+const sameFitInputs = (a: AppState['training'], b: AppState['training']) =>
+  a.fit === b.fit && a.dataset === b.dataset && a.mc === b.mc;
 const selectGap = (state: AppState) => gapOf(state.settings);
 const DEFAULT_SAMPLES = 30;
 const MAX_SAMPLES = 500;
@@ -30,7 +33,7 @@ export function FitChartPanel() {
   const gap = useStore(selectGap);
   const running = useStore((state) => state.training.running);
   const runId = useStore((state) => state.training.runId);
-  const training = useThrottledStore(selectTraining, 1000);
+  const training = useThrottledStore(selectTraining, 1000, sameFitInputs);
   const [mcOn, setMcOn] = useState(false);
   const [samplesText, setSamplesText] = useState(String(DEFAULT_SAMPLES));
   const [samples, setSamples] = useState(DEFAULT_SAMPLES);
@@ -70,7 +73,7 @@ export function FitChartPanel() {
     },
     [isRegion, width, height, mcOn, gap, s],
   );
-  useFrameRedraw(selectTraining, draw);
+  useFrameRedraw(selectTraining, draw, { equal: sameFitInputs, visibleRef: svgRef });
 
   // MC dropout: one band now, then one a second while training runs, so it follows the model as it learns.
   useEffect(() => {

@@ -4,6 +4,7 @@
  */
 import * as d3 from 'd3';
 import type { DatasetForDisplay, FitPredictions } from '../../worker/protocol';
+import { styleKey } from '../charts/scales';
 
 type Region = Extract<FitPredictions, { kind: 'region' }>;
 
@@ -39,14 +40,27 @@ export function createRegionChart(svgElement: SVGSVGElement) {
     };
   });
 
+  // Reading custom properties forces a style recalculation; the colours only change with the display mode.
+  let colours: { key: string; colourA: string; colourB: string } | null = null;
+  function classColours() {
+    const key = styleKey(svgElement);
+    if (colours?.key !== key) {
+      const style = getComputedStyle(svgElement);
+      colours = {
+        key,
+        colourA: style.getPropertyValue('--class-a').trim() || '#f0f0f0',
+        colourB: style.getPropertyValue('--class-b').trim() || '#333333',
+      };
+    }
+    return colours;
+  }
+
   function draw(view: RegionView): void {
     const stacked = view.width < 480;
     const side = Math.max(120, Math.floor(stacked ? view.width : (view.width - GUTTER) / 2));
     const height = stacked ? 2 * (side + TITLE) + GUTTER : side + TITLE;
     svg.attr('viewBox', `0 0 ${view.width} ${height}`);
-    const style = getComputedStyle(svgElement);
-    const colourA = style.getPropertyValue('--class-a').trim() || '#f0f0f0';
-    const colourB = style.getPropertyValue('--class-b').trim() || '#333333';
+    const { colourA, colourB } = classColours();
     const shade = d3.interpolateRgb(colourA, colourB);
     const fit = view.fit;
     const ds = view.dataset?.task === 'classification' && view.dataset.inputSize === 2 ? view.dataset : null;

@@ -17,8 +17,9 @@ const selectHistory = (state: AppState): LossHistory => state.training.history;
 const selectTask = (state: AppState) => state.training.dataset?.task ?? (state.settings.data === 'moons' ? 'classification' : 'regression');
 
 /**
- * Train and validation loss of both twins. d3 draws into the SVG once per animation frame from the store;
- * React renders the controls, the legend and the text read-outs (throttled to twice a second).
+ * Train and validation loss of both twins. d3 draws into the SVG from the store, at most once per animation frame
+ * and only when new points arrived (slower while scrolled out of view); React renders the controls, the legend
+ * and the text read-outs (throttled to twice a second).
  */
 export function LossChartPanel() {
   const s = useStrings().loss;
@@ -47,7 +48,7 @@ export function LossChartPanel() {
     },
     [scale, showTrainOn, cursorEpoch, width, height, axisLabels],
   );
-  useFrameRedraw(selectHistory, draw);
+  useFrameRedraw(selectHistory, draw, { visibleRef: svgRef });
 
   // A new run empties the history: drop a cursor that points into the old one.
   useEffect(() => {

@@ -55,39 +55,53 @@ export function createLossChart(svgElement: SVGSVGElement) {
   const cursorLayer = plot.append('g').attr('class', 'cursor').attr('data-export', 'skip');
 
   let x = d3.scaleLinear();
+  const axisKeys = { x: '', y: '', labels: '' };
 
   function draw(view: LossChartView): void {
     const MARGIN = marginsFor(svgElement, BASE_MARGIN);
     const { points, bestPlain, bestDropout } = view.history;
     const { width, height } = innerSize(view.width, view.height, MARGIN);
-    svg.attr('viewBox', `0 0 ${view.width} ${view.height}`);
+    const viewBox = `0 0 ${view.width} ${view.height}`;
+    if (svgElement.getAttribute('viewBox') !== viewBox) svg.attr('viewBox', viewBox);
     const shown = LOSS_SERIES.filter((s) => s.id !== 'trainDropoutOn' || view.showTrainWithDropout);
     const lastEpoch = points.length > 0 ? points[points.length - 1].epoch : 0;
     x = d3.scaleLinear().domain([0, Math.max(10, lastEpoch)]).range([MARGIN.left, MARGIN.left + width]);
-    const values = shown.flatMap((s) => points.map(s.value));
+    const [lowest, lowestPositive, highest] = valueRange(points, shown);
     const y =
       view.scale === 'log'
-        ? d3.scaleLog().domain(safeLogExtent(values)).range([MARGIN.top + height, MARGIN.top]).nice()
-        : d3.scaleLinear().domain([0, safeExtent(values, [0, 1])[1]]).range([MARGIN.top + height, MARGIN.top]).nice();
+        ? d3.scaleLog().domain(safeLogExtent([lowestPositive, highest])).range([MARGIN.top + height, MARGIN.top]).nice()
+        : d3.scaleLinear().domain([0, safeExtent([lowest, highest], [0, 1])[1]]).range([MARGIN.top + height, MARGIN.top]).nice();
     // On a log axis a zero loss cannot be placed; it is clamped to the bottom of the axis instead of vanishing.
     const yOf = (v: number) => (view.scale === 'log' ? y(Math.max(v, y.domain()[0])) : y(v));
 
+    // Axes are rebuilt only when what they show changed (the y axis rarely does while points arrive).
     const xTicks = Math.max(2, Math.floor(width / 90));
     const yTicks = Math.max(3, Math.floor(height / 50));
-    xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).ticks(xTicks, '~s'));
-    const yFormat = view.scale === 'log' ? d3.format('~g') : d3.format('~r');
-    yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(yTicks, yFormat));
-    grid.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(yTicks).tickSize(-width).tickFormat(() => ''));
-    xLabel.attr('x', MARGIN.left + width / 2).attr('y', view.height - 6).text(view.axisLabels.x);
-    yLabel
-      .attr('transform', `translate(${MARGIN.axisLabelX},${MARGIN.top + height / 2}) rotate(-90)`)
-      .text(view.scale === 'log' ? view.axisLabels.yLog : view.axisLabels.y);
+    const xKey = `${x.domain()}|${x.range()}|${xTicks}|${MARGIN.top + height}`;
+    if (xKey !== axisKeys.x) {
+      axisKeys.x = xKey;
+      xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).ticks(xTicks, '~s'));
+    }
+    const yKey = `${view.scale}|${y.domain()}|${y.range()}|${yTicks}|${MARGIN.left}|${width}`;
+    if (yKey !== axisKeys.y) {
+      axisKeys.y = yKey;
+      const yFormat = view.scale === 'log' ? d3.format('~g') : d3.format('~r');
+      yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(yTicks, yFormat));
+      grid.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(yTicks).tickSize(-width).tickFormat(() => ''));
+    }
+    const labelKey = `${MARGIN.left + width / 2}|${view.height}|${MARGIN.axisLabelX}|${MARGIN.top + height / 2}|${view.axisLabels.x}|${view.scale === 'log' ? view.axisLabels.yLog : view.axisLabels.y}`;
+    if (labelKey !== axisKeys.labels) {
+      axisKeys.labels = labelKey;
+      xLabel.attr('x', MARGIN.left + width / 2).attr('y', view.height - 6).text(view.axisLabels.x);
+      yLabel
+        .attr('transform', `translate(${MARGIN.axisLabelX},${MARGIN.top + height / 2}) rotate(-90)`)
+        .text(view.scale === 'log' ? view.axisLabels.yLog : view.axisLabels.y);
+    }
 
     for (const series of LOSS_SERIES) {
       const path = paths.get(series.id)!;
       const visible = shown.includes(series);
-      const line = d3.line<LossPoint>().x((p) => x(p.epoch)).y((p) => yOf(series.value(p))).defined((p) => Number.isFinite(series.value(p)));
-      path.attr('display', visible ? null : 'none').attr('d', visible && points.length > 0 ? line(points) : null);
+      path.attr('display', visible ? null : 'none').attr('d', visible && points.length > 0 ? linePath(points, series.value, x, yOf) : null);
     }
 
     const best = [
@@ -181,4 +195,87 @@ export function createLossChart(svgElement: SVGSVGElement) {
   }
 
   return { draw, epochAt };
+}
+
+/** Lowest finite, lowest positive and highest finite value of the shown series (one pass, no arrays built). */
+function valueRange(points: readonly LossPoint[], shown: readonly (typeof LOSS_SERIES)[number][]): [number, number, number] {
+  let lowest = Infinity;
+  let lowestPositive = Infinity;
+  let highest = -Infinity;
+  for (const series of shown) {
+    for (const point of points) {
+      const v = series.value(point);
+      if (!Number.isFinite(v)) continue;
+      if (v < lowest) lowest = v;
+      if (v > 0 && v < lowestPositive) lowestPositive = v;
+      if (v > highest) highest = v;
+    }
+  }
+  return [lowest, lowestPositive, highest];
+}
+
+/** Width of the pixel columns a long series is thinned to: one vertex per pixel of plot width, on average. */
+export const DECIMATE_COLUMN_PX = 2;
+
+/**
+ * The SVG path of one series. Up to one vertex per pixel of plot width: a longer history is thinned column by
+ * column (DECIMATE_COLUMN_PX wide) to the lowest and highest point of each column, in order, so spikes and the
+ * envelope stay exactly as a full drawing shows them while the path never has more vertices than pixels.
+ */
+export function linePath(
+  points: readonly LossPoint[],
+  value: (p: LossPoint) => number,
+  x: (epoch: number) => number,
+  y: (v: number) => number,
+): string {
+  const n = points.length;
+  const first = x(points[0]?.epoch ?? 0);
+  const last = x(points[n - 1]?.epoch ?? 0);
+  const thin = n > Math.max(2, Math.abs(last - first));
+  let d = '';
+  let pen = false;
+  const vertex = (px: number, py: number) => {
+    d += `${pen ? 'L' : 'M'}${round(px)},${round(py)}`;
+    pen = true;
+  };
+  let column = NaN;
+  let lo = -1;
+  let hi = -1;
+  const flushColumn = () => {
+    if (lo < 0) return;
+    const a = Math.min(lo, hi);
+    const b = Math.max(lo, hi);
+    vertex(x(points[a].epoch), y(value(points[a])));
+    if (b !== a) vertex(x(points[b].epoch), y(value(points[b])));
+    lo = hi = -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const v = value(points[i]);
+    if (!Number.isFinite(v)) {
+      // A gap, as d3.line().defined() draws it.
+      flushColumn();
+      pen = false;
+      continue;
+    }
+    if (!thin || i === 0 || i === n - 1) {
+      // The first and the last point are always drawn as they are: the line starts and ends where the data does.
+      flushColumn();
+      column = NaN;
+      vertex(x(points[i].epoch), y(v));
+      continue;
+    }
+    const c = Math.floor(x(points[i].epoch) / DECIMATE_COLUMN_PX);
+    if (c !== column) {
+      flushColumn();
+      column = c;
+    }
+    if (lo < 0 || v < value(points[lo])) lo = i;
+    if (hi < 0 || v > value(points[hi])) hi = i;
+  }
+  flushColumn();
+  return d;
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
 }

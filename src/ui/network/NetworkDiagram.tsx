@@ -10,6 +10,7 @@ import { stringsFor, type Strings } from '../../i18n';
 import { layoutNetwork, CAPTION_SPACE } from './layout';
 import { drawEdges, neuronLooks, type NeuronLook } from './neuronStates';
 import { boostText } from './passSummary';
+import { styleKey } from '../charts/scales';
 
 /** Reduced motion: masks change as discrete steps at most twice a second. */
 const REDUCED_MOTION_MIN_MS = 500;
@@ -99,20 +100,38 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastPaint = -Infinity;
+    // The neurons of this layout, found once, with what was last written to each: unchanged neurons are not
+    // touched, so the browser restyles only the ones whose state or shade really changed.
+    const neurons = Array.from(svgRef.current?.querySelectorAll<SVGGElement>('g.neuron') ?? [], (element) => ({
+      element,
+      layer: Number(element.dataset.layer),
+      index: Number(element.dataset.index),
+      state: element.dataset.state ?? '',
+      intensity: '',
+    }));
+    // Reading a custom property forces a style recalculation; the edge colour only changes with the display mode.
+    let edgeColour: { key: string; value: string } | null = null;
     const paint = () => {
       frame = 0;
       lastPaint = performance.now();
       const state = useStore.getState();
       const looks = neuronLooks(widths, state.training.pass, state.settings.view);
       looksRef.current = looks;
-      const svg = svgRef.current;
-      svg?.querySelectorAll<SVGGElement>('g.neuron').forEach((element) => {
-        const look = looks[Number(element.dataset.layer)]?.[Number(element.dataset.index)];
-        if (!look) return;
-        element.dataset.state = look.state;
-        element.dataset.dropped = look.state === 'dropped' ? 'true' : 'false';
-        element.style.setProperty('--intensity', String(0.25 + 0.75 * look.intensity));
-      });
+      for (const neuron of neurons) {
+        const look = looks[neuron.layer]?.[neuron.index];
+        if (!look) continue;
+        if (neuron.state !== look.state) {
+          neuron.state = look.state;
+          neuron.element.dataset.state = look.state;
+          neuron.element.dataset.dropped = look.state === 'dropped' ? 'true' : 'false';
+        }
+        // Two decimals are finer than the eye can tell a fill opacity apart.
+        const intensity = (0.25 + 0.75 * look.intensity).toFixed(2);
+        if (neuron.intensity !== intensity) {
+          neuron.intensity = intensity;
+          neuron.element.style.setProperty('--intensity', intensity);
+        }
+      }
       const canvas = canvasRef.current;
       const context = canvas?.getContext('2d');
       if (canvas && context && boxRef.current) {
@@ -120,8 +139,11 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
         if (canvas.width !== Math.round(layout.width * ratio)) canvas.width = Math.round(layout.width * ratio);
         if (canvas.height !== Math.round(layout.height * ratio)) canvas.height = Math.round(layout.height * ratio);
         context.setTransform(ratio, 0, 0, ratio, 0, 0);
-        const style = getComputedStyle(boxRef.current);
-        const edge = style.getPropertyValue('--muted').trim() || '#4a5360';
+        const key = styleKey(boxRef.current);
+        if (edgeColour?.key !== key) {
+          edgeColour = { key, value: getComputedStyle(boxRef.current).getPropertyValue('--muted').trim() || '#4a5360' };
+        }
+        const edge = edgeColour.value;
         const present = state.settings.mode === 'present';
         drawEdges(context, layout, looks, { edge }, present ? 1.5 : 1);
       }

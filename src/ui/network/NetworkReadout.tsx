@@ -3,30 +3,56 @@
  * polite live region that speaks at most once every 2 s, however fast the visible line changes.
  */
 import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useStore } from '../../state/store';
+import { useStore, type AppState } from '../../state/store';
+import { useThrottledStore } from '../charts/hooks';
+import { integerText, throttled } from '../shell/liveText';
 import { useStrings } from '../../i18n/useStrings';
 import { summarisePass } from './passSummary';
 
 const ANNOUNCE_EVERY_MS = 2000;
 
-/** Epoch and throughput change up to 60 times a second: written straight into the DOM, not through React. */
+/** How often the throughput figure is rewritten: it is an average over a second, so faster says nothing new. */
+const RATE_EVERY_MS = 250;
+
+/**
+ * Epoch and throughput change up to 60 times a second: written straight into the DOM, not through React. The
+ * epoch follows every snapshot (only when its text changes); the throughput at most 4 times a second.
+ */
 export function EpochCounter() {
   const strings = useStrings().network;
   const epochRef = useRef<HTMLSpanElement>(null);
   const rateRef = useRef<HTMLSpanElement>(null);
   useEffect(() => {
-    const write = () => {
+    let shownEpoch = '';
+    let shownRate = '';
+    const writeEpoch = () => {
       const { training, locale } = useStore.getState();
-      if (epochRef.current) epochRef.current.textContent = training.epoch.toLocaleString(locale);
-      if (rateRef.current) {
-        const rate = Math.round(training.epochsPerSecond).toLocaleString(locale);
-        rateRef.current.textContent = training.running ? strings.epochsPerSecond(rate) : '';
-      }
+      const text = integerText(training.epoch, locale);
+      if (text === shownEpoch || !epochRef.current) return;
+      shownEpoch = text;
+      epochRef.current.textContent = text;
     };
-    write();
-    return useStore.subscribe((state, previous) => {
-      if (state.training !== previous.training || state.locale !== previous.locale) write();
+    const rate = throttled(() => {
+      const { training, locale } = useStore.getState();
+      const text = training.running ? strings.epochsPerSecond(integerText(Math.round(training.epochsPerSecond), locale)) : '';
+      if (text === shownRate || !rateRef.current) return;
+      shownRate = text;
+      rateRef.current.textContent = text;
+    }, RATE_EVERY_MS);
+    writeEpoch();
+    rate.flush();
+    const unsubscribe = useStore.subscribe((state, previous) => {
+      const now = state.training;
+      const before = previous.training;
+      const relocalised = state.locale !== previous.locale;
+      if (now.epoch !== before.epoch || relocalised) writeEpoch();
+      if (now.running !== before.running || relocalised) rate.flush();
+      else if (now.epochsPerSecond !== before.epochsPerSecond) rate.request();
     });
+    return () => {
+      unsubscribe();
+      rate.cancel();
+    };
   }, [strings]);
   return (
     <p className="net-epoch">
@@ -39,10 +65,14 @@ export function EpochCounter() {
   );
 }
 
+/** How often the readout of the shown pass is rewritten while passes stream in (the diagram shows every one). */
+const READOUT_EVERY_MS = 100;
+const selectPass = (state: AppState) => state.training.pass;
+
 export function NetworkReadout({ hidden }: { hidden: readonly number[] }) {
   const strings = useStrings().network;
   const locale = useStore((state) => state.locale);
-  const pass = useStore((state) => state.training.pass);
+  const pass = useThrottledStore(selectPass, READOUT_EVERY_MS);
   const view = useStore((state) => state.settings.view);
   const summary = summarisePass(pass, hidden, view);
 
@@ -53,7 +83,7 @@ export function NetworkReadout({ hidden }: { hidden: readonly number[] }) {
   } else if (!pass) {
     visible = spoken = strings.noPassYet;
   } else {
-    const passText = strings.pass(pass.forwardPasses.toLocaleString(locale));
+    const passText = strings.pass(integerText(pass.forwardPasses, locale));
     const layers = summary.layers.map((layer, l) => strings.layerDropped(l + 1, layer.dropped, layer.total));
     visible = (
       <>
