@@ -425,7 +425,7 @@ export const zhCN: Strings = {
       `被丢弃的并不正好是 N·p 个单元。每个元素独立地被丢弃，所以丢弃个数服从二项分布，只是平均为 N·p。p = 0.7、共 10 个元素时，大约有 ${allDropped} 的传播会把 10 个全部丢弃。`,
     fixRestore: '并没有什么“保存再恢复”。每次前向传播都会抽取新的掩码；被丢弃的单元只是在这一次传播中得到零梯度，其权重保持不变。',
     fixMeaningOfP: '在 PyTorch（以及 ONNX）中，p 是丢弃一个单元的概率；而在 Srivastava 等人的原始论文中，p 是保留的概率。阅读资料时请留意用的是哪种约定。',
-    fixCode: '原文的示例用了 np 却没有导入 NumPy，而且张量必须是浮点数。缺少的一行：',
+    fixCode: '原文的示例用到了 NumPy 却没有导入它，而且张量必须是浮点数。缺少的一行：',
     fixRange: 'p 必须在 0 到 1 之间，否则会报错“ValueError: dropout probability has to be between 0 and 1”。p = 1 时所有元素都变成 0。',
     fixDrawbacks: 'Dropout 是有缺点的，见上面的“缺点”一节。',
   },

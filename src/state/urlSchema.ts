@@ -69,6 +69,11 @@ type Spec<T> = {
 };
 
 const MAX_RAW_LENGTH = 200;
+/**
+ * Unknown and repeated names are reported up to this many. A rejected value of a real parameter is always
+ * reported (there are only as many as there are keys), so a flood of junk cannot hide the one typo that matters.
+ */
+const MAX_EXTRA_NOTICES = 20;
 
 function numberSpec(def: number, min: number, max: number, integer = false): Spec<number> {
   return {
@@ -82,7 +87,8 @@ function numberSpec(def: number, min: number, max: number, integer = false): Spe
       if (!Number.isFinite(value)) return { ok: false, reason: 'notANumber' };
       if (integer && !Number.isInteger(value)) return { ok: false, reason: 'notAnInteger' };
       if (value < min || value > max) return { ok: false, reason: 'outOfRange' };
-      return { ok: true, value };
+      // "-0" is a valid zero, but -0 would serialise as "0" and break the round trip (Object.is(-0, 0) is false).
+      return { ok: true, value: Object.is(value, -0) ? 0 : value };
     },
     format: (value) => String(value),
   };
@@ -242,22 +248,24 @@ export function parseUrlSettings(search: string): { settings: UrlSettings; notic
     return { settings: settings as unknown as UrlSettings, notices };
   }
   const seen = new Set<string>();
+  let extraNotices = 0;
+  const pushExtra = (notice: UrlNotice) => {
+    if (extraNotices++ < MAX_EXTRA_NOTICES) notices.push(notice);
+  };
   for (const [name, raw] of params) {
     if (!isKey(name)) {
       // Only report names that look like ours; analytics tags a host adds (utm_…) are not the user's mistake.
-      if (!name.startsWith('utm_') && notices.length < 50) {
-        notices.push({ param: truncate(name), value: truncate(raw), reason: 'unknownParameter', expected: '' });
-      }
+      if (!name.startsWith('utm_')) pushExtra({ param: truncate(name), value: truncate(raw), reason: 'unknownParameter', expected: '' });
       continue;
     }
     if (seen.has(name)) {
-      if (notices.length < 50) notices.push({ param: name, value: truncate(raw), reason: 'repeated', expected: URL_SCHEMA[name].expected });
+      pushExtra({ param: name, value: truncate(raw), reason: 'repeated', expected: URL_SCHEMA[name].expected });
       continue;
     }
     seen.add(name);
     const parsed = parseSetting(name, raw);
     if (parsed.ok) settings[name] = parsed.value;
-    else if (notices.length < 50) notices.push(parsed.notice);
+    else notices.push(parsed.notice);
   }
   return { settings: settings as unknown as UrlSettings, notices };
 }

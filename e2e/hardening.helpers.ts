@@ -1,0 +1,89 @@
+/**
+ * Small page helpers shared by the hardening specs (faults, privacy, CSP, long runs). They drive the lab the way
+ * a user does (buttons, or the Space shortcut) and read what is on screen (the loss chart's SVG), never the store.
+ */
+import { expect, type Page } from '@playwright/test';
+
+/** Starts training: the network panel's Play button if it is shown, else the Space shortcut. */
+export async function pressPlay(page: Page): Promise<void> {
+  const button = page.getByTestId('play');
+  if (await button.isVisible().catch(() => false)) {
+    await expect(button).toHaveAccessibleName(/play|播放|训练|开始/i);
+    await button.click();
+    return;
+  }
+  await page.locator('main#lab').focus();
+  await page.keyboard.press(' ');
+}
+
+/** Resets training: the Reset button if it is shown, else the R shortcut. */
+export async function pressReset(page: Page): Promise<void> {
+  const button = page.getByTestId('reset');
+  if (await button.isVisible().catch(() => false)) {
+    await button.click();
+    return;
+  }
+  await page.locator('main#lab').focus();
+  await page.keyboard.press('r');
+}
+
+/**
+ * How many vertices the chart draws for the plain model's validation loss: one per loss point while the history
+ * is shorter than the plot is wide (a longer one is thinned to about one vertex per pixel column).
+ */
+export async function lossPointCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const path = document.querySelector('[data-testid="loss-chart"] path[data-series="valPlain"]');
+    const d = path?.getAttribute('d') ?? '';
+    return (d.match(/[MLC]/g) ?? []).length;
+  });
+}
+
+/** Waits until the chart shows at least `minimum` loss points (training is really running). */
+export async function waitForLossPoints(page: Page, minimum = 1, timeout = 20_000): Promise<number> {
+  await expect.poll(() => lossPointCount(page), { timeout, message: 'loss points on the chart' }).toBeGreaterThanOrEqual(minimum);
+  return lossPointCount(page);
+}
+
+/** The shell's run status (epoch and running flag, exposed as data attributes for tests and host pages). */
+export async function runStatus(page: Page): Promise<{ epoch: number; running: boolean }> {
+  const status = page.locator('[data-run-status]').first();
+  return { epoch: Number(await status.getAttribute('data-epoch')), running: (await status.getAttribute('data-running')) === 'true' };
+}
+
+/**
+ * The length of the loss history the app keeps, read as a user would: the loss chart's CSV export holds every
+ * point (one row each). Also checks every exported value is a finite number.
+ */
+export async function historyLengthFromCsv(page: Page): Promise<number> {
+  const button = page.locator('[data-panel="loss"] button[data-export-kind="csv"]');
+  await expect(button).toBeEnabled();
+  const download = page.waitForEvent('download');
+  await button.click();
+  const stream = await (await download).createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const rows = Buffer.concat(chunks).toString('utf8').trim().split('\n').slice(1);
+  const bad = rows.filter((row) => row.split(',').some((cell) => !Number.isFinite(Number(cell))));
+  expect(bad, 'non-finite values in the exported history').toEqual([]);
+  return rows.length;
+}
+
+/** Every axis tick label of every chart on the page. */
+export async function tickTexts(page: Page): Promise<string[]> {
+  return page.locator('svg .tick text').allTextContents();
+}
+
+/** Asserts no chart axis shows a value that is not a number. */
+export async function expectFiniteAxes(page: Page): Promise<void> {
+  const ticks = await tickTexts(page);
+  expect(ticks.filter((text) => /NaN|Infinity|∞|undefined/i.test(text)), `tick labels: ${ticks.join(' | ')}`).toEqual([]);
+}
+
+/** Removes console errors the test provoked on purpose, so the fixture still fails on any other one. */
+export function forgiveErrors(errors: string[], pattern: RegExp): string[] {
+  const forgiven = errors.filter((message) => pattern.test(message));
+  const kept = errors.filter((message) => !pattern.test(message));
+  errors.splice(0, errors.length, ...kept);
+  return forgiven;
+}
