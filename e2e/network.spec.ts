@@ -27,6 +27,8 @@ async function stepOnce(page: Page): Promise<number> {
   const before = await passNumber(page);
   await panel(page).getByTestId('step-pass').click();
   await expect.poll(() => passNumber(page)).toBe(before + 1);
+  // The readout and the diagram paint independently: wait until the neurons show this pass too.
+  await expect(panel(page).locator('svg.net-neurons')).toHaveAttribute('data-pass', String(before + 1));
   return before + 1;
 }
 

@@ -26,3 +26,4 @@ export {
   TwinTrainer, simulate, lossHistoryToCsv, deriveSeed,
   type LossPoint, type SimulationResult,
 } from './trainer';
+export { binomialPmf, binomialProbability, binomialMean, binomialStandardDeviation } from './binomial';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, validateScenario } from '../engine';
-import { finalValidationLoss } from '../worker/sweep.worker';
+import { finalValidationLoss } from '../worker/sweepJob';
 import { planSweep, summariseSweep, SWEEP_PS } from './sweep';
 
 describe('p-sweep plan and summary', () => {

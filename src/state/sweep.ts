@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { ScenarioOptions } from '../engine';
-import type { SweepJob, SweepReply } from '../worker/sweep.worker';
+import type { SweepJob, SweepReply } from '../worker/sweepJob';
 
 export const SWEEP_PS: readonly number[] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 /** Measured: 27 runs of 1,000 epochs take about 30 s on 2 busy cores; more seeds or epochs are options. */
@@ -114,7 +114,7 @@ export function startSweep(base: ScenarioOptions, options: SweepOptions): void {
   for (let i = 0; i < count; i++) {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('../worker/sweep.worker.ts', import.meta.url), { type: 'module' });
+      worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
     } catch (error) {
       fail(error instanceof Error ? error.message : String(error));
       return;

@@ -2,9 +2,11 @@
 /**
  * The training worker: owns the clock and runs TrainingSession in short slices, yielding between them so commands
  * and pings are answered quickly. All logic lives in trainingSession.ts and trainingClock.ts; this file only wires
- * them to the worker's messages and timers.
+ * them to the worker's messages and timers. The p-sweep's background workers are instances of this same worker
+ * answering SweepJobs, so the app ships the engine in one worker bundle instead of two.
  */
 import { TrainingSession } from './trainingSession';
+import { runSweepJob, type SweepJob } from './sweepJob';
 import type { WorkerCommand, WorkerEvent } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -43,7 +45,11 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-self.onmessage = (event: MessageEvent<WorkerCommand>) => {
+self.onmessage = (event: MessageEvent<WorkerCommand | SweepJob>) => {
+  if (event.data.type === 'run') {
+    self.postMessage(runSweepJob(event.data));
+    return;
+  }
   const command = event.data;
   if (command.type === 'testCrash') {
     // An uncaught error, as a bug would raise: the client must notice the worker's error event and restart it.

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { dropoutScale } from '../../engine';
-import { binomialProbability } from '../../engine/binomial';
+import { binomialProbability } from '../../engine';
 import { useStrings } from '../../i18n/useStrings';
 import './explain.css';
 

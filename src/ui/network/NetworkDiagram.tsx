@@ -132,6 +132,9 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
           neuron.element.style.setProperty('--intensity', intensity);
         }
       }
+      // Which pass the neurons now show, so a reader (or a test) can tell the drawing has caught up.
+      const shownPass = String(state.training.pass?.forwardPasses ?? 0);
+      if (svgRef.current && svgRef.current.dataset.pass !== shownPass) svgRef.current.dataset.pass = shownPass;
       const canvas = canvasRef.current;
       const context = canvas?.getContext('2d');
       if (canvas && context && boxRef.current) {

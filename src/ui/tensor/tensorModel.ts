@@ -3,9 +3,11 @@
  * pass after pass, and gathers the statistics the panel shows. Everything shown is derived from
  * (seed, x, p, number of passes), so "restart from seed" replays exactly the same masks.
  */
-import { createRng, assertSeed, type Rng } from '../../engine/rng';
-import { dropout, dropoutScale, assertDropoutProbability, dropoutProbabilityMessage } from '../../engine/dropout';
-import { binomialPmf, binomialMean, binomialStandardDeviation } from '../../engine/binomial';
+import {
+  createRng, assertSeed, type Rng,
+  dropout, dropoutScale, assertDropoutProbability, dropoutProbabilityMessage,
+  binomialPmf, binomialMean, binomialStandardDeviation,
+} from '../../engine';
 
 export const MAX_ELEMENTS = 64;
 // Every change of p replays all passes through the engine; 2,000 keep that near 25 ms and the histogram converged.
