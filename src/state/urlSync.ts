@@ -16,7 +16,8 @@ export function initialiseFromUrl(search: string, browserLanguages: readonly str
     reducedMotion: settings.motion ? settings.motion === 'reduced' : prefersReducedMotion,
   });
   for (const notice of notices) {
-    pushNotice({ key: `url:${notice.param}`, kind: 'warning', message: { code: 'urlParam', notice } });
+    // Keyed by reason too: `?p=abc&p=0.9` has two problems with p, and both deserve to be seen.
+    pushNotice({ key: `url:${notice.param}:${notice.reason}`, kind: 'warning', message: { code: 'urlParam', notice } });
   }
 }
 

@@ -18,7 +18,7 @@ export const HEARTBEAT = Object.freeze({
   /** How often the client pings and checks. */
   tickMs: 100,
   /** Silence this long while a ping is outstanding means the worker hangs. */
-  hangMs: 700,
+  hangMs: 400,
   /** Loading and compiling the worker module may take longer on a busy machine than a hang allows. */
   startupMs: 5000,
   /** A gap this long between two checks means the main thread itself was stalled or throttled: re-arm instead. */

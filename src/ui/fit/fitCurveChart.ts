@@ -5,6 +5,7 @@
 import * as d3 from 'd3';
 import type { McBand } from '../../state/store';
 import type { DatasetForDisplay, FitPredictions } from '../../worker/protocol';
+import { appendAxes } from '../charts/axes';
 import { innerSize, padExtent, safeExtent, marginsFor, type Margins } from '../charts/scales';
 
 export interface FitCurveView {
@@ -34,10 +35,7 @@ export function createFitCurveChart(svgElement: SVGSVGElement) {
   svg.selectAll('*').remove();
   const gapRect = svg.append('rect').attr('class', 'gap-shade');
   const gapText = svg.append('text').attr('class', 'gap-text').attr('text-anchor', 'middle');
-  const xAxis = svg.append('g').attr('class', 'axis axis-x');
-  const yAxis = svg.append('g').attr('class', 'axis axis-y');
-  const xLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const yLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const { xAxis, yAxis, xLabel, yLabel } = appendAxes(svg);
   const band = svg.append('path').attr('class', 'mc-band').attr('data-series', 'mcBand');
   const valDots = svg.append('g').attr('class', 'val-points');
   const truth = svg.append('path').attr('class', 'series truth-line').attr('data-series', 'truth');

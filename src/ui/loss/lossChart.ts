@@ -5,6 +5,7 @@
 import * as d3 from 'd3';
 import type { LossPoint } from '../../engine';
 import type { LossHistory } from '../../state/history';
+import { appendAxes } from '../charts/axes';
 import { innerSize, safeExtent, safeLogExtent, marginsFor, type Margins } from '../charts/scales';
 
 export type LossScale = 'log' | 'linear';
@@ -38,10 +39,7 @@ export function createLossChart(svgElement: SVGSVGElement) {
   const svg = d3.select(svgElement);
   svg.selectAll('*').remove();
   const grid = svg.append('g').attr('class', 'grid');
-  const xAxis = svg.append('g').attr('class', 'axis axis-x');
-  const yAxis = svg.append('g').attr('class', 'axis axis-y');
-  const xLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const yLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const { xAxis, yAxis, xLabel, yLabel } = appendAxes(svg);
   const plot = svg.append('g').attr('class', 'plot');
   const paths = new Map<LossSeriesId, d3.Selection<SVGPathElement, unknown, null, undefined>>();
   for (const series of LOSS_SERIES) {

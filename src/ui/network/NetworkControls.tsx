@@ -16,7 +16,8 @@ const VIEWS = ['train', 'eval'] as const;
 const COMMIT_DELAY_MS = 350;
 
 export function NetworkControls() {
-  const strings = useStrings().network;
+  const allStrings = useStrings();
+  const strings = allStrings.network;
   const running = useStore((state) => state.training.running);
   const diverged = useStore((state) => state.training.diverged);
   const speed = useStore((state) => state.training.speed);
@@ -75,6 +76,12 @@ export function NetworkControls() {
           {strings.reset}
         </button>
       </div>
+      {diverged && (
+        // Repeated beside the buttons it disables: on a phone the notice area is a screen away.
+        <p className="field-error" data-testid="diverged-message">
+          {allStrings.notices.texts.diverged()}
+        </p>
+      )}
       <div className="net-choice" role="group" aria-label={strings.speedLabel}>
         <span className="net-choice-label" aria-hidden="true">{strings.speedLabel}</span>
         {SPEEDS.map((option) => (

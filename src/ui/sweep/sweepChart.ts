@@ -4,6 +4,7 @@
  */
 import * as d3 from 'd3';
 import type { SweepPoint } from '../../state/sweep';
+import { appendAxes } from '../charts/axes';
 import { innerSize, padExtent, safeExtent, marginsFor, type Margins } from '../charts/scales';
 
 export interface SweepChartView {
@@ -20,10 +21,7 @@ export function createSweepChart(svgElement: SVGSVGElement) {
   const svg = d3.select(svgElement);
   svg.selectAll('*').remove();
   const grid = svg.append('g').attr('class', 'grid');
-  const xAxis = svg.append('g').attr('class', 'axis axis-x');
-  const yAxis = svg.append('g').attr('class', 'axis axis-y');
-  const xLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
-  const yLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const { xAxis, yAxis, xLabel, yLabel } = appendAxes(svg);
   const band = svg.append('path').attr('class', 'sweep-band');
   const whiskers = svg.append('g').attr('class', 'sweep-whiskers');
   const line = svg.append('path').attr('class', 'series model-dropout sweep-line').attr('data-series', 'sweepMean');

@@ -5,7 +5,8 @@ import type { LabRun } from './tensorModel';
 
 const WIDTH = 480;
 const HEIGHT = 230;
-const MARGIN = { top: 14, right: 10, bottom: 46, left: 62 };
+// The top margin leaves room for the "this pass" label above a bar that reaches 100%.
+const MARGIN = { top: 26, right: 10, bottom: 46, left: 62 };
 
 interface Props {
   run: LabRun;
@@ -55,7 +56,7 @@ export function ZeroCountHistogram({ run, strings }: Props) {
         <text
           className="tensor-axis tensor-this-pass"
           x={(x(run.shown.zeros) ?? 0) + x.bandwidth() / 2}
-          y={Math.max(MARGIN.top + 8, Math.min(y(shares[run.shown.zeros]), y(run.pmf[run.shown.zeros]) - half) - 5)}
+          y={Math.max(MARGIN.top - 8, Math.min(y(shares[run.shown.zeros]), y(run.pmf[run.shown.zeros]) - half) - 5)}
           textAnchor="middle"
         >
           {strings.histogramThisPass}
