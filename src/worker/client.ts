@@ -17,8 +17,17 @@ export interface RunConfig {
 export const HEARTBEAT = Object.freeze({
   /** How often the client pings and checks. */
   tickMs: 100,
-  /** Silence this long while a ping is outstanding means the worker hangs. */
+  /**
+   * Silence this long while a ping is outstanding means the worker hangs — on an idle machine. The worker answers
+   * between ~10 ms training slices, but a loaded 2-core laptop can starve its thread for a few hundred ms, and a
+   * false "hang" throws the student's run away. So the limit is also at least `hangFactor` times the longest
+   * silence seen lately, capped at `maxHangMs`.
+   */
   hangMs: 400,
+  hangFactor: 3,
+  maxHangMs: 2000,
+  /** Per message, how much of the longest recent silence is remembered: a stall is forgotten within seconds. */
+  silenceMemory: 0.995,
   /** Loading and compiling the worker module may take longer on a busy machine than a hang allows. */
   startupMs: 5000,
   /** A gap this long between two checks means the main thread itself was stalled or throttled: re-arm instead. */
@@ -30,6 +39,8 @@ let config: RunConfig | null = null;
 let heardFromWorker = false;
 let createdAt = 0;
 let waitingSince: number | null = null;
+let lastHeardAt: number | null = null;
+let longestRecentSilence = 0;
 let lastCheckAt = 0;
 let pingId = 0;
 let heartbeat: ReturnType<typeof setInterval> | null = null;
@@ -75,6 +86,7 @@ function launch(): void {
   if (!config) return;
   heardFromWorker = false;
   waitingSince = null;
+  lastHeardAt = null;
   createdAt = performance.now();
   let created: Worker;
   try {
@@ -88,6 +100,9 @@ function launch(): void {
   worker = created;
   created.onmessage = (event: MessageEvent<WorkerEvent>) => {
     if (created !== worker) return;
+    const now = performance.now();
+    if (lastHeardAt !== null) longestRecentSilence = Math.max(now - lastHeardAt, longestRecentSilence * HEARTBEAT.silenceMemory);
+    lastHeardAt = now;
     heardFromWorker = true;
     waitingSince = null;
     receive(event.data);
@@ -124,7 +139,7 @@ function checkHeartbeat(): void {
     waitingSince = null;
     return;
   }
-  const limit = heardFromWorker ? HEARTBEAT.hangMs : HEARTBEAT.startupMs;
+  const limit = heardFromWorker ? hangLimit(longestRecentSilence) : HEARTBEAT.startupMs;
   const since = waitingSince ?? (heardFromWorker ? null : createdAt);
   if (since !== null && now - since > limit) {
     restart();
@@ -132,6 +147,11 @@ function checkHeartbeat(): void {
   }
   if (waitingSince === null && heardFromWorker) waitingSince = now;
   worker.postMessage({ type: 'ping', id: ++pingId } satisfies WorkerCommand);
+}
+
+/** How long the worker may stay silent before it counts as hung, given the longest silence seen lately. */
+export function hangLimit(longestRecentSilenceMs: number): number {
+  return Math.min(HEARTBEAT.maxHangMs, Math.max(HEARTBEAT.hangMs, HEARTBEAT.hangFactor * longestRecentSilenceMs));
 }
 
 function stopHeartbeat(): void {
