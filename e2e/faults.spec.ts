@@ -60,7 +60,10 @@ test.describe('worker faults', () => {
       await openApp(page, '?p=0.5&seed=7&noise=0.4&locale=en');
       await pressPlay(page);
       await waitForLossPoints(page, 5);
-      await expect.poll(async () => (await runStatus(page)).epoch).toBeGreaterThan(50);
+      // A long enough old run that the new one's chart is clearly shorter, and the chart in view so that it
+      // redraws every frame (charts out of view redraw only twice a second).
+      await expect.poll(async () => (await runStatus(page)).epoch).toBeGreaterThan(1000);
+      await page.getByTestId('loss-chart').scrollIntoViewIfNeeded();
       const settingsBefore = new URL(page.url()).search;
 
       // Measured in the page, per animation frame: from the fault to the restart notice, and to a fresh run
@@ -73,6 +76,7 @@ test.describe('worker faults', () => {
           return (d.match(/[MLC]/g) ?? []).length;
         };
         const epochBefore = epoch();
+        const pointsBefore = Number(document.querySelector('[data-testid="loss-chart"]')?.getAttribute('data-points'));
         const start = performance.now();
         (window as unknown as Hooks).__dropoutLab![kind]();
         let noticeMs = Number.POSITIVE_INFINITY;
@@ -81,9 +85,15 @@ test.describe('worker faults', () => {
           await new Promise((done) => requestAnimationFrame(done));
           const now = performance.now() - start;
           if (noticeMs === Infinity && document.querySelector('[data-notice-key="worker"]')) noticeMs = now;
-          // A fresh run starts with an empty chart; the old run's frame may still be on screen for a moment.
-          if (epoch() < epochBefore && points() <= 1) restarted = true;
-          if (restarted && noticeMs < Infinity && points() > 1 && status()?.getAttribute('data-running') === 'true') {
+          // A fresh run restarts the epoch count; the chart may still show the old run's curve for a moment (it
+          // redraws off-screen charts less often), so "training again" needs the chart's own latest epoch to be
+          // from the new run too.
+          if (epoch() < epochBefore) restarted = true;
+          const chart = document.querySelector('[data-testid="loss-chart"]');
+          const chartEpoch = Number(chart?.getAttribute('data-epoch'));
+          const chartPoints = Number(chart?.getAttribute('data-points'));
+          const chartIsNewRun = chartEpoch > 0 && chartEpoch <= epoch() && chartPoints < pointsBefore;
+          if (restarted && noticeMs < Infinity && chartIsNewRun && points() > 1 && status()?.getAttribute('data-running') === 'true') {
             return { noticeMs, trainingMs: now };
           }
         }

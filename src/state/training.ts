@@ -3,7 +3,7 @@
  * and the URL and send commands to the worker; the worker alone trains.
  */
 import { validateScenario, type ScenarioOptions } from '../engine';
-import { connectTrainingWorker, sendCommand, startNewRun } from '../worker/client';
+import { connectTrainingWorker, playIntended, sendCommand, sendControl, startNewRun } from '../worker/client';
 import type { Speed } from '../worker/protocol';
 import { pushNotice, useStore } from './store';
 import { URL_SCHEMA, type UrlSettings } from './urlSchema';
@@ -46,32 +46,34 @@ export function startTraining(): void {
   connectTrainingWorker({ scenario: safeScenario(settings), speed: settings.speed, running: false });
 }
 
+/*
+ * Play shows at once; "paused" shows only when the worker confirms it (a few ms later), so the epoch on screen
+ * never moves after the lab says it stopped: steps already under way when the click came are counted first.
+ */
 export function play(): void {
   const { training } = useStore.getState();
   if (training.diverged) return;
   useStore.setState({ training: { ...training, running: true } });
-  sendCommand({ type: 'play' });
+  sendControl('play');
 }
 
 export function pause(): void {
-  useStore.setState((state) => ({ training: { ...state.training, running: false } }));
-  sendCommand({ type: 'pause' });
+  sendControl('pause');
 }
 
 export function togglePlay(): void {
-  if (useStore.getState().training.running) pause();
+  // What was last asked for, not what the last snapshot said: two quick presses must cancel out.
+  if (playIntended()) pause();
   else play();
 }
 
 /** One forward pass (one mask draw) and one update of both twins; pauses a running session first. */
 export function stepPass(): void {
-  useStore.setState((state) => ({ training: { ...state.training, running: false } }));
-  sendCommand({ type: 'stepPass' });
+  sendControl('stepPass');
 }
 
 export function stepEpoch(): void {
-  useStore.setState((state) => ({ training: { ...state.training, running: false } }));
-  sendCommand({ type: 'stepEpoch' });
+  sendControl('stepEpoch');
 }
 
 /** Back to epoch 0 with the same settings (the same seed gives the same first mask); playing continues. */

@@ -16,6 +16,7 @@ import { FitChartPanel } from './fit/FitChartPanel';
 import { ScenarioSettings } from './settings/ScenarioSettings';
 import { SweepPanel } from './sweep/SweepPanel';
 import { Explainer } from './explain/Explainer';
+import { Staged, StagedRoot } from './shell/Staged';
 
 /** The page: header, notices, the four panels (or the ones an embedding page chose), then settings and text. */
 export function App() {
@@ -39,55 +40,78 @@ export function App() {
 
   const shown = (panel: PanelName) => settings.panels.includes(panel);
   const trainingShown = shown('network') || shown('loss') || shown('fit');
+  // The panel in view at start renders with the shell; the rest follow one task at a time (see shell/Staged).
+  const firstPanel = focusPanel && shown(focusPanel) ? focusPanel : settings.panels[0];
+  const immediate = (panel: PanelName) => panel === firstPanel || panel === focusPanel;
 
   return (
-    <div
-      className="app"
-      data-mode={settings.mode}
-      data-embed={settings.embed ? 'true' : 'false'}
-      data-motion={reducedMotion ? 'reduced' : 'full'}
-      data-focus={focusPanel ?? undefined}
-    >
-      {!settings.embed && (
-        <a className="skip-link" href="#lab">
-          {strings.app.skipToContent}
-        </a>
-      )}
-      {!settings.embed && <Header />}
-      {settings.embed && (
-        <div className="embed-bar">
-          <h1 className="visually-hidden">{strings.app.title}</h1>
-          <RunStatus />
-        </div>
-      )}
-      <Notices />
-      <FocusAnnouncer />
-      <main id="lab" className="panels" tabIndex={-1}>
-        {shown('tensor') && (
-          <Panel name="tensor" title={strings.panels.tensor}>
-            <TensorLab />
-          </Panel>
+    <StagedRoot>
+      <div
+        className="app"
+        data-mode={settings.mode}
+        data-embed={settings.embed ? 'true' : 'false'}
+        data-motion={reducedMotion ? 'reduced' : 'full'}
+        data-focus={focusPanel ?? undefined}
+      >
+        {!settings.embed && (
+          <a className="skip-link" href="#lab">
+            {strings.app.skipToContent}
+          </a>
         )}
-        {shown('network') && (
-          <Panel name="network" title={strings.panels.network}>
-            <NetworkPanel />
-          </Panel>
+        {!settings.embed && <Header />}
+        {settings.embed && (
+          <div className="embed-bar">
+            <h1 className="visually-hidden">{strings.app.title}</h1>
+            <RunStatus />
+          </div>
         )}
-        {shown('loss') && (
-          <Panel name="loss" title={strings.panels.loss}>
-            <LossChartPanel />
-          </Panel>
+        <Notices />
+        <FocusAnnouncer />
+        <main id="lab" className="panels" tabIndex={-1}>
+          {shown('tensor') && (
+            <Panel name="tensor" title={strings.panels.tensor}>
+              <TensorLab />
+            </Panel>
+          )}
+          {shown('network') && (
+            <Panel name="network" title={strings.panels.network}>
+              <Staged stage="network" immediate={immediate('network')} placeholderClass="stage-network">
+                <NetworkPanel />
+              </Staged>
+            </Panel>
+          )}
+          {shown('loss') && (
+            <Panel name="loss" title={strings.panels.loss}>
+              <Staged stage="loss" immediate={immediate('loss')} placeholderClass="stage-chart">
+                <LossChartPanel />
+              </Staged>
+            </Panel>
+          )}
+          {shown('fit') && (
+            <Panel name="fit" title={strings.panels.fit}>
+              <Staged stage="fit" immediate={immediate('fit')} placeholderClass="stage-chart">
+                <FitChartPanel />
+              </Staged>
+            </Panel>
+          )}
+        </main>
+        {trainingShown && (
+          <Staged stage="settings" placeholderClass="stage-section">
+            <ScenarioSettings />
+          </Staged>
         )}
-        {shown('fit') && (
-          <Panel name="fit" title={strings.panels.fit}>
-            <FitChartPanel />
-          </Panel>
+        {!settings.embed && (
+          <Staged stage="sweep" placeholderClass="stage-section">
+            <SweepPanel />
+          </Staged>
         )}
-      </main>
-      {trainingShown && <ScenarioSettings />}
-      {!settings.embed && <SweepPanel />}
-      {!settings.embed && <Explainer />}
-      <ShellDialogs />
-    </div>
+        {!settings.embed && (
+          <Staged stage="explain" placeholderClass="stage-section">
+            <Explainer />
+          </Staged>
+        )}
+        <ShellDialogs />
+      </div>
+    </StagedRoot>
   );
 }

@@ -21,11 +21,11 @@ export const HEARTBEAT = Object.freeze({
    * Silence this long while a ping is outstanding means the worker hangs — on an idle machine. The worker answers
    * between ~10 ms training slices, but a loaded 2-core laptop can starve its thread for a few hundred ms, and a
    * false "hang" throws the student's run away. So the limit is also at least `hangFactor` times the longest
-   * silence seen lately, capped at `maxHangMs`.
+   * silence seen lately, capped at `maxHangMs` so that a real hang is still replaced within a second.
    */
   hangMs: 400,
   hangFactor: 3,
-  maxHangMs: 2000,
+  maxHangMs: 800,
   /** Per message, how much of the longest recent silence is remembered: a stall is forgotten within seconds. */
   silenceMemory: 0.995,
   /** Loading and compiling the worker module may take longer on a busy machine than a hang allows. */
@@ -67,6 +67,18 @@ export function sendCommand(command: WorkerCommand): void {
   worker?.postMessage(command);
 }
 
+let controlSeq = 0;
+
+/** Sends play, pause or a step, numbered so that snapshots sent before it can be told apart (see applySnapshot). */
+export function sendControl(type: 'play' | 'pause' | 'stepPass' | 'stepEpoch'): void {
+  sendCommand({ type, seq: ++controlSeq });
+}
+
+/** Whether the last play/pause/step asked for training to run (the worker may not have confirmed it yet). */
+export function playIntended(): boolean {
+  return config?.running ?? useStore.getState().training.running;
+}
+
 /** Starts a new run (new settings or a reset): later snapshots of the old run are dropped by their runId. */
 export function startNewRun(scenario: ScenarioOptions | null): number {
   const runId = nextRunId++;
@@ -75,7 +87,7 @@ export function startNewRun(scenario: ScenarioOptions | null): number {
   if (!config) return runId;
   if (scenario) {
     config.scenario = scenario;
-    worker?.postMessage({ type: 'configure', scenario, runId, speed: config.speed, running: config.running } satisfies WorkerCommand);
+    worker?.postMessage({ type: 'configure', scenario, runId, speed: config.speed, running: config.running, seq: controlSeq } satisfies WorkerCommand);
   } else {
     worker?.postMessage({ type: 'reset', runId } satisfies WorkerCommand);
   }
@@ -116,7 +128,7 @@ function launch(): void {
     if (created === worker) restart();
   };
   const runId = useStore.getState().training.runId;
-  created.postMessage({ type: 'configure', runId, ...config } satisfies WorkerCommand);
+  created.postMessage({ type: 'configure', runId, ...config, seq: controlSeq } satisfies WorkerCommand);
 }
 
 /** Replaces a crashed or hung worker: same settings, a fresh run from epoch 0, and a notice saying so. */
@@ -223,7 +235,8 @@ export function applySnapshot(training: ReturnType<typeof initialTraining>, snap
   }
   return {
     ...training,
-    running: snapshot.running,
+    // A snapshot sent before the worker saw our latest play/pause/step must not undo what the user just did.
+    running: snapshot.ackSeq >= controlSeq ? snapshot.running : training.running,
     speed: snapshot.speed,
     epoch: snapshot.epoch,
     forwardPasses: snapshot.forwardPasses,

@@ -12,12 +12,17 @@ export type WorkerCommand =
    * Replace the scenario; training restarts from epoch 0 with the new settings. The client numbers the runs, so
    * a restarted worker continues the numbering and late snapshots of an older run are recognisable.
    */
-  | { type: 'configure'; scenario: ScenarioOptions; runId: number; speed: Speed; running: boolean }
-  | { type: 'play' }
-  | { type: 'pause' }
+  /** `seq`: the client's latest play/pause/step number, so a freshly started worker acknowledges it at once. */
+  | { type: 'configure'; scenario: ScenarioOptions; runId: number; speed: Speed; running: boolean; seq: number }
+  /**
+   * Play, pause and the steps carry `seq`, a number the client increases with each of them; snapshots echo the
+   * last one handled (`ackSeq`), so the client can tell a snapshot sent before its latest command from one after.
+   */
+  | { type: 'play'; seq: number }
+  | { type: 'pause'; seq: number }
   /** One training step of both twins: one forward pass (one mask draw) and one update. */
-  | { type: 'stepPass' }
-  | { type: 'stepEpoch' }
+  | { type: 'stepPass'; seq: number }
+  | { type: 'stepEpoch'; seq: number }
   /** Back to epoch 0 with the same settings: the same seed gives the same first mask. */
   | { type: 'reset'; runId: number }
   | { type: 'setSpeed'; speed: Speed }
@@ -63,6 +68,8 @@ export interface TrainingSnapshot {
   epoch: number;
   forwardPasses: number;
   running: boolean;
+  /** The `seq` of the last play, pause or step command the worker had handled when it sent this snapshot. */
+  ackSeq: number;
   speed: Speed;
   diverged: boolean;
   /** The forward pass whose mask is shown (at full speed the shown mask is resampled only every ~200 ms). */

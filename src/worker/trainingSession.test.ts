@@ -10,7 +10,7 @@ function harness(scenario = {}, msPerCall = 0.05) {
   const events: WorkerEvent[] = [];
   const session = new TrainingSession(scenario, (event) => events.push(event), () => (clock += msPerCall));
   const configure = (runId: number, extra = {}) =>
-    session.handle({ type: 'configure', scenario: validateScenario({ ...scenario, ...extra }), runId, speed: 'full', running: false });
+    session.handle({ type: 'configure', scenario: validateScenario({ ...scenario, ...extra }), runId, speed: 'full', running: false, seq: 0 });
   const snapshots = () => events.filter((e): e is TrainingSnapshot => e.type === 'snapshot');
   const advance = (ms: number) => (clock += ms);
   return { session, events, configure, snapshots, advance };
@@ -33,7 +33,7 @@ describe('TrainingSession', () => {
     const h = harness();
     h.configure(1);
     h.session.tick();
-    h.session.handle({ type: 'stepPass' });
+    h.session.handle({ type: 'stepPass', seq: 1 });
     h.advance(20);
     h.session.tick();
     const last = h.snapshots().at(-1)!;
@@ -51,13 +51,13 @@ describe('TrainingSession', () => {
   it('gives the same first mask after a reset with the same seed', () => {
     const h = harness();
     h.configure(1);
-    h.session.handle({ type: 'stepPass' });
+    h.session.handle({ type: 'stepPass', seq: 2 });
     h.advance(20);
     h.session.tick();
     const before = Array.from(h.snapshots().at(-1)!.masks[0]);
-    h.session.handle({ type: 'stepEpoch' });
+    h.session.handle({ type: 'stepEpoch', seq: 3 });
     h.session.handle({ type: 'reset', runId: 2 });
-    h.session.handle({ type: 'stepPass' });
+    h.session.handle({ type: 'stepPass', seq: 4 });
     h.advance(20);
     h.session.tick();
     const after = h.snapshots().at(-1)!;
@@ -69,7 +69,7 @@ describe('TrainingSession', () => {
   it('trains in time slices at full speed and reports losses every evalEvery epochs', () => {
     const h = harness({}, 0.5);
     h.configure(1);
-    h.session.handle({ type: 'play' });
+    h.session.handle({ type: 'play', seq: 5 });
     let epochs = 0;
     for (let i = 0; i < 5; i++) {
       expect(h.session.tick()).toBe(0);
@@ -79,7 +79,7 @@ describe('TrainingSession', () => {
     expect(epochs).toBeGreaterThan(20);
     const points = h.snapshots().flatMap((s) => s.lossPoints.map((p) => p.epoch));
     expect(points.every((epoch) => epoch % 10 === 0)).toBe(true);
-    h.session.handle({ type: 'pause' });
+    h.session.handle({ type: 'pause', seq: 6 });
     h.advance(20);
     expect(h.session.tick()).toBeNull();
   });
@@ -101,7 +101,7 @@ describe('TrainingSession', () => {
   it('stops at the first non-finite loss and reports it once', () => {
     const h = harness({ learningRate: 100, optimizer: 'sgd', activation: 'relu' }, 0.5);
     h.configure(1, { learningRate: 100, optimizer: 'sgd', activation: 'relu' });
-    h.session.handle({ type: 'play' });
+    h.session.handle({ type: 'play', seq: 7 });
     for (let i = 0; i < 40 && !h.events.some((e) => e.type === 'diverged'); i++) {
       h.session.tick();
       h.advance(20);
@@ -118,7 +118,7 @@ describe('slow motion', () => {
     const h = harness({}, 0.01);
     h.configure(1);
     h.session.handle({ type: 'setSpeed', speed: 'slow' });
-    h.session.handle({ type: 'stepPass' });
+    h.session.handle({ type: 'stepPass', seq: 8 });
     for (let i = 0; i < 20; i++) {
       const wait = h.session.tick();
       if (wait === null) break;

@@ -29,6 +29,8 @@ export class TrainingSession {
   private runId = 0;
   private speed: Speed = 'full';
   private running = false;
+  /** The last play/pause/step command handled, echoed in snapshots. */
+  private ackSeq = 0;
   private lastStepAt = -Infinity;
   private lastSnapshotAt = -Infinity;
   private lastFitAt = -Infinity;
@@ -54,6 +56,10 @@ export class TrainingSession {
 
   /** Applies a command; throws only for settings the engine rejects (the current run then continues). */
   handle(command: WorkerCommand): void {
+    if ('seq' in command) {
+      this.ackSeq = command.seq;
+      this.snapshotDue = true;
+    }
     switch (command.type) {
       case 'configure': {
         const trainer = new TwinTrainer(command.scenario);
@@ -215,6 +221,7 @@ export class TrainingSession {
       epoch: this.trainer.epoch,
       forwardPasses: this.trainer.forwardPasses,
       running: this.running,
+      ackSeq: this.ackSeq,
       speed: this.speed,
       diverged: this.trainer.diverged,
       displayPass: shown ? shown.pass : 0,

@@ -101,8 +101,22 @@ export function marginsFor(svg: SVGSVGElement, base: Margins): Margins & { axisL
 
 const fontSizes = new WeakMap<Element, { key: string; px: number }>();
 
-/** What the page's resolved styles (font size, colours) depend on: the display mode around `element` and the viewport. */
+/**
+ * What the page's resolved styles (font size, colours) depend on: the display mode around `element` and the
+ * viewport. The viewport is counted by its `resize` events rather than read (reading window.innerWidth forces a
+ * layout when the page has changed, which during start-up is a layout of the whole page).
+ */
 export function styleKey(element: Element): string {
   const mode = element.closest('[data-mode]')?.getAttribute('data-mode') ?? '';
-  return typeof window === 'undefined' ? mode : `${mode}|${window.innerWidth}|${window.devicePixelRatio}`;
+  return typeof window === 'undefined' ? mode : `${mode}|${viewportGeneration()}|${window.devicePixelRatio}`;
+}
+
+let resizes = -1;
+/** How many times the window has been resized since the first style key was asked for. */
+function viewportGeneration(): number {
+  if (resizes < 0) {
+    resizes = 0;
+    window.addEventListener('resize', () => resizes++);
+  }
+  return resizes;
 }

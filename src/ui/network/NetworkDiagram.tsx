@@ -4,6 +4,7 @@
  * re-render React. Neurons are a roving-tabindex group: Tab enters, arrow keys move, focus shows the tooltip.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useStore, type AppState } from '../../state/store';
 import { useStrings } from '../../i18n/useStrings';
 import { stringsFor, type Strings } from '../../i18n';
@@ -51,17 +52,23 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
   const [focused, setFocused] = useState<Focused>({ layer: 1, index: 0 });
   const layout = useMemo(() => layoutNetwork(widths, size.width, size.height), [widths, size]);
 
+  // The box's size comes from the ResizeObserver alone, whose first report arrives after the browser's own
+  // layout and before the paint: measuring here instead would force a layout of the whole page in the middle
+  // of React's commit (the largest part of the start-up long task). The first report is applied at once, so
+  // the default size is never painted.
   useLayoutEffect(() => {
     const box = boxRef.current;
     if (!box) return;
-    const measure = () => {
+    let first = true;
+    const observer = new ResizeObserver(() => {
       const rect = box.getBoundingClientRect();
       const width = Math.max(200, Math.round(rect.width));
       const height = Math.max(180, Math.round(rect.height));
-      setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
+      const update = () => setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
+      if (first) flushSync(update);
+      else update();
+      first = false;
+    });
     observer.observe(box);
     return () => observer.disconnect();
   }, []);

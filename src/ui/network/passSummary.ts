@@ -28,5 +28,13 @@ export function summarisePass(pass: PassView | null, widths: readonly number[], 
 
 /** The engine's inverted-dropout factor that kept units are multiplied by during training, as text ("1.43"). */
 export function boostText(p: number, locale: string): string {
-  return dropoutScale(p).toLocaleString(locale, { maximumFractionDigits: 2 });
+  // One formatter per locale: toLocaleString with options builds a new one (and looks up locale data) each call.
+  let format = boostFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    boostFormats.set(locale, format);
+  }
+  return format.format(dropoutScale(p));
 }
+
+const boostFormats = new Map<string, Intl.NumberFormat>();

@@ -23,27 +23,47 @@ export function describeNotice(notice: AppNotice, strings: Strings): string {
   }
 }
 
+/**
+ * Notices that arrive unasked at any moment, not in answer to something the user did or to the URL: they float
+ * over the bottom of the window (see .notices-floating), so they never push the lab down while it is read.
+ */
+const FLOATING_KEYS: ReadonlySet<string> = new Set(['offlineReady', 'newVersion']);
+
+function NoticeItem({ notice, strings }: { notice: AppNotice; strings: Strings }) {
+  return (
+    <div className={`notice notice-${notice.kind}`} data-notice-key={notice.key}>
+      <span>{describeNotice(notice, strings)}</span>
+      <span className="notice-actions">
+        {notice.message.code === 'text' && notice.message.id === 'newVersion' && (
+          <button type="button" className="primary" onClick={reloadToNewVersion}>
+            {strings.notices.reload}
+          </button>
+        )}
+        <button type="button" className="notice-dismiss" onClick={() => dismissNotice(notice.id)}>
+          {strings.notices.dismiss}
+        </button>
+      </span>
+    </div>
+  );
+}
+
 /** The notice area: URL problems, worker restarts, divergence, a new version. A polite live region. */
 export function Notices() {
   const strings = useStrings();
   const notices = useStore((state) => state.notices);
+  const floating = notices.filter((notice) => FLOATING_KEYS.has(notice.key));
   return (
     <div className="notices" role="status" aria-live="polite" aria-label={strings.notices.regionLabel}>
-      {notices.map((notice) => (
-        <div key={notice.id} className={`notice notice-${notice.kind}`} data-notice-key={notice.key}>
-          <span>{describeNotice(notice, strings)}</span>
-          <span className="notice-actions">
-            {notice.message.code === 'text' && notice.message.id === 'newVersion' && (
-              <button type="button" className="primary" onClick={reloadToNewVersion}>
-                {strings.notices.reload}
-              </button>
-            )}
-            <button type="button" className="notice-dismiss" onClick={() => dismissNotice(notice.id)}>
-              {strings.notices.dismiss}
-            </button>
-          </span>
-        </div>
-      ))}
+      {notices
+        .filter((notice) => !FLOATING_KEYS.has(notice.key))
+        .map((notice) => (
+          <NoticeItem key={notice.id} notice={notice} strings={strings} />
+        ))}
+      <div className="notices-floating">
+        {floating.map((notice) => (
+          <NoticeItem key={notice.id} notice={notice} strings={strings} />
+        ))}
+      </div>
     </div>
   );
 }
