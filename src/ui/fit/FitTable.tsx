@@ -1,5 +1,6 @@
 import type { AppState } from '../../state/store';
 import { useStrings } from '../../i18n/useStrings';
+import { DataTable } from '../charts/DataTable';
 import { formatLoss } from '../charts/scales';
 import { sampleRows } from '../loss/lossCsv';
 
@@ -17,35 +18,12 @@ export function FitTable({ training }: { training: AppState['training'] }) {
       }))
     : [];
   return (
-    <details className="chart-details">
-      <summary>{s.tableSummary}</summary>
-      {rows.length === 0 ? (
-        <p>{s.empty}</p>
-      ) : (
-        <div className="chart-table-wrap" tabIndex={0} role="region" aria-label={s.tableSummary}>
-          <table>
-            <caption className="visually-hidden">{s.tableCaption(training.epoch)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">x</th>
-                <th scope="col">{s.truth}</th>
-                <th scope="col">{s.plain}</th>
-                <th scope="col">{s.dropout}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.x}>
-                  <th scope="row">{row.x.toFixed(2)}</th>
-                  <td>{formatLoss(row.truth)}</td>
-                  <td>{formatLoss(row.plain)}</td>
-                  <td>{formatLoss(row.dropout)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </details>
+    <DataTable
+      summary={s.tableSummary}
+      caption={s.tableCaption(training.epoch)}
+      emptyText={s.empty}
+      columns={['x', s.truth, s.plain, s.dropout]}
+      rows={rows.map((row) => ({ key: row.x, header: row.x.toFixed(2), cells: [row.truth, row.plain, row.dropout].map(formatLoss) }))}
+    />
   );
 }

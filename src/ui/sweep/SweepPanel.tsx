@@ -7,6 +7,7 @@ import {
 import { useStrings } from '../../i18n/useStrings';
 import { ExportButtons } from '../charts/ExportButtons';
 import { useElementWidth } from '../charts/hooks';
+import { DataTable } from '../charts/DataTable';
 import { formatLoss } from '../charts/scales';
 import { createSweepChart } from './sweepChart';
 import '../charts/charts.css';
@@ -111,34 +112,15 @@ export function SweepPanel() {
 
 function SweepTable({ points }: { points: SweepPoint[] }) {
   const s = useStrings().sweep;
-  if (points.length === 0) return null;
   return (
-    <details className="chart-details">
-      <summary>{s.tableSummary}</summary>
-      <div className="chart-table-wrap" tabIndex={0} role="region" aria-label={s.tableSummary}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">p</th>
-              <th scope="col">{s.colMean}</th>
-              <th scope="col">{s.colMin}</th>
-              <th scope="col">{s.colMax}</th>
-              <th scope="col">{s.colRuns}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((pt) => (
-              <tr key={pt.p}>
-                <th scope="row">{pt.p.toFixed(1)}</th>
-                <td>{formatLoss(pt.mean)}</td>
-                <td>{formatLoss(pt.min)}</td>
-                <td>{formatLoss(pt.max)}</td>
-                <td>{pt.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
+    <DataTable
+      summary={s.tableSummary}
+      columns={['p', s.colMean, s.colMin, s.colMax, s.colRuns]}
+      rows={points.map((pt) => ({
+        key: pt.p,
+        header: pt.p.toFixed(1),
+        cells: [formatLoss(pt.mean), formatLoss(pt.min), formatLoss(pt.max), pt.count],
+      }))}
+    />
   );
 }
