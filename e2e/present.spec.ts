@@ -59,7 +59,7 @@ test.describe('present mode at 1920×1080', () => {
     await expect(page.locator('.app')).toHaveAttribute('data-mode', 'normal');
   });
 
-  test('keys 1–4 show one panel large; the same key or Escape shows all again', async ({ page }) => {
+  test('keys 1–4 show one or two panels large; the same key or Escape shows all again', async ({ page }) => {
     await openApp(page, '?locale=en&mode=present');
     const panels = page.locator('main > section[data-panel]');
     await expect(panels.filter({ visible: true })).toHaveCount(4);
@@ -69,6 +69,15 @@ test.describe('present mode at 1920×1080', () => {
     await expect(page.locator('section[data-panel="network"]')).toBeVisible();
     const focusedWidth = (await page.locator('section[data-panel="network"]').boundingBox())?.width ?? 0;
     expect(focusedWidth).toBeGreaterThan(normalWidth * 1.5);
+    // A second number shows two panels large, side by side: the network next to its loss curves.
+    await page.keyboard.press('3');
+    await expect(panels.filter({ visible: true })).toHaveCount(2);
+    const network = await page.locator('section[data-panel="network"]').boundingBox();
+    const loss = await page.locator('section[data-panel="loss"]').boundingBox();
+    expect(loss!.x).toBeGreaterThan(network!.x + network!.width - 1);
+    expect(Math.abs(loss!.y - network!.y)).toBeLessThan(2);
+    await page.keyboard.press('3');
+    await expect(panels.filter({ visible: true })).toHaveCount(1);
     await page.keyboard.press('2');
     await expect(panels.filter({ visible: true })).toHaveCount(4);
     await page.keyboard.press('4');

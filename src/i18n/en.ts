@@ -456,7 +456,8 @@ export const en = {
       `${running ? 'Training' : 'Paused'} · epoch ${epoch} · ${passes} forward passes`,
     enlarge: (title: string) => `Enlarge “${title}”`,
     showAll: 'Show all panels',
-    focusAnnouncement: (title: string) => `Showing only “${title}”. Press Escape to show all panels.`,
+    focusAnnouncement: (titles: string[]) =>
+      `Showing only ${titles.map((title) => `“${title}”`).join(' and ')}. Press Escape to show all panels.`,
     allPanelsAnnouncement: 'Showing all panels.',
     closeDialog: 'Close',
   },
@@ -476,7 +477,8 @@ export const en = {
       toggleView: 'Network view: training pass ↔ eval mode',
       lowerP: (step: number) => `Lower the drop probability p by ${step}`,
       raiseP: (step: number) => `Raise the drop probability p by ${step}`,
-      focusPanel: 'Enlarge one panel: 1 tensor lab, 2 network, 3 loss curves, 4 fitted function; the same key again shows all',
+      focusPanel:
+        'Show a panel large: 1 tensor lab, 2 network, 3 loss curves, 4 fitted function; a second number shows two side by side; the same key again takes one away',
       fullscreen: 'Full screen on or off',
       showAll: 'Show all panels again; in a dialog, close it',
     },

@@ -68,7 +68,8 @@ export interface AppState {
   /** The language in use: the URL's, else the browser's. */
   locale: Locale;
   reducedMotion: boolean;
-  focusPanel: PanelName | null;
+  /** Panels shown large (keys 1–4): none means all panels; at most two, side by side on a wide screen. */
+  focusPanels: PanelName[];
   notices: AppNotice[];
   training: TrainingState;
 }
@@ -94,7 +95,7 @@ export const useStore = create<AppState>(() => ({
   settings: defaultUrlSettings(),
   locale: 'en',
   reducedMotion: false,
-  focusPanel: null,
+  focusPanels: [],
   notices: [],
   training: initialTraining(),
 }));

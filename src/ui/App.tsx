@@ -24,7 +24,7 @@ export function App() {
   const locale = useStore((state) => state.locale);
   const settings = useStore((state) => state.settings);
   const reducedMotion = useStore((state) => state.reducedMotion);
-  const focusPanel = useStore((state) => state.focusPanel);
+  const focusPanels = useStore((state) => state.focusPanels);
 
   useShortcuts();
 
@@ -41,8 +41,8 @@ export function App() {
   const shown = (panel: PanelName) => settings.panels.includes(panel);
   const trainingShown = shown('network') || shown('loss') || shown('fit');
   // The panel in view at start renders with the shell; the rest follow one task at a time (see shell/Staged).
-  const firstPanel = focusPanel && shown(focusPanel) ? focusPanel : settings.panels[0];
-  const immediate = (panel: PanelName) => panel === firstPanel || panel === focusPanel;
+  const firstPanel = focusPanels.find(shown) ?? settings.panels[0];
+  const immediate = (panel: PanelName) => panel === firstPanel || focusPanels.includes(panel);
 
   return (
     <StagedRoot>
@@ -51,7 +51,8 @@ export function App() {
         data-mode={settings.mode}
         data-embed={settings.embed ? 'true' : 'false'}
         data-motion={reducedMotion ? 'reduced' : 'full'}
-        data-focus={focusPanel ?? undefined}
+        data-focus={focusPanels.length > 0 ? focusPanels.join(' ') : undefined}
+        data-focus-count={focusPanels.length > 0 ? focusPanels.length : undefined}
       >
         {!settings.embed && (
           <a className="skip-link" href="#lab">

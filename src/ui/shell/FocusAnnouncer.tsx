@@ -5,7 +5,7 @@ import { useStrings } from '../../i18n/useStrings';
 /** Tells screen-reader users when the focus layout hides or restores panels (keys 1–4, Escape). */
 export function FocusAnnouncer() {
   const strings = useStrings();
-  const focusPanel = useStore((state) => state.focusPanel);
+  const focusPanels = useStore((state) => state.focusPanels);
   const [message, setMessage] = useState('');
   const first = useRef(true);
 
@@ -15,8 +15,12 @@ export function FocusAnnouncer() {
       first.current = false;
       return;
     }
-    setMessage(focusPanel ? strings.shell.focusAnnouncement(strings.panels[focusPanel]) : strings.shell.allPanelsAnnouncement);
-  }, [focusPanel, strings]);
+    setMessage(
+      focusPanels.length > 0
+        ? strings.shell.focusAnnouncement(focusPanels.map((panel) => strings.panels[panel]))
+        : strings.shell.allPanelsAnnouncement,
+    );
+  }, [focusPanels, strings]);
 
   return (
     <p className="visually-hidden" aria-live="polite">

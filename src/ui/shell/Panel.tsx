@@ -10,7 +10,7 @@ import { toggleFocusPanel } from './shellState';
  */
 export function Panel({ name, title, children }: { name: PanelName; title: string; children?: ReactNode }) {
   const strings = useStrings();
-  const focused = useStore((state) => state.focusPanel === name);
+  const focused = useStore((state) => state.focusPanels.includes(name));
   const headingId = `panel-${name}-title`;
   return (
     <section

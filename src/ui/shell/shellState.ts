@@ -29,9 +29,22 @@ export function setReducedMotion(reduced: boolean): void {
   updateSettings({ motion: reduced ? 'reduced' : 'full' });
 }
 
-/** Shows one panel large; asking for the panel already shown large (or for null) returns to all panels. */
+/** How many panels the focus layout shows at once: two fit side by side on a projector, a third would not. */
+export const MAX_FOCUSED_PANELS = 2;
+
+/**
+ * Adds a panel to the ones shown large, or takes it away if it is there already; null returns to all panels.
+ * A third panel replaces the one chosen first, so "1 then 3" compares the tensor lab with the loss curves.
+ */
 export function toggleFocusPanel(panel: PanelName | null): void {
-  const { focusPanel, settings } = useStore.getState();
-  if (panel !== null && !settings.panels.includes(panel)) return;
-  useStore.setState({ focusPanel: panel === null || panel === focusPanel ? null : panel });
+  const { focusPanels, settings } = useStore.getState();
+  if (panel === null) {
+    useStore.setState({ focusPanels: [] });
+    return;
+  }
+  if (!settings.panels.includes(panel)) return;
+  const next = focusPanels.includes(panel)
+    ? focusPanels.filter((shown) => shown !== panel)
+    : [...focusPanels, panel].slice(-MAX_FOCUSED_PANELS);
+  useStore.setState({ focusPanels: next });
 }

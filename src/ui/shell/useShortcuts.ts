@@ -43,7 +43,7 @@ function run(action: ShortcutAction, key: string): boolean {
       toggleFullscreen();
       return true;
     case 'showAll':
-      if (useStore.getState().focusPanel === null) return false;
+      if (useStore.getState().focusPanels.length === 0) return false;
       toggleFocusPanel(null);
       return true;
   }
