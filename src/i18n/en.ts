@@ -453,7 +453,7 @@ export const en = {
     embed: 'Embed',
     embedTitle: 'Get the code to put this lab in a course page',
     status: (epoch: number, passes: number, running: boolean) =>
-      `${running ? 'Training' : 'Paused'} · epoch ${epoch} · ${passes} forward passes`,
+      `${running ? 'Training' : 'Paused'} · epoch ${epoch} · ${passes} forward ${passes === 1 ? 'pass' : 'passes'}`,
     enlarge: (title: string) => `Enlarge “${title}”`,
     showAll: 'Show all panels',
     focusAnnouncement: (titles: string[]) =>
