@@ -1,11 +1,9 @@
+import { assertNonNegativeInteger } from './validate';
 /**
  * The Binomial(n, p) distribution: how many of n independent elements dropout zeroes when each is dropped with
  * probability p. The tensor lab draws these probabilities against the zero counts a student actually observes.
  */
 
-function assertTrials(n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, but got ${n}`);
-}
 
 function assertProbability(p: number): void {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`p must be between 0 and 1, but got ${p}`);
@@ -23,7 +21,7 @@ function logFactorials(n: number): Float64Array {
  * Worked in log space so C(64, 32) ≈ 1.8e18 times a tiny power keeps full relative precision.
  */
 export function binomialPmf(n: number, p: number): Float64Array {
-  assertTrials(n);
+  assertNonNegativeInteger(n, 'n');
   assertProbability(p);
   const pmf = new Float64Array(n + 1);
   // The end points are exact (0^0 = 1): p = 0 means nothing is ever dropped, p = 1 means everything is.
@@ -48,14 +46,14 @@ export function binomialProbability(n: number, p: number, k: number): number {
 
 /** E[K] = n·p: the only sense in which "n·p elements are dropped". */
 export function binomialMean(n: number, p: number): number {
-  assertTrials(n);
+  assertNonNegativeInteger(n, 'n');
   assertProbability(p);
   return n * p;
 }
 
 /** SD[K] = √(n·p·(1−p)): how far a single pass typically strays from n·p. */
 export function binomialStandardDeviation(n: number, p: number): number {
-  assertTrials(n);
+  assertNonNegativeInteger(n, 'n');
   assertProbability(p);
   return Math.sqrt(n * p * (1 - p));
 }

@@ -75,7 +75,7 @@ export function dropout(input: Float32Array, p: number, options: DropoutOptions 
   }
   if (!rng) throw new TypeError('rng is required when dropout is in training mode with 0 < p < 1');
 
-  const scale = Math.fround(1 / (1 - p));
+  const scale = dropoutScale(p);
   for (let i = 0; i < n; i++) {
     const kept = rng.random() >= p;
     mask[i] = kept ? 1 : 0;

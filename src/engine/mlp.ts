@@ -1,4 +1,4 @@
-import { assertDropoutProbability } from './dropout';
+import { assertDropoutProbability, dropoutScale } from './dropout';
 import type { Rng } from './rng';
 import { tanhFloat32 } from './fast-tanh';
 import { matmulTransposed, transpose } from './linalg';
@@ -225,7 +225,7 @@ export class Mlp {
     const n = ws.n;
     const layers = sizes.length - 1;
     const p = ws.appliedP;
-    const scale = p === 1 ? 0 : Math.fround(1 / (1 - p));
+    const scale = dropoutScale(p);
     const isTanh = this.activation === 'tanh';
     const deltaT = ws.transposedDelta;
     const srcT = ws.transposedInput;
@@ -286,7 +286,7 @@ function activateAndDrop(
     out.fill(0, 0, count);
     mask.fill(0, 0, count);
   } else {
-    const scale = Math.fround(1 / (1 - p));
+    const scale = dropoutScale(p);
     for (let i = 0; i < count; i++) {
       const keep = rng!.random() >= p;
       mask[i] = keep ? 1 : 0;

@@ -117,6 +117,21 @@ describe('TwinTrainer', () => {
     expect(Array.from(t.lastMasks()[0])).not.toContain(7);
   });
 
+  it('hands out one example's row of the last pass, equal to that row of the whole batch', () => {
+    const t = new TwinTrainer({ p: 0.3 });
+    t.step();
+    const row = t.lastPassRow(3);
+    expect(row.sample).toBe(t.lastBatchIndices()[3]);
+    t.lastMasks().forEach((mask, l) => expect(Array.from(row.masks[l])).toEqual(Array.from(mask.subarray(3 * 64, 4 * 64))));
+    t.lastHiddenActivations().forEach((a, l) => expect(Array.from(row.activations[l])).toEqual(Array.from(a.subarray(3 * 64, 4 * 64))));
+    expect(row.output).toBe(t.lastOutputs()[3]);
+    expect(() => t.lastPassRow(30)).toThrow(RangeError);
+    // Eval mode: every unit on, nothing scaled, and the training pass's buffers untouched.
+    const evalActs = t.evalHiddenActivations(t.dataset.trainX.slice(row.sample, row.sample + 1));
+    expect(evalActs.map((a) => a.length)).toEqual([64, 64]);
+    expect(Array.from(t.lastPassRow(3).masks[0])).toEqual(Array.from(row.masks[0]));
+  });
+
   it('exposes the outputs of the last training pass, whose loss is the dropout-on train loss', () => {
     const t = new TwinTrainer({ p: 0.3 });
     t.step();

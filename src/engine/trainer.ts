@@ -23,7 +23,7 @@ export interface LossPoint {
 }
 
 /** The independent random streams one seed fans out into. Data uses the seed itself (reproducible in NumPy). */
-const STREAM = { init: 1, masks: 2, shuffle: 3, probe: 4 } as const;
+const STREAM = { init: 1, masks: 2, shuffle: 3, probe: 4, mc: 5 } as const;
 
 /**
  * A seed for a derived stream: murmur3's 32-bit finaliser over (seed, stream), so the streams of one seed share
@@ -204,6 +204,30 @@ export class TwinTrainer {
     return Float32Array.from(ws.outputs[last].subarray(0, ws.n * this.dataset.outputSize));
   }
 
+  /**
+   * One example's row of the dropout twin's last training pass — what the network view shows — copied without
+   * copying the rest of the batch: per hidden layer its mask and post-dropout activations, and its raw output.
+   */
+  lastPassRow(row: number): { sample: number; masks: Uint8Array[]; activations: Float32Array[]; output: number } {
+    const ws = this.dropoutTrainWs;
+    if (!Number.isInteger(row) || row < 0 || row >= ws.n) throw new RangeError(`row must be an integer in [0, ${ws.n}), but got ${row}`);
+    const widths = this.options.hidden;
+    return {
+      sample: this.batchRows[row],
+      masks: widths.map((width, l) => ws.masks[l].slice(row * width, (row + 1) * width)),
+      activations: widths.map((width, l) => Float32Array.from(ws.outputs[l].subarray(row * width, (row + 1) * width))),
+      output: ws.outputs[ws.outputs.length - 1][row * this.dataset.outputSize],
+    };
+  }
+
+  /** The dropout twin's hidden activations for one input in eval mode (every unit on, nothing scaled). */
+  evalHiddenActivations(input: Float32Array): Float32Array[] {
+    this.checkInputs(input);
+    const ws = this.scratch(1);
+    this.dropoutModel.forward(ws, input, 1, { training: false });
+    return this.options.hidden.map((width, l) => Float32Array.from(ws.outputs[l].subarray(0, width)));
+  }
+
   /** Indices into the training set of the samples the last batch held, in batch order (a copy). */
   lastBatchIndices(): Int32Array {
     return this.batchRows.slice(0, this.batchLength);
@@ -223,9 +247,10 @@ export class TwinTrainer {
 
   /**
    * MC dropout on the dropout twin: `samples` (T) passes with dropout on and fresh masks from `createRng(seed)`,
-   * independent of the training masks. Classification averages probabilities.
+   * independent of the training masks (by default the scenario seed's own MC stream). Classification averages
+   * probabilities.
    */
-  mcPredict(xs: Float32Array, samples: number, seed: number): McPrediction {
+  mcPredict(xs: Float32Array, samples: number, seed = deriveSeed(this.options.seed, STREAM.mc)): McPrediction {
     assertPositiveInteger(samples, 'samples', 10_000);
     assertSeed(seed, 'seed');
     const n = this.checkInputs(xs);

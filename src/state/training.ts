@@ -6,7 +6,7 @@ import { validateScenario, type ScenarioOptions } from '../engine';
 import { connectTrainingWorker, playIntended, sendCommand, sendControl, startNewRun } from '../worker/client';
 import type { Speed } from '../worker/protocol';
 import { pushNotice, useStore } from './store';
-import { URL_SCHEMA, type UrlSettings } from './urlSchema';
+import { P_RANGE, type UrlSettings } from './urlSchema';
 import { updateSettings } from './urlSync';
 
 /** Validation points of every scenario: a fine grid, so the validation loss is a smooth estimate. */
@@ -14,12 +14,7 @@ const VALIDATION_POINTS = 200;
 const EVAL_EVERY_EPOCHS = 10;
 
 /** The bounds of `p` in the URL schema (0 … 0.95): the slider, the shortcuts and the embed bridge share them. */
-export const P_BOUNDS = Object.freeze(pBounds());
-
-function pBounds(): { min: number; max: number } {
-  const [min, max] = URL_SCHEMA.p.expected.split('…').map((part) => Number(part.trim()));
-  return { min, max };
-}
+export const P_BOUNDS = P_RANGE;
 
 /** The engine scenario that a set of URL settings describes; combinations the engine refuses are made valid. */
 export function scenarioFromSettings(settings: UrlSettings): ScenarioOptions {

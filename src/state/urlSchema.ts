@@ -178,9 +178,12 @@ const parentSpec: Spec<string | undefined> = {
   format: (value) => value ?? '',
 };
 
+/** The range of the training dropout p: the slider, the [ and ] shortcuts and the embed bridge clamp to it. */
+export const P_RANGE = Object.freeze({ min: 0, max: 0.95 });
+
 /** Every URL parameter. The order here is the order in serialised links. */
 export const URL_SCHEMA: { [K in keyof UrlSettings]: Spec<UrlSettings[K]> } = {
-  p: numberSpec(0.3, 0, 0.95),
+  p: numberSpec(0.3, P_RANGE.min, P_RANGE.max),
   seed: numberSpec(0, 0, 0xffffffff, true),
   data: enumSpec('sine', ['sine', 'moons'] as const),
   n: numberSpec(30, 4, 400, true),

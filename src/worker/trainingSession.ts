@@ -2,15 +2,12 @@
  * One training run as the worker runs it: the TwinTrainer, the clock, and what is posted to the main thread.
  * It has no worker globals (time and posting are injected), so it runs in Node tests as well.
  */
-import { MlpWorkspace, TwinTrainer, deriveSeed, type LossPoint, type ScenarioOptions } from '../engine';
+import { TwinTrainer, type LossPoint, type ScenarioOptions } from '../engine';
 import { FIT_REGION_SIZE, fitGrid } from './fitGrid';
 import { CLOCK, ThroughputMeter, decide, nextRevealInMs, revealedLayers } from './trainingClock';
 import type { DatasetForDisplay, FitPredictions, Speed, TrainingSnapshot, WorkerCommand, WorkerEvent } from './protocol';
 
 export type Post = (event: WorkerEvent, transfer: Transferable[]) => void;
-
-/** Derived-stream id for MC-dropout masks, distinct from the trainer's own streams (1–4). */
-const MC_STREAM = 5;
 
 /** The pass the view shows: one training example's row of the dropout twin's last real training pass. */
 interface DisplayedPass {
@@ -41,7 +38,6 @@ export class TrainingSession {
   private postedReveal = 0;
   private displayed: DisplayedPass | null = null;
   private fitInputs: Float32Array;
-  private evalWs: MlpWorkspace;
   private readonly meter = new ThroughputMeter();
 
   constructor(
@@ -51,7 +47,6 @@ export class TrainingSession {
   ) {
     this.trainer = new TwinTrainer(scenario);
     this.fitInputs = fitGrid(this.trainer);
-    this.evalWs = this.trainer.dropoutModel.createWorkspace(1);
   }
 
   /** Applies a command; throws only for settings the engine rejects (the current run then continues). */
@@ -62,17 +57,14 @@ export class TrainingSession {
     }
     switch (command.type) {
       case 'configure': {
-        const trainer = new TwinTrainer(command.scenario);
-        this.trainer = trainer;
-        this.fitInputs = fitGrid(trainer);
-        this.evalWs = trainer.dropoutModel.createWorkspace(1);
+        this.trainer = new TwinTrainer(command.scenario);
+        this.fitInputs = fitGrid(this.trainer);
         this.speed = command.speed;
         this.restart(command.runId, command.running);
         break;
       }
       case 'reset':
         this.trainer = new TwinTrainer(this.trainer.options);
-        this.evalWs = this.trainer.dropoutModel.createWorkspace(1);
         this.restart(command.runId, this.running);
         break;
       case 'play':
@@ -192,18 +184,11 @@ export class TrainingSession {
       this.displayed = null;
       return;
     }
-    const widths = trainer.options.hidden;
-    const row = 0;
-    const sample = trainer.lastBatchIndices()[row];
+    // The first example of the batch; its output is the one the pass itself produced, before its update.
+    const { sample, masks, activations, output } = trainer.lastPassRow(0);
     const inputSize = trainer.dataset.inputSize;
     const input = trainer.dataset.trainX.slice(sample * inputSize, (sample + 1) * inputSize);
-    const masks = trainer.lastMasks().map((mask, l) => mask.slice(row * widths[l], (row + 1) * widths[l]));
-    const activations = trainer.lastHiddenActivations().map((a, l) => a.slice(row * widths[l], (row + 1) * widths[l]));
-    const model = trainer.dropoutModel;
-    model.forward(this.evalWs, input, 1, { training: false });
-    const evalActivations = widths.map((width, l) => Float32Array.from(this.evalWs.outputs[l].subarray(0, width)));
-    // The output the pass itself produced (before its update), not a recomputation with the updated weights.
-    const output = trainer.lastOutputs()[row * trainer.dataset.outputSize];
+    const evalActivations = trainer.evalHiddenActivations(input);
     this.displayed = { pass: trainer.forwardPasses, at, sample, input, masks, activations, evalActivations, output };
     this.snapshotDue = true;
   }
@@ -261,8 +246,7 @@ export class TrainingSession {
 
   private postMc(samples: number): void {
     const trainer = this.trainer;
-    const seed = deriveSeed(trainer.options.seed, MC_STREAM);
-    const { mean, std } = trainer.mcPredict(this.fitInputs, samples, seed);
+    const { mean, std } = trainer.mcPredict(this.fitInputs, samples);
     const xs = this.fitInputs.slice();
     this.post({ type: 'mc', runId: this.runId, epoch: trainer.epoch, xs, mean, std }, [xs.buffer, mean.buffer, std.buffer]);
   }

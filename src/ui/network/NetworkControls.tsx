@@ -9,6 +9,7 @@ import {
   P_BOUNDS, resetTraining, setDropoutP, setSpeed, setView, stepEpoch, stepPass, togglePlay,
 } from '../../state/training';
 import type { Speed } from '../../worker/protocol';
+import { parseSetting } from '../../state/urlSchema';
 
 const SPEEDS: readonly Speed[] = ['full', 'steps', 'slow'];
 const VIEWS = ['train', 'eval'] as const;
@@ -49,11 +50,10 @@ export function NetworkControls() {
 
   const onDraft = (raw: string) => {
     setDraft(raw);
-    const trimmed = raw.trim();
-    const value = Number(trimmed);
-    const ok = trimmed !== '' && Number.isFinite(value) && value >= P_BOUNDS.min && value <= P_BOUNDS.max;
-    setInvalid(!ok);
-    if (ok) commitLater(value);
+    // The URL schema's own rule, so the field accepts exactly what a shared link would.
+    const parsed = parseSetting('p', raw);
+    setInvalid(!parsed.ok);
+    if (parsed.ok) commitLater(parsed.value);
     else if (commitTimer.current) clearTimeout(commitTimer.current);
   };
 
