@@ -117,7 +117,7 @@ describe('TwinTrainer', () => {
     expect(Array.from(t.lastMasks()[0])).not.toContain(7);
   });
 
-  it('hands out one example's row of the last pass, equal to that row of the whole batch', () => {
+  it('hands out one example’s row of the last pass, equal to that row of the whole batch', () => {
     const t = new TwinTrainer({ p: 0.3 });
     t.step();
     const row = t.lastPassRow(3);
