@@ -17,7 +17,7 @@ export {
   makeDataset, DEFAULT_GAP, SINE_DOMAIN,
   type Dataset, type DatasetName, type DatasetOptions, type Task,
 } from './data';
-export { mcDropoutPredict, type McOptions, type McPrediction } from './mc';
+export { mcDropoutPredict, bandSpread, type McOptions, type McPrediction } from './mc';
 export {
   DEFAULT_SCENARIO, UNCERTAINTY_PRESET, UNCERTAINTY_PRESET_EPOCHS, SCENARIO_LIMITS, validateScenario,
   type ScenarioOptions,

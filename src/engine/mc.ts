@@ -51,3 +51,30 @@ export function mcDropoutPredict(model: Mlp, ws: MlpWorkspace, xs: ArrayLike<num
   }
   return { mean, std };
 }
+
+/**
+ * Mean MC standard deviation inside `gap` and outside it: the one-line answer to "does the band widen where there
+ * was no training data?". Without a gap, `inGap` is NaN. Non-finite spreads are skipped.
+ */
+export function bandSpread(
+  xs: ArrayLike<number>,
+  std: ArrayLike<number>,
+  gap: readonly [number, number] | null,
+): { inGap: number; outside: number } {
+  let inSum = 0;
+  let inCount = 0;
+  let outSum = 0;
+  let outCount = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const s = std[i];
+    if (!Number.isFinite(s)) continue;
+    if (gap && xs[i] >= gap[0] && xs[i] <= gap[1]) {
+      inSum += s;
+      inCount++;
+    } else {
+      outSum += s;
+      outCount++;
+    }
+  }
+  return { inGap: inCount ? inSum / inCount : NaN, outside: outCount ? outSum / outCount : NaN };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureUncertaintyWidening } from './claims';
+import { bandSpread } from './mc';
 import { DEFAULT_GAP } from './data';
 import { TwinTrainer, UNCERTAINTY_PRESET, UNCERTAINTY_PRESET_EPOCHS } from './trainer';
 
@@ -31,5 +32,16 @@ describe('UNCERTAINTY_PRESET', () => {
     const trainer = new TwinTrainer({ ...UNCERTAINTY_PRESET, activation: 'tanh', evalEvery: 1000 });
     while (trainer.epoch < UNCERTAINTY_PRESET_EPOCHS) trainer.stepEpoch();
     expect(measureUncertaintyWidening(trainer, 30, 0).ratio).toBeLessThan(1.3);
+  });
+});
+
+describe('bandSpread', () => {
+  it('averages the spread inside and outside the gap', () => {
+    const xs = Float32Array.of(-2, 0, 0.5, 2);
+    const std = Float32Array.of(0.1, 0.5, 0.7, 0.3);
+    const { inGap, outside } = bandSpread(xs, std, [-1, 1]);
+    expect(inGap).toBeCloseTo(0.6);
+    expect(outside).toBeCloseTo(0.2);
+    expect(Number.isNaN(bandSpread(xs, std, null).inGap)).toBe(true);
   });
 });

@@ -6,6 +6,8 @@
  * that differ from their defaults, so shared links stay short.
  */
 
+import { DEFAULT_SCENARIO, SCENARIO_LIMITS } from '../engine';
+
 export type SpeedName = 'full' | 'steps' | 'slow';
 export type PanelName = 'tensor' | 'network' | 'loss' | 'fit';
 export const PANEL_NAMES: readonly PanelName[] = ['tensor', 'network', 'loss', 'fit'];
@@ -125,17 +127,19 @@ function booleanSpec(def: boolean): Spec<boolean> {
   };
 }
 
+const { maxHiddenLayers, maxWidth } = SCENARIO_LIMITS;
+
 const layersSpec: Spec<number[]> = {
-  default: [64, 64],
-  expected: '1–3 widths of 1 … 128, e.g. 64,64',
+  default: [...DEFAULT_SCENARIO.hidden],
+  expected: `1–${maxHiddenLayers} widths of 1 … ${maxWidth}, e.g. 64,64`,
   parse(raw) {
     const parts = raw.split(',').map((part) => part.trim());
-    if (parts.length < 1 || parts.length > 3) return { ok: false, reason: 'badList' };
+    if (parts.length < 1 || parts.length > maxHiddenLayers) return { ok: false, reason: 'badList' };
     const widths: number[] = [];
     for (const part of parts) {
       if (!/^\d{1,4}$/.test(part)) return { ok: false, reason: 'badList' };
       const width = Number(part);
-      if (width < 1 || width > 128) return { ok: false, reason: 'outOfRange' };
+      if (width < 1 || width > maxWidth) return { ok: false, reason: 'outOfRange' };
       widths.push(width);
     }
     return { ok: true, value: widths };
@@ -183,17 +187,18 @@ export const P_RANGE = Object.freeze({ min: 0, max: 0.95 });
 
 /** Every URL parameter. The order here is the order in serialised links. */
 export const URL_SCHEMA: { [K in keyof UrlSettings]: Spec<UrlSettings[K]> } = {
-  p: numberSpec(0.3, P_RANGE.min, P_RANGE.max),
-  seed: numberSpec(0, 0, 0xffffffff, true),
-  data: enumSpec('sine', ['sine', 'moons'] as const),
-  n: numberSpec(30, 4, 400, true),
-  noise: numberSpec(0.3, 0, 2),
+  // Defaults are the engine's measured overfitting scenario; the bounds are the lab's (narrower than the engine's).
+  p: numberSpec(DEFAULT_SCENARIO.p, P_RANGE.min, P_RANGE.max),
+  seed: numberSpec(DEFAULT_SCENARIO.seed, 0, 0xffffffff, true),
+  data: enumSpec(DEFAULT_SCENARIO.dataset, ['sine', 'moons'] as const),
+  n: numberSpec(DEFAULT_SCENARIO.trainSize, 4, 400, true),
+  noise: numberSpec(DEFAULT_SCENARIO.noise, 0, 2),
   layers: layersSpec,
-  act: enumSpec('tanh', ['tanh', 'relu'] as const),
-  lr: numberSpec(0.01, 0.00001, 10),
-  opt: enumSpec('adam', ['adam', 'sgd'] as const),
-  batch: numberSpec(0, 0, 400, true),
-  gap: booleanSpec(false),
+  act: enumSpec(DEFAULT_SCENARIO.activation, ['tanh', 'relu'] as const),
+  lr: numberSpec(DEFAULT_SCENARIO.learningRate, 0.00001, 10),
+  opt: enumSpec(DEFAULT_SCENARIO.optimizer, ['adam', 'sgd'] as const),
+  batch: numberSpec(DEFAULT_SCENARIO.batchSize, 0, 400, true),
+  gap: booleanSpec(DEFAULT_SCENARIO.gap),
   speed: enumSpec('full', ['full', 'steps', 'slow'] as const),
   view: enumSpec('train', ['train', 'eval'] as const),
   locale: optionalEnumSpec(['en', 'zh-CN'] as const),

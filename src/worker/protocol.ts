@@ -59,6 +59,8 @@ export interface DatasetForDisplay {
   valY: Float32Array;
   /** Regression: the noiseless function on a grid, for the "true function" curve. */
   truth?: { xs: Float32Array; ys: Float32Array };
+  /** The training-input interval left empty (the uncertainty preset), as the engine drew the data; else null. */
+  gap: readonly [number, number] | null;
 }
 
 export interface TrainingSnapshot {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../engine';
+import { DEFAULT_GAP, validateScenario } from '../engine';
 import { FIT_CURVE_POINTS, FIT_REGION_SIZE } from './fitGrid';
 import { TrainingSession } from './trainingSession';
 import type { TrainingSnapshot, WorkerEvent } from './protocol';
@@ -17,6 +17,19 @@ function harness(scenario = {}, msPerCall = 0.05) {
 }
 
 describe('TrainingSession', () => {
+  it('tells the charts where the data has a gap: only for the sine data with gap on', () => {
+    const datasetOf = (extra: object) => {
+      const h = harness(extra);
+      h.configure(1);
+      const event = h.events.find((e) => e.type === 'dataset');
+      return event?.type === 'dataset' ? event.dataset : null;
+    };
+    expect(datasetOf({ dataset: 'sine', gap: true })?.gap).toEqual(DEFAULT_GAP);
+    // The engine refuses a gap for moons; scenarioFromSettings drops it (tested in state/training.test.ts).
+    expect(datasetOf({ dataset: 'moons' })?.gap).toBeNull();
+    expect(datasetOf({ dataset: 'sine', gap: false })?.gap).toBeNull();
+  });
+
   it('starts a run with the dataset, an epoch-0 loss point and no mask yet', () => {
     const h = harness();
     h.configure(7);

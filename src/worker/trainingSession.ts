@@ -255,7 +255,7 @@ export class TrainingSession {
     const d = this.trainer.dataset;
     const dataset: DatasetForDisplay = {
       task: d.task, inputSize: d.inputSize,
-      trainX: d.trainX.slice(), trainY: d.trainY.slice(), valX: d.valX.slice(), valY: d.valY.slice(),
+      trainX: d.trainX.slice(), trainY: d.trainY.slice(), valX: d.valX.slice(), valY: d.valY.slice(), gap: d.gap,
     };
     const transfer: Transferable[] = [dataset.trainX.buffer, dataset.trainY.buffer, dataset.valX.buffer, dataset.valY.buffer];
     if (d.trueFunction && d.inputSize === 1) {

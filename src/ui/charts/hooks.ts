@@ -80,6 +80,12 @@ export function useFrameRedraw<T>(
   const { equal = Object.is, visibleRef } = options;
   const equalRef = useRef(equal);
   equalRef.current = equal;
+  // `draw` changes with the view's options (hover cursor, width, scale). Keeping it in a ref lets the store
+  // subscription and the visibility observer live as long as the chart, instead of being torn down and rebuilt
+  // on every pointer move; a new `draw` only asks for one repaint, in the next frame.
+  const drawRef = useRef(draw);
+  drawRef.current = draw;
+  const repaintRef = useRef<(() => void) | null>(null);
   useEffect(() => {
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -91,7 +97,7 @@ export function useFrameRedraw<T>(
       lastDrawAt = performance.now();
       const value = selector(useStore.getState());
       drawn = value;
-      draw(value);
+      drawRef.current(value);
     };
     const schedule = () => {
       if (frame !== 0 || timer !== null) return;
@@ -126,11 +132,18 @@ export function useFrameRedraw<T>(
       observer.observe(element);
     }
     paint();
+    repaintRef.current = () => {
+      if (frame === 0) frame = requestAnimationFrame(paint);
+    };
     return () => {
+      repaintRef.current = null;
       unsubscribe();
       observer?.disconnect();
       if (frame !== 0) cancelAnimationFrame(frame);
       if (timer !== null) clearTimeout(timer);
     };
-  }, [selector, draw, visibleRef]);
+  }, [selector, visibleRef]);
+  useEffect(() => {
+    repaintRef.current?.();
+  }, [draw]);
 }

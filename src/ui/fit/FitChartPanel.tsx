@@ -9,7 +9,8 @@ import { formatLoss } from '../charts/scales';
 import { createFitCurveChart } from './fitCurveChart';
 import { createRegionChart } from './regionChart';
 import { FitTable } from './FitTable';
-import { bandWidthSummary, gapOf, UNCERTAINTY_URL_SETTINGS } from './uncertaintyPreset';
+import { bandSpread } from '../../engine';
+import { UNCERTAINTY_URL_SETTINGS } from './uncertaintyPreset';
 import '../charts/charts.css';
 import './fit.css';
 
@@ -17,7 +18,8 @@ const selectTraining = (state: AppState) => state.training;
 /** The fit chart shows the predictions, the data and the MC band: a new epoch alone changes nothing in it. */
 const sameFitInputs = (a: AppState['training'], b: AppState['training']) =>
   a.fit === b.fit && a.dataset === b.dataset && a.mc === b.mc;
-const selectGap = (state: AppState) => gapOf(state.settings);
+/** Where the data actually drawn has no training points: from the worker's dataset, not re-derived from settings. */
+const selectGap = (state: AppState) => state.training.dataset?.gap ?? null;
 const DEFAULT_SAMPLES = 30;
 const MAX_SAMPLES = 500;
 /** While MC is on and training runs, the band is refreshed this often (each refresh costs T forward passes). */
@@ -99,7 +101,7 @@ export function FitChartPanel() {
   };
 
   const mc = mcOn && !isRegion && training.mc ? training.mc : null;
-  const width2 = mc ? bandWidthSummary(mc, gap) : null;
+  const width2 = mc ? bandSpread(mc.xs, mc.std, gap) : null;
   const summary = training.fit ? s.summary(training.epoch, training.dataset ? training.dataset.trainY.length : 0) : s.empty;
 
   return (

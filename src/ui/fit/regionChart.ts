@@ -95,7 +95,8 @@ export function createRegionChart(svgElement: SVGSVGElement) {
         .join('path')
         .attr('d', (c) => path(c))
         .attr('fill', (c) => shade(c.value));
-      const [half] = d3.contours().size([n, n]).thresholds([0.5])(values);
+      // The decision boundary is the 0.5 band's edge, already traced above (0.1 + 4 × 0.1 is exactly 0.5).
+      const half = contours.find((c) => c.value === 0.5) ?? d3.contours().size([n, n]).thresholds([0.5])(values)[0];
       map.boundary.attr('d', path(half));
       const sx = d3.scaleLinear().domain([fit.xMin, fit.xMax]).range([0, side]);
       const sy = d3.scaleLinear().domain([fit.yMax, fit.yMin]).range([TITLE, TITLE + side]);

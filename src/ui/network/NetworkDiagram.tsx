@@ -73,7 +73,12 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
     return () => observer.disconnect();
   }, []);
 
-  const showTip = useCallback((target: Focused | null) => {
+  /**
+   * Shows the tooltip for a neuron. `rename` also updates the focused neuron's accessible name; repaints pass
+   * false, because a focused element whose name changes 60 times a second is re-announced by screen readers,
+   * defeating the readout's 2-second announcement limit. The name is refreshed on the next focus or key move.
+   */
+  const showTip = useCallback((target: Focused | null, rename = true) => {
     tipTargetRef.current = target;
     const tip = tipRef.current;
     if (!tip) return;
@@ -98,6 +103,7 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
     tip.dataset.vertical = narrow ? (below ? 'below' : 'above') : 'middle';
     tip.style.left = narrow ? '8px' : `${onRight ? position.x + gap : position.x - gap}px`;
     tip.style.top = `${narrow ? (below ? position.y + gap : position.y - gap) : position.y}px`;
+    if (!rename) return;
     const element = svgRef.current?.querySelector<SVGGElement>(`[data-layer="${target.layer}"][data-index="${target.index}"]`);
     element?.setAttribute('aria-label', text);
   }, [layout, widths]);
@@ -157,7 +163,7 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
         const present = state.settings.mode === 'present';
         drawEdges(context, layout, looks, { edge }, present ? 1.5 : 1);
       }
-      if (tipTargetRef.current) showTip(tipTargetRef.current);
+      if (tipTargetRef.current) showTip(tipTargetRef.current, false);
     };
     const request = () => {
       if (frame || timer) return;

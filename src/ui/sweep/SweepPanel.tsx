@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useStore } from '../../state/store';
 import { scenarioFromSettings } from '../../state/training';
 import {
-  cancelSweep, startSweep, summariseSweep, useSweep, SWEEP_EPOCH_CHOICES, SWEEP_SEED_CHOICES, type SweepPoint,
+  cancelSweep, startSweep, summariseSweep, useSweep, SWEEP_EPOCH_CHOICES, SWEEP_PS, SWEEP_SEED_CHOICES, type SweepPoint,
 } from '../../state/sweep';
 import { useStrings } from '../../i18n/useStrings';
 import { ExportButtons } from '../charts/ExportButtons';
@@ -83,7 +83,7 @@ export function SweepPanel() {
           <button type="button" className="primary" onClick={start}>{s.start}</button>
         )}
       </div>
-      <p className="chart-note">{s.cost(9 * sweep.options.seeds, sweep.options.epochs)}</p>
+      <p className="chart-note">{s.cost(SWEEP_PS.length * sweep.options.seeds, sweep.options.epochs)}</p>
       {running && (
         <progress id={progressId} max={total} value={sweep.completed} aria-label={s.progressLabel} className="sweep-progress" />
       )}
