@@ -25,4 +25,6 @@ export { expect };
 export async function openApp(page: Page, query = ''): Promise<void> {
   await page.goto(`./${query}`);
   await expect(page.locator('main#lab')).toBeVisible();
+  // Keyboard shortcuts are attached just after the first render commits.
+  await expect(page.locator('html[data-shortcuts="on"]')).toHaveCount(1);
 }

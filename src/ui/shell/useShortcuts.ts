@@ -63,6 +63,12 @@ export function useShortcuts(): void {
       if (run(shortcut.action, event.key)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // The first render is a transition, so the keys start working a moment after the panels appear; this says
+    // when (tests wait for it instead of racing the listener).
+    document.documentElement.dataset.shortcuts = 'on';
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      delete document.documentElement.dataset.shortcuts;
+    };
   }, []);
 }
