@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatTensor, formatTensorElements, pythonFixed, pythonScientific } from './pytorchFormat';
 
-// Expected strings are PyTorch's own `repr` output (torch 2.x, default print options).
+// Expected strings follow PyTorch's repr rules (default print options); pytorchFormat.torch.test.ts checks the
+// printer against strings captured from a real PyTorch.
 const f32 = (values: number[]) => Float32Array.from(values);
 
 describe('formatTensor (PyTorch repr)', () => {
