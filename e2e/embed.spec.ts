@@ -60,6 +60,20 @@ test('a host page gets ready and resize, sizes the sandboxed frame, and can play
   }, labOrigin);
   await expect(page.locator('#message-log')).toContainText('error: invalidSetting');
   await expect(hostState).toHaveAttribute('data-p', '0.5');
+  // The tensor lab's settings change that panel only: the training run stays where it was.
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number(await hostState.getAttribute('data-epoch'))).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(lab.locator('[data-run-status]')).toHaveAttribute('data-running', 'false');
+  const epochBefore = (await lab.locator('[data-run-status]').getAttribute('data-epoch')) ?? '';
+  expect(Number(epochBefore)).toBeGreaterThan(0);
+  await page.evaluate((origin) => {
+    const frame = document.querySelector('iframe')!.contentWindow!;
+    frame.postMessage({ target: 'dropout-lab', type: 'set', settings: { tp: 0.25, tpass: 3 } }, origin);
+  }, labOrigin);
+  await expect(lab.getByTestId('tensor-status')).toContainText('Pass 3');
+  await expect(lab.getByTestId('tensor-code')).toContainText('p=0.25');
+  await expect(lab.locator('[data-run-status]')).toHaveAttribute('data-epoch', epochBefore);
 });
 
 test('a command from an origin the lab was not told to trust is ignored', async ({ page }) => {

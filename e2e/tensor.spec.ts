@@ -50,6 +50,97 @@ test.describe('tensor lab', () => {
     expect(await histogramTotal(page)).toBe(102);
   });
 
+  test('a shared link reproduces exactly what the teacher sees', async ({ page, browser }) => {
+    await openApp(page, '?panels=tensor&embed=1&locale=en');
+    await lab(page).getByTestId('tensor-seed-input').fill('2024');
+    await lab(page).getByTestId('tensor-p-input').fill('0.35');
+    await lab(page).getByTestId('tensor-x-input').fill('[-1.5, 2.25, 10, -0, 7]');
+    await lab(page).getByTestId('tensor-inplace').check();
+    for (let i = 0; i < 3; i++) await lab(page).getByTestId('tensor-forward').click();
+    await expect(lab(page).getByTestId('tensor-pass-count')).toHaveText('Passes so far: 4');
+    const url = new URL(page.url());
+    expect(url.search).toBe('?locale=en&embed=1&panels=tensor&tp=0.35&tseed=2024&tx=-1.5,2.25,10,-0,7&tinplace=1&tpass=4');
+    const seen = async (target: Page) => ({
+      output: await exactText(target, 'tensor-output'),
+      xAfter: await exactText(target, 'tensor-x-after'),
+      mask: await mask(target),
+      total: await histogramTotal(target),
+      numpy: await exactText(target, 'tensor-numpy'),
+      status: await exactText(target, 'tensor-status'),
+      fields: await Promise.all(
+        ['tensor-p-input', 'tensor-seed-input', 'tensor-x-input'].map((id) => lab(target).getByTestId(id).inputValue()),
+      ),
+    });
+    const teacher = await seen(page);
+    expect(teacher.total).toBe(4);
+    expect(teacher.numpy).toContain('rng.random_sample(15)');
+    expect(teacher.fields).toEqual(['0.35', '2024', '[-1.5, 2.25, 10, -0, 7]']);
+
+    const student = await browser.newPage();
+    await openApp(student, url.search);
+    await expect(lab(student).getByTestId('tensor-pass-count')).toHaveText('Passes so far: 4');
+    expect(await seen(student)).toEqual({ ...teacher, fields: ['0.35', '2024', '-1.5, 2.25, 10, -0, 7'] });
+    await expect(student.locator('.notices .notice')).toHaveCount(0);
+    await student.close();
+  });
+
+  test('a link can open in eval() mode, and the article example clears the link', async ({ page }) => {
+    await openApp(page, '?panels=tensor&embed=1&locale=en&tmode=eval&tp=0.2&tpass=9');
+    expect(await exactText(page, 'tensor-output')).toBe(ARTICLE_INPUT_PRINT);
+    await expect(lab(page).getByTestId('tensor-eval')).toHaveAttribute('aria-pressed', 'true');
+    await expect(lab(page).getByTestId('tensor-forward')).toBeDisabled();
+    await lab(page).getByTestId('tensor-train').click();
+    await expect(lab(page).getByTestId('tensor-status')).toHaveText(/^Pass 9: /);
+    expect(new URL(page.url()).search).toBe('?locale=en&embed=1&panels=tensor&tp=0.2&tpass=9');
+    await lab(page).getByTestId('tensor-article').click();
+    expect(await exactText(page, 'tensor-output')).toBe(ARTICLE_OUTPUT);
+    await expect(lab(page).getByTestId('tensor-p-input')).toHaveValue('0.7');
+    expect(new URL(page.url()).search).toBe('?locale=en&embed=1&panels=tensor');
+  });
+
+  test('bad tensor settings in a link are named in notices, and the article is shown', async ({ page }) => {
+    await openApp(page, '?panels=tensor&embed=1&locale=en&tp=1.5&tseed=-1&tx=1,two,3&tmode=test&tinplace=2&tpass=0');
+    for (const param of ['tp', 'tseed', 'tx', 'tmode', 'tinplace', 'tpass']) {
+      await expect(page.locator('.notices .notice').filter({ hasText: `“${param}=` })).toHaveCount(1);
+    }
+    expect(await exactText(page, 'tensor-output')).toBe(ARTICLE_OUTPUT);
+    expect(await mask(page)).toBe('0110000100');
+  });
+
+  test('a field keeps what the student typed until the setting changes from elsewhere', async ({ page }) => {
+    await openApp(page, '?panels=tensor&embed=1&locale=en&tp=0.25&tseed=5');
+    const pField = lab(page).getByTestId('tensor-p-input');
+    await expect(pField).toHaveValue('0.25');
+    await pField.fill('0.');
+    await expect(lab(page).getByTestId('tensor-p-error')).toHaveText('');
+    await pField.fill('abc');
+    await expect(pField).toHaveAttribute('aria-invalid', 'true');
+    await lab(page).getByTestId('tensor-article').click();
+    await expect(pField).toHaveValue('0.7');
+    await expect(pField).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(lab(page).getByTestId('tensor-seed-input')).toHaveValue('889');
+    // Even when the value behind a field does not change, the article button clears what was typed.
+    const vector = lab(page).getByTestId('tensor-x-input');
+    await vector.fill('1, two');
+    await expect(vector).toHaveAttribute('aria-invalid', 'true');
+    await pField.fill('');
+    await lab(page).getByTestId('tensor-article').click();
+    await expect(vector).toHaveValue('1, 2, 3, 4, 5, 6, 7, 8, 9, 10');
+    await expect(pField).toHaveValue('0.7');
+    await expect(lab(page).getByTestId('tensor-x-error')).toHaveText('');
+    await expect(lab(page).getByTestId('tensor-p-error')).toHaveText('');
+  });
+
+  test('clicks in the tensor lab do not wipe what is being typed in the training settings', async ({ page }) => {
+    await openApp(page, '?locale=en');
+    const rate = page.getByLabel('Learning rate', { exact: true });
+    await rate.fill('0.05');
+    await lab(page).getByTestId('tensor-forward').click();
+    await expect(lab(page).getByTestId('tensor-pass-count')).toHaveText('Passes so far: 2');
+    await expect(page).toHaveURL(/tpass=2/);
+    await expect(rate).toHaveValue('0.05');
+  });
+
   test('eval() returns x unchanged and draws nothing', async ({ page }) => {
     await openApp(page, '?panels=tensor&embed=1&locale=en');
     await lab(page).getByTestId('tensor-eval').click();
@@ -184,6 +275,13 @@ test.describe('tensor lab', () => {
   test('rows animate unless reduced motion is asked for', async ({ page }) => {
     await openApp(page, '?panels=tensor&embed=1&locale=en');
     await expect(lab(page).locator('tbody.tensor-animate')).toHaveCount(1);
+    // Each pass switches the animation's name, which replays it on the same rows (they are not rebuilt).
+    const firstRow = await lab(page).getByTestId('tensor-path-row').first().elementHandle();
+    await lab(page).getByTestId('tensor-forward').click();
+    await expect(lab(page).locator('tbody.tensor-animate.is-even-pass')).toHaveCount(1);
+    expect(await firstRow!.evaluate((row) => row.isConnected)).toBe(true);
+    await lab(page).getByTestId('tensor-forward').click();
+    await expect(lab(page).locator('tbody.tensor-animate:not(.is-even-pass)')).toHaveCount(1);
     await openApp(page, '?panels=tensor&embed=1&locale=en&motion=reduced');
     await expect(lab(page).getByTestId('tensor-path-row')).toHaveCount(10);
     await expect(lab(page).locator('tbody.tensor-animate')).toHaveCount(0);
@@ -229,5 +327,57 @@ test('tensor lab screenshots', async ({ page }) => {
       const clip = { x: 0, y: top, width, height: Math.min(height, box.y + box.height - top) };
       await page.screenshot({ path: `/tmp/shots-tensor/${name}-${part}.png`, fullPage: true, clip });
     }
+  }
+});
+
+/*
+ * What a click in the tensor lab costs on the main thread, with 64 elements and ~1,900 passes so far: the click
+ * handler, React's render and commit, and a forced layout. Figures are printed, never asserted.
+ * BENCH=1 npx playwright test e2e/tensor.spec.ts -g @bench --workers=1
+ */
+test('tensor lab click cost @bench', async ({ page }) => {
+  test.setTimeout(180_000);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1];
+  for (const [name, query] of [
+    ['tensor panel alone', '?panels=tensor&embed=1&locale=en&motion=reduced'],
+    ['whole app', '?locale=en&motion=reduced'],
+  ] as const) {
+    await openApp(page, query);
+    await lab(page).getByTestId('tensor-x-input').fill(Array.from({ length: 64 }, (_, i) => i + 1).join(', '));
+    for (let i = 0; i < 19; i++) await lab(page).getByTestId('tensor-forward-many').click();
+    await expect(lab(page).getByTestId('tensor-pass-count')).toHaveText('Passes so far: 1901');
+    const times = await page.evaluate(async () => {
+      const root = document.querySelector('section[data-panel="tensor"]')!;
+      const forward = root.querySelector<HTMLButtonElement>('[data-testid="tensor-forward"]')!;
+      const field = root.querySelector<HTMLInputElement>('[data-testid="tensor-p-input"]')!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+      const time = async (act: () => void) => {
+        const start = performance.now();
+        act();
+        await settle();
+        void document.body.offsetHeight;
+        const spent = performance.now() - start;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return spent;
+      };
+      const forwardTimes: number[] = [];
+      const pTimes: number[] = [];
+      for (let i = 0; i < 41; i++) forwardTimes.push(await time(() => forward.click()));
+      for (let i = 0; i < 41; i++) {
+        pTimes.push(
+          await time(() => {
+            setValue.call(field, i % 2 === 0 ? '0.65' : '0.7');
+            field.dispatchEvent(new Event('input', { bubbles: true }));
+          }),
+        );
+      }
+      return { forwardTimes, pTimes };
+    });
+    await expect(lab(page).getByTestId('tensor-pass-count')).toHaveText('Passes so far: 1942');
+    console.log(
+      `${name}: forward again median ${median(times.forwardTimes).toFixed(2)} ms (max ${Math.max(...times.forwardTimes).toFixed(2)}), ` +
+        `new p median ${median(times.pTimes).toFixed(2)} ms (max ${Math.max(...times.pTimes).toFixed(2)})`,
+    );
   }
 });

@@ -27,3 +27,8 @@ export {
   type LossPoint, type SimulationResult,
 } from './trainer';
 export { binomialPmf, binomialProbability, binomialMean, binomialStandardDeviation } from './binomial';
+export {
+  ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS, UniformDrawCache, dropoutPass, tallyDropoutPasses, runDropoutLab, largestMeanGap,
+  type DropoutPass, type DropoutPassOptions, type ZeroCountTally, type DropoutLabSettings, type DropoutLabRun,
+} from './dropoutPasses';
+export { compareConventions, checkArticleRule, type ConventionComparison, type ArticleRuleCheck } from './dropoutConventions';

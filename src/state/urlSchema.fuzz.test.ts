@@ -31,6 +31,10 @@ const NUMBER_BOUNDS: Partial<Record<Key, [number, number, boolean]>> = {
   noise: [0, 2, false],
   lr: [0.00001, 10, false],
   batch: [0, 400, true],
+  // The tensor lab: PyTorch accepts any p in [0, 1]; 2,000 passes at most.
+  tp: [0, 1, false],
+  tseed: [0, 0xffffffff, true],
+  tpass: [1, 2000, true],
 };
 /** Enumerated parameters; `undefined` means "not set, follow the browser". */
 const ENUMS: Partial<Record<Key, readonly (string | undefined)[]>> = {
@@ -42,9 +46,13 @@ const ENUMS: Partial<Record<Key, readonly (string | undefined)[]>> = {
   locale: ['en', 'zh-CN', undefined],
   mode: ['normal', 'present'],
   motion: ['full', 'reduced', undefined],
+  tmode: ['train', 'eval'],
 };
-const BOOLEANS: readonly Key[] = ['gap', 'embed'];
-const LISTS: readonly Key[] = ['layers', 'panels', 'parent'];
+const BOOLEANS: readonly Key[] = ['gap', 'embed', 'tinplace'];
+const LISTS: readonly Key[] = ['layers', 'panels', 'parent', 'tx'];
+/** The tensor lab's input: 1 … 64 numbers, each finite once stored as float32. */
+const MAX_TENSOR_ELEMENTS = 64;
+
 
 /** Throws (with the key in the message) when one setting is outside what the app can run. */
 function assertInBounds(settings: UrlSettings): void {
@@ -63,7 +71,10 @@ function assertInBounds(settings: UrlSettings): void {
       expect(typeof value, key).toBe('boolean');
     }
   }
-  const { layers, panels, parent } = settings;
+  const { layers, panels, parent, tx } = settings;
+  expect(tx.length >= 1 && tx.length <= MAX_TENSOR_ELEMENTS, `tx has ${tx.length} elements`).toBe(true);
+  // float32 rounds anything below max + half an ulp down to max; beyond that NumPy would store inf.
+  for (const value of tx) expect(typeof value === 'number' && Number.isFinite(Math.fround(value)), `tx element ${value}`).toBe(true);
   expect(layers.length >= 1 && layers.length <= 3, `layers=${layers.join(',')}`).toBe(true);
   for (const width of layers) expect(Number.isInteger(width) && width >= 1 && width <= 128, `width ${width}`).toBe(true);
   expect(panels.length).toBeGreaterThan(0);
@@ -82,6 +93,11 @@ function usedAsWritten(key: Key, raw: string, value: unknown): boolean {
   if (ENUMS[key]) return text === value;
   if (BOOLEANS.includes(key)) return value === (['', '1', 'true'].includes(text.toLowerCase()));
   if (key === 'layers') return text.split(',').map(Number).join(',') === (value as number[]).join(',');
+  if (key === 'tx') {
+    const written = text.split(',').map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+    const used = value as number[];
+    return written.length === used.length && written.every((v, i) => Object.is(v, used[i]));
+  }
   if (key === 'panels') {
     const named = new Set(text.split(',').map((part) => part.trim()).filter(Boolean));
     return [...named].sort().join(',') === [...(value as string[])].sort().join(',');
@@ -140,6 +156,8 @@ const ADVERSARIAL_VALUES = [
   '__proto__', 'constructor', 'tensor,network,loss,fit,tensor', 'tensor,,fit', 'https://nowhere.example',
   'https://nowhere.example:8443/path?x=1', 'http://[::1]:80', 'https://例子.测试', 'file:///etc/passwd', 'data:text/html,x',
   'https://', 'null', 'a'.repeat(10_000),
+  // Tensor inputs: too many, too large for float32, holes, Python's list brackets.
+  Array.from({ length: 65 }, (_, i) => i).join(','), '3.5e38', '-3.5e38', '1,,2', '[1,2,3]', '1,2,', '1e-46,-0', '0.1,0.2',
 ];
 
 const nameArb: fc.Arbitrary<string> = fc.oneof(
@@ -159,6 +177,12 @@ function validValueArb(key: Key): fc.Arbitrary<string> {
   if (BOOLEANS.includes(key)) return fc.constantFrom('0', '1', 'true', 'false', '');
   if (key === 'layers') return fc.array(fc.integer({ min: 1, max: 128 }), { minLength: 1, maxLength: 3 }).map((w) => w.join(','));
   if (key === 'panels') return fc.subarray([...PANEL_NAMES], { minLength: 1 }).map((names) => names.join(','));
+  if (key === 'tx') {
+    const element = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double({ min: -3e38, max: 3e38, noNaN: true }), fc.constant(-0));
+    return fc
+      .array(element, { minLength: 1, maxLength: MAX_TENSOR_ELEMENTS })
+      .map((values) => values.map((v) => (Object.is(v, -0) ? '-0' : String(v))).join(','));
+  }
   return fc.constantFrom('https://school.example', 'http://localhost:8080', 'https://a.b.example/page');
 }
 

@@ -6,7 +6,7 @@
  * that differ from their defaults, so shared links stay short.
  */
 
-import { DEFAULT_SCENARIO, SCENARIO_LIMITS } from '../engine';
+import { ARTICLE_EXAMPLE, DEFAULT_SCENARIO, DROPOUT_PASS_LIMITS, SCENARIO_LIMITS } from '../engine';
 
 export type SpeedName = 'full' | 'steps' | 'slow';
 export type PanelName = 'tensor' | 'network' | 'loss' | 'fit';
@@ -40,6 +40,18 @@ export interface UrlSettings {
   /** Origin of the embedding page allowed to send commands. */
   parent: string | undefined;
   motion: 'full' | 'reduced' | undefined;
+  /** Tensor lab: drop probability of its nn.Dropout (the article's 0.7; 0 and 1 are allowed, as in PyTorch). */
+  tp: number;
+  /** Tensor lab: seed of NumPy's RandomState that draws its masks (the article's printout needs 889). */
+  tseed: number;
+  /** Tensor lab: the input vector x. */
+  tx: number[];
+  /** Tensor lab: module mode, train() or eval(). */
+  tmode: 'train' | 'eval';
+  /** Tensor lab: nn.Dropout(inplace=True). */
+  tinplace: boolean;
+  /** Tensor lab: forward passes made since the seed (the pass shown is the last; the histogram counts them all). */
+  tpass: number;
 }
 
 export type RejectionReason =
@@ -64,6 +76,8 @@ export interface UrlNotice {
 
 type Spec<T> = {
   default: T;
+  /** Longest raw value accepted, when a parameter needs more than the usual 200 characters. */
+  maxLength?: number;
   parse(raw: string): { ok: true; value: T } | { ok: false; reason: RejectionReason };
   format(value: T): string;
   expected: string;
@@ -77,14 +91,16 @@ const MAX_RAW_LENGTH = 200;
  */
 const MAX_EXTRA_NOTICES = 20;
 
+// Number('') is 0 and Number('0x10') is 16: accept only plain decimal notation.
+const PLAIN_DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
 function numberSpec(def: number, min: number, max: number, integer = false): Spec<number> {
   return {
     default: def,
     expected: `${min} … ${max}`,
     parse(raw) {
       const trimmed = raw.trim();
-      // Number('') is 0 and Number('0x10') is 16: accept only plain decimal notation.
-      if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return { ok: false, reason: 'notANumber' };
+      if (!PLAIN_DECIMAL.test(trimmed)) return { ok: false, reason: 'notANumber' };
       const value = Number(trimmed);
       if (!Number.isFinite(value)) return { ok: false, reason: 'notANumber' };
       if (integer && !Number.isInteger(value)) return { ok: false, reason: 'notAnInteger' };
@@ -182,6 +198,32 @@ const parentSpec: Spec<string | undefined> = {
   format: (value) => value ?? '',
 };
 
+/**
+ * The tensor lab's input vector: 1 … 64 plain decimals separated by commas, each finite in float32 (NumPy's
+ * asarray(…, dtype=float32) would turn a larger one into inf). "-0" stays -0, because PyTorch prints it as -0.
+ */
+const tensorInputSpec: Spec<number[]> = {
+  default: [...ARTICLE_EXAMPLE.input],
+  // Notation rather than words: the notice shows it as it is in every language.
+  expected: `x₁,…,xₙ (n = 1 … ${DROPOUT_PASS_LIMITS.maxElements})`,
+  // 64 numbers written the longest way JavaScript writes a double ("-1.2345678901234567e-100") and their commas.
+  maxLength: DROPOUT_PASS_LIMITS.maxElements * 26,
+  parse(raw) {
+    const parts = raw.split(',').map((part) => part.trim());
+    if (parts.length > DROPOUT_PASS_LIMITS.maxElements) return { ok: false, reason: 'badList' };
+    const values: number[] = [];
+    for (const part of parts) {
+      if (!PLAIN_DECIMAL.test(part)) return { ok: false, reason: 'badList' };
+      const value = Number(part);
+      if (!Number.isFinite(Math.fround(value))) return { ok: false, reason: 'outOfRange' };
+      values.push(value);
+    }
+    return { ok: true, value: values };
+  },
+  format: (value) => value.map((v) => (Object.is(v, -0) ? '-0' : String(v))).join(','),
+  equals: (a, b) => a.length === b.length && a.every((v, i) => Object.is(v, b[i])),
+};
+
 /** The range of the training dropout p: the slider, the [ and ] shortcuts and the embed bridge clamp to it. */
 export const P_RANGE = Object.freeze({ min: 0, max: 0.95 });
 
@@ -207,6 +249,13 @@ export const URL_SCHEMA: { [K in keyof UrlSettings]: Spec<UrlSettings[K]> } = {
   panels: panelsSpec,
   parent: parentSpec,
   motion: optionalEnumSpec(['full', 'reduced'] as const),
+  // The tensor lab. Its defaults are the article's example, so a link without these shows the article's printout.
+  tp: numberSpec(ARTICLE_EXAMPLE.p, 0, 1),
+  tseed: numberSpec(ARTICLE_EXAMPLE.seed, 0, 0xffffffff, true),
+  tx: tensorInputSpec,
+  tmode: enumSpec('train', ['train', 'eval'] as const),
+  tinplace: booleanSpec(false),
+  tpass: numberSpec(1, 1, DROPOUT_PASS_LIMITS.maxPasses, true),
 };
 
 export const URL_KEYS = Object.keys(URL_SCHEMA) as (keyof UrlSettings)[];
@@ -233,8 +282,8 @@ export function parseSetting<K extends keyof UrlSettings>(
   key: K,
   raw: string,
 ): { ok: true; value: UrlSettings[K] } | { ok: false; notice: UrlNotice } {
-  const spec = URL_SCHEMA[key];
-  if (raw.length > MAX_RAW_LENGTH) {
+  const spec = URL_SCHEMA[key] as Spec<UrlSettings[K]>;
+  if (raw.length > (spec.maxLength ?? MAX_RAW_LENGTH)) {
     return { ok: false, notice: { param: key, value: truncate(raw), reason: 'tooLong', expected: spec.expected } };
   }
   const result = spec.parse(raw);

@@ -14,6 +14,7 @@ const CHOICES: { [K in ChoiceKey]: readonly UrlSettings[K][] } = {
   act: ['tanh', 'relu'],
   opt: ['adam', 'sgd'],
 };
+const CHOICE_KEYS = Object.keys(CHOICES) as ChoiceKey[];
 
 function format(key: TextKey, settings: UrlSettings): string {
   return (URL_SCHEMA[key].format as (value: unknown) => string)(settings[key]);
@@ -36,8 +37,11 @@ export function ScenarioSettings() {
   const headingId = useId();
   const idBase = useId();
 
-  // When the settings change from elsewhere (a preset, a shortcut, the embed bridge), show the new values.
-  useEffect(() => setDrafts({}), [settings]);
+  // When a value this form shows changes from elsewhere (a preset, a shortcut, the embed bridge), show the new
+  // values. Settings of other panels (the tensor lab's, which change on every click there) must not wipe what
+  // is being typed here.
+  const shownValues = [...TEXT_FIELDS.map((key) => format(key, settings)), ...CHOICE_KEYS.map((key) => settings[key])].join('\n');
+  useEffect(() => setDrafts({}), [shownValues]);
 
   const checked = (key: TextKey) => {
     const raw = drafts[key];

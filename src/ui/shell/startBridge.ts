@@ -12,8 +12,12 @@ import { chooseLocale } from './Header';
 import { setReducedMotion } from './shellState';
 
 export function applyHostSettings(change: Partial<UrlSettings>): void {
-  const { locale, mode, panels, motion, view, speed, ...scenario } = change;
-  if (locale !== undefined) chooseLocale(locale);
+  const { locale, mode, panels, motion, view, speed, tp, tseed, tx, tmode, tinplace, tpass, ...scenario } = change;
+  // The tensor lab's own settings change only that panel, never the training run.
+  const tensor = { tp, tseed, tx, tmode, tinplace, tpass };
+  const tensorChange = Object.fromEntries(Object.entries(tensor).filter(([, value]) => value !== undefined));
+  if (Object.keys(tensorChange).length > 0) updateSettings(tensorChange);
+  if (locale !== undefined) void chooseLocale(locale);
   if (mode !== undefined) updateSettings({ mode });
   if (panels !== undefined) updateSettings({ panels });
   if (motion !== undefined) setReducedMotion(motion === 'reduced');

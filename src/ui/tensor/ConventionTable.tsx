@@ -1,6 +1,6 @@
 import type { Strings } from '../../i18n';
 import { plainNumber, shortNumber } from './numberText';
-import { conventionNumbers } from './tensorModel';
+import { compareConventions } from '../../engine';
 
 interface Props {
   x: number;
@@ -8,14 +8,14 @@ interface Props {
   strings: Strings['tensor'];
 }
 
-/** PyTorch's inverted dropout next to the paper's test-time weight scaling, for one element of x. */
+/** PyTorch's inverted dropout next to the paper's test-time weight scaling, for one element of x (numbers from the engine). */
 export function ConventionTable({ x, p, strings }: Props) {
-  const c = conventionNumbers(x, p);
+  const c = compareConventions(x, p);
   return (
     <section className="tensor-section" aria-labelledby="tensor-conventions-title">
       <h3 id="tensor-conventions-title">{strings.conventionsHeading}</h3>
       <p>{strings.conventionsIntro(String(p), plainNumber(c.keep))}</p>
-      <p>{strings.conventionsFor(plainNumber(Math.fround(x)))}</p>
+      <p>{strings.conventionsFor(plainNumber(c.x))}</p>
       <table className="tensor-small-table" data-testid="tensor-conventions">
         <thead>
           <tr>
@@ -28,14 +28,14 @@ export function ConventionTable({ x, p, strings }: Props) {
           <tr>
             <th scope="row">{strings.pytorchRow}</th>
             <td className="num">
-              {plainNumber(c.keep)} × {plainNumber(Math.fround(x))} × {shortNumber(c.scale)} = {plainNumber(c.pytorchTrainExpected)}
+              {plainNumber(c.keep)} × {plainNumber(c.x)} × {shortNumber(c.scale)} = {plainNumber(c.pytorchTrainExpected)}
             </td>
             <td className="num">{plainNumber(c.pytorchEval)}</td>
           </tr>
           <tr>
             <th scope="row">{strings.paperRow}</th>
             <td className="num">
-              {plainNumber(c.keep)} × {plainNumber(Math.fround(x))} = {plainNumber(c.paperTrainExpected)}
+              {plainNumber(c.keep)} × {plainNumber(c.x)} = {plainNumber(c.paperTrainExpected)}
             </td>
             <td className="num">{plainNumber(c.paperTest)}</td>
           </tr>

@@ -2,10 +2,10 @@ import type { CSSProperties } from 'react';
 import type { Strings } from '../../i18n';
 import { formatTensorElements, pythonFixed } from './pytorchFormat';
 import { plainNumber, shortNumber } from './numberText';
-import type { LabRun } from './tensorModel';
+import type { DropoutLabRun } from '../../engine';
 
 interface Props {
-  run: LabRun;
+  run: DropoutLabRun;
   input: readonly number[];
   p: number;
   training: boolean;
@@ -55,7 +55,7 @@ export function ElementPathTable({ run, input, p, training, animate, strings }: 
             {training && <th scope="col">{strings.colMean(run.passes)}</th>}
           </tr>
         </thead>
-        <tbody key={`${shown.pass}-${training}`} className={animate ? 'tensor-animate' : undefined}>
+        <tbody key={String(training)} className={animate ? `tensor-animate${shown.pass % 2 === 0 ? ' is-even-pass' : ''}` : undefined}>
           {input.map((x, i) => {
             const kept = shown.mask[i] === 1;
             const u = shown.draws?.[i];

@@ -1,13 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import { checkArticleRule, largestMeanGap } from '../../engine';
 import { useStore } from '../../state/store';
 import { useStrings } from '../../i18n/useStrings';
 import { formatTensor, pythonFixed } from './pytorchFormat';
 import { articleCode, numpySnippet, torchSnippet, type SnippetInput } from './pythonSnippets';
 import { percent, plainNumber, shortNumber } from './numberText';
-import {
-  ARTICLE_INPUT, ARTICLE_P, ARTICLE_SEED, MAX_PASSES, articleRuleCheck, largestMeanGap, parseProbability, parseSeed,
-  parseVector, runLab, vectorText,
-} from './tensorModel';
+import { numberText, parseProbability, parseSeed, parseVector, sameVector, vectorText } from './tensorModel';
+import { tensorActions, useDropoutLabRun, useTensorSettings } from './tensorState';
 import { TensorControls } from './TensorControls';
 import { ElementPathTable } from './ElementPathTable';
 import { ZeroCountHistogram } from './ZeroCountHistogram';
@@ -16,68 +15,67 @@ import { ConventionTable } from './ConventionTable';
 import './tensor.css';
 
 /**
- * The tensor lab: the article's nn.Dropout example, exact, then explorable. Typed text lives beside the last
- * valid value of each field, so a bad entry shows its message while the result on screen stays intact.
+ * What a field shows: the student's own text while it is being typed (valid or not), or the setting's value when
+ * the setting changes from elsewhere (a shared link, "Article example", an embedding page).
+ */
+function useFieldText<T>(value: T, format: (value: T) => string, same: (a: T, b: T) => boolean) {
+  const [field, setField] = useState({ text: format(value), value });
+  let shown = field;
+  if (!same(field.value, value)) {
+    shown = { text: format(value), value };
+    setField(shown);
+  }
+  /** Records typed text; `parsed` is the value it sets, or undefined when the text is not valid. */
+  const setText = (text: string, parsed: T | undefined) => setField({ text, value: parsed === undefined ? shown.value : parsed });
+  /** Shows `next` as its own text again, dropping whatever was typed (even when the value itself is unchanged). */
+  const reset = (next: T) => setField({ text: format(next), value: next });
+  return [shown.text, setText, reset] as const;
+}
+
+/**
+ * The tensor lab: the article's nn.Dropout example, exact, then explorable. Its settings live in the URL (see
+ * tensorState.ts); typed text lives beside them, so a bad entry shows its message while the result stays intact.
  */
 export function TensorLab() {
   const strings = useStrings().tensor;
   const reducedMotion = useStore((state) => state.reducedMotion);
+  const settings = useTensorSettings();
+  const { seed, p, input, training, inplace } = settings;
+  const run = useDropoutLabRun(settings);
+  const { shown } = run;
 
-  const [pText, setPText] = useState(String(ARTICLE_P));
-  const [p, setP] = useState(ARTICLE_P);
-  const [seedText, setSeedText] = useState(String(ARTICLE_SEED));
-  const [seed, setSeed] = useState(ARTICLE_SEED);
-  const [xText, setXText] = useState(vectorText(ARTICLE_INPUT));
-  const [input, setInput] = useState<readonly number[]>(ARTICLE_INPUT);
-  const [training, setTraining] = useState(true);
-  const [inplace, setInplace] = useState(false);
-  const [passes, setPasses] = useState(1);
-
+  const [pText, setPText, resetPText] = useFieldText(p, numberText, Object.is);
+  const [seedText, setSeedText, resetSeedText] = useFieldText(seed, numberText, Object.is);
+  const [xText, setXText, resetXText] = useFieldText(input, vectorText, sameVector);
   const pParsed = parseProbability(pText);
   const seedParsed = parseSeed(seedText);
   const xParsed = parseVector(xText);
 
-  const run = useMemo(() => runLab({ seed, p, input, training, inplace, passes }), [seed, p, input, training, inplace, passes]);
-  const { shown } = run;
-
-  // Changing p keeps the passes: the same draws are simply compared with the new threshold.
   const onPText = (text: string) => {
-    setPText(text);
     const parsed = parseProbability(text);
-    if (parsed.ok) setP(parsed.value);
+    setPText(text, parsed.ok ? parsed.value : undefined);
+    if (parsed.ok) tensorActions.setP(parsed.value);
   };
-  // A new seed or a new x starts a new stream, so the histogram never mixes two experiments.
   const onSeedText = (text: string) => {
-    setSeedText(text);
     const parsed = parseSeed(text);
-    if (parsed.ok) {
-      setSeed(parsed.value);
-      setPasses(1);
-    }
+    setSeedText(text, parsed.ok ? parsed.value : undefined);
+    if (parsed.ok) tensorActions.setSeed(parsed.value);
   };
   const onVectorText = (text: string) => {
-    setXText(text);
     const parsed = parseVector(text);
-    if (parsed.ok) {
-      setInput(parsed.value);
-      setPasses(1);
-    }
+    setXText(text, parsed.ok ? parsed.value : undefined);
+    if (parsed.ok) tensorActions.setInput(parsed.value);
   };
   const restoreArticle = () => {
-    setPText(String(ARTICLE_P));
-    setP(ARTICLE_P);
-    setSeedText(String(ARTICLE_SEED));
-    setSeed(ARTICLE_SEED);
-    setXText(vectorText(ARTICLE_INPUT));
-    setInput(ARTICLE_INPUT);
-    setTraining(true);
-    setInplace(false);
-    setPasses(1);
+    const article = tensorActions.restoreArticle();
+    resetPText(article.p);
+    resetSeedText(article.seed);
+    resetXText(article.input);
   };
 
   const snippetInput: SnippetInput = { seed, p, input, training, inplace, pass: shown.pass, drawsBefore: shown.drawsBefore };
   const scaleText = p === 1 ? strings.noDraw : pythonFixed(run.scale, 4);
-  const check = training ? articleRuleCheck(run, input, p) : null;
+  const check = training ? checkArticleRule(shown, input, p) : null;
   const n = input.length;
 
   return (
@@ -107,7 +105,7 @@ export function TensorLab() {
           {training ? strings.passStatus(shown.pass, shown.zeros, n) : strings.evalStatus}
         </p>
         <TensorControls
-          values={{ pText, p, seedText, vectorText: xText, training, inplace, passes }}
+          values={{ pText, p, seedText, vectorText: xText, training, inplace, passes: run.passes }}
           errors={{
             p: pParsed.ok ? null : pParsed.error,
             seed: seedParsed.ok ? null : seedParsed.error,
@@ -117,10 +115,10 @@ export function TensorLab() {
           onPText={onPText}
           onSeedText={onSeedText}
           onVectorText={onVectorText}
-          onTraining={setTraining}
-          onInplace={setInplace}
-          onForward={(count) => setPasses((k) => Math.min(MAX_PASSES, k + count))}
-          onRestart={() => setPasses(1)}
+          onTraining={tensorActions.setTraining}
+          onInplace={tensorActions.setInplace}
+          onForward={tensorActions.forward}
+          onRestart={tensorActions.restart}
           onArticle={restoreArticle}
         />
         <section className="tensor-section" aria-labelledby="tensor-scale-title">
@@ -170,7 +168,7 @@ export function TensorLab() {
                 {strings.passesSoFar(run.passes)}
               </p>
               <ZeroCountHistogram run={run} strings={strings} />
-              <p data-testid="tensor-mean-note">{strings.meanNote(run.passes, shortNumber(largestMeanGap(run, input)))}</p>
+              <p data-testid="tensor-mean-note">{strings.meanNote(run.passes, shortNumber(largestMeanGap(run.meanOutputs, input)))}</p>
             </>
           ) : (
             <p>{strings.evalHistogramNote}</p>

@@ -1,7 +1,7 @@
 import { scaleBand, scaleLinear } from 'd3';
 import type { Strings } from '../../i18n';
 import { shortNumber, percent } from './numberText';
-import type { LabRun } from './tensorModel';
+import type { DropoutLabRun } from '../../engine';
 
 const WIDTH = 480;
 const HEIGHT = 230;
@@ -9,17 +9,19 @@ const HEIGHT = 230;
 const MARGIN = { top: 26, right: 10, bottom: 46, left: 62 };
 
 interface Props {
-  run: LabRun;
+  run: DropoutLabRun;
   strings: Strings['tensor'];
 }
 
 /** Zero counts of every pass so far (bars) against Binomial(n, p) (diamonds); the current pass is outlined. */
 export function ZeroCountHistogram({ run, strings }: Props) {
-  const n = run.zeroCounts.length - 1;
-  const ks = run.zeroCounts.map((_, k) => k);
-  const shares = run.zeroCounts.map((count) => count / run.passes);
+  const zeroCounts = Array.from(run.tally.zeroCounts);
+  const pmf = Array.from(run.pmf);
+  const n = zeroCounts.length - 1;
+  const ks = zeroCounts.map((_, k) => k);
+  const shares = zeroCounts.map((count) => count / run.passes);
   const x = scaleBand<number>().domain(ks).range([MARGIN.left, WIDTH - MARGIN.right]).padding(0.15);
-  const top = Math.max(...shares, ...run.pmf, 0.05);
+  const top = Math.max(...shares, ...pmf, 0.05);
   const y = scaleLinear().domain([0, top]).nice(4).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const labelEvery = n <= 20 ? 1 : n <= 40 ? 4 : 8;
   const mostCommon = shares.indexOf(Math.max(...shares));
@@ -50,7 +52,7 @@ export function ZeroCountHistogram({ run, strings }: Props) {
             y={y(shares[k])}
             height={y(0) - y(shares[k])}
             data-k={k}
-            data-count={run.zeroCounts[k]}
+            data-count={zeroCounts[k]}
           />
         ))}
         <text
@@ -119,7 +121,7 @@ export function ZeroCountHistogram({ run, strings }: Props) {
             {ks.map((k) => (
               <tr key={k}>
                 <th scope="row">{k}</th>
-                <td className="num">{run.zeroCounts[k]}</td>
+                <td className="num">{zeroCounts[k]}</td>
                 <td className="num">{percent(shares[k])}</td>
                 <td className="num">{percent(run.pmf[k])}</td>
               </tr>

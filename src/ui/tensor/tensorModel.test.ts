@@ -1,64 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { formatTensor } from './pytorchFormat';
 import { numpySnippet, articleCode, type SnippetComments } from './pythonSnippets';
+import { checkArticleRule, runDropoutLab, type DropoutLabSettings } from '../../engine';
 import {
-  ARTICLE_INPUT, ARTICLE_P, ARTICLE_SEED, MAX_ELEMENTS, articleRuleCheck, conventionNumbers, parseProbability,
-  parseSeed, parseVector, runLab, type LabSettings,
+  ARTICLE_INPUT, ARTICLE_P, ARTICLE_SEED, MAX_ELEMENTS, parseProbability, parseSeed, parseVector, sameVector, vectorText,
 } from './tensorModel';
 
-const article: LabSettings = { seed: ARTICLE_SEED, p: ARTICLE_P, input: ARTICLE_INPUT, training: true, inplace: false, passes: 1 };
+const article: DropoutLabSettings = { seed: ARTICLE_SEED, p: ARTICLE_P, input: ARTICLE_INPUT, training: true, inplace: false, passes: 1 };
 const ARTICLE_PRINT =
   'tensor([ 0.0000,  6.6667, 10.0000,  0.0000,  0.0000,  0.0000,  0.0000, 26.6667,\n         0.0000,  0.0000])';
 
-describe('runLab', () => {
-  it("prints the article's result on the first pass, with the draws dropout used", () => {
-    const run = runLab(article);
+describe('the lab on the engine', () => {
+  it("prints the article's result on the first pass, as PyTorch prints it", () => {
+    const run = runDropoutLab(article);
     expect(formatTensor(run.shown.output)).toBe(ARTICLE_PRINT);
     expect(run.shown.draws).toHaveLength(10);
-    run.shown.draws!.forEach((u, i) => expect(u >= 0.7).toBe(run.shown.mask[i] === 1));
-    expect(run.shown.zeros).toBe(7);
-    expect(run.shown.drawsBefore).toBe(0);
-    expect(run.zeroCounts[7]).toBe(1);
     expect(Array.from(run.shown.inputAfter)).toEqual(ARTICLE_INPUT);
-    expect(run.shown.sameObject).toBe(false);
-  });
-
-  it('replays the same masks from the seed, and passes draw new ones', () => {
-    const masks = (passes: number) => Array.from(runLab({ ...article, passes }).shown.mask).join('');
-    const first = [1, 2, 3, 4].map(masks);
-    expect(new Set(first).size).toBeGreaterThan(1);
-    expect([1, 2, 3, 4].map(masks)).toEqual(first);
-    const run = runLab({ ...article, passes: 3 });
-    expect(run.shown.drawsBefore).toBe(20);
-    expect(run.zeroCounts.reduce((a, b) => a + b, 0)).toBe(3);
-  });
-
-  it('is the identity in eval mode and writes into x when inplace', () => {
-    const evalRun = runLab({ ...article, training: false, passes: 5 });
-    expect(Array.from(evalRun.shown.output)).toEqual(ARTICLE_INPUT);
-    expect(evalRun.shown.draws).toBeNull();
-    const inplace = runLab({ ...article, inplace: true });
-    expect(inplace.shown.sameObject).toBe(true);
+    const inplace = runDropoutLab({ ...article, inplace: true });
     expect(formatTensor(inplace.shown.inputAfter)).toBe(ARTICLE_PRINT);
   });
 
-  it('zeroes everything at p = 1 without draws and keeps the running means near x', () => {
-    const all = runLab({ ...article, p: 1 });
-    expect(all.shown.output.every((v) => v === 0)).toBe(true);
-    expect(all.shown.draws).toBeNull();
-    expect(all.scale).toBe(0);
-    const many = runLab({ ...article, p: 0.5, passes: 4000 });
-    many.meanOutputs.forEach((mean, i) => expect(Math.abs(mean - ARTICLE_INPUT[i]) / ARTICLE_INPUT[i]).toBeLessThan(0.1));
-  });
-
-  it('checks the article text against its numbers, and compares conventions', () => {
-    const check = articleRuleCheck(runLab(article), ARTICLE_INPUT, ARTICLE_P)!;
-    expect(check.x).toBe(2);
+  it('prints the "divide by P" check the way the panel shows it', () => {
+    const check = checkArticleRule(runDropoutLab(article).shown, ARTICLE_INPUT, ARTICLE_P)!;
     expect(formatTensor([check.output])).toBe('tensor([6.6667])');
-    expect(check.dividedByP).toBeCloseTo(2 / 0.7, 12);
-    const c = conventionNumbers(2, 0.7);
-    expect(c.pytorchTrainExpected).toBeCloseTo(2, 6);
-    expect(c.paperTest).toBeCloseTo(0.6, 12);
+  });
+});
+
+describe('field texts', () => {
+  it('writes vectors back as they parse, -0 included', () => {
+    for (const values of [[1, 2.5, -3], [-0, 0, 1e-7], [...ARTICLE_INPUT]]) {
+      const parsed = parseVector(vectorText(values));
+      expect(parsed.ok && sameVector(parsed.value, values)).toBe(true);
+    }
+    expect(sameVector([0], [-0])).toBe(false);
   });
 });
 

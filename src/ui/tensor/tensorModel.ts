@@ -1,20 +1,15 @@
 /**
- * The tensor lab's model, free of React: validates what the student types, runs nn.Dropout through the engine
- * pass after pass, and gathers the statistics the panel shows. Everything shown is derived from
- * (seed, x, p, number of passes), so "restart from seed" replays exactly the same masks.
+ * What the student types into the tensor lab, read the forgiving way a person writes numbers and checked the
+ * strict way PyTorch and NumPy would check them. The science itself (passes, tallies, conventions) is in the
+ * engine: see runDropoutLab in src/engine/dropoutPasses.ts.
  */
-import {
-  createRng, assertSeed, type Rng,
-  dropout, dropoutScale, assertDropoutProbability, dropoutProbabilityMessage,
-  binomialPmf, binomialMean, binomialStandardDeviation,
-} from '../../engine';
+import { ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS, assertSeed, assertDropoutProbability, dropoutProbabilityMessage } from '../../engine';
 
-export const MAX_ELEMENTS = 64;
-// Every change of p replays all passes through the engine; 2,000 keep that near 25 ms and the histogram converged.
-export const MAX_PASSES = 2_000;
-export const ARTICLE_SEED = 889;
-export const ARTICLE_P = 0.7;
-export const ARTICLE_INPUT: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+export const MAX_ELEMENTS = DROPOUT_PASS_LIMITS.maxElements;
+export const MAX_PASSES = DROPOUT_PASS_LIMITS.maxPasses;
+export const ARTICLE_SEED = ARTICLE_EXAMPLE.seed;
+export const ARTICLE_P = ARTICLE_EXAMPLE.p;
+export const ARTICLE_INPUT: readonly number[] = ARTICLE_EXAMPLE.input;
 
 export type ParseResult<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
@@ -84,148 +79,17 @@ export function parseVector(text: string): ParseResult<number[], VectorError> {
   return { ok: true, value: values };
 }
 
-/** The typed text for a vector, as the input field shows it. */
+/** The typed text for a vector, as the input field shows it ("-0" stays -0: PyTorch prints it with its sign). */
 export function vectorText(values: readonly number[]): string {
-  return values.map(String).join(', ');
+  return values.map((v) => (Object.is(v, -0) ? '-0' : String(v))).join(', ');
 }
 
-/** Lets the lab see the very draws dropout() consumed, without a second generator that could drift. */
-class RecordingRng implements Rng {
-  readonly draws: number[] = [];
-  constructor(private readonly inner: Rng) {}
-  get seed(): number {
-    return this.inner.seed;
-  }
-  get drawCount(): number {
-    return this.inner.drawCount;
-  }
-  nextUint32(): number {
-    return this.inner.nextUint32();
-  }
-  random(): number {
-    const u = this.inner.random();
-    this.draws.push(u);
-    return u;
-  }
-  standardNormal(): number {
-    return this.inner.standardNormal();
-  }
+/** The typed text for a probability or a seed, as its field shows it. */
+export function numberText(value: number): string {
+  return String(value);
 }
 
-export interface LabSettings {
-  seed: number;
-  p: number;
-  input: readonly number[];
-  training: boolean;
-  inplace: boolean;
-  /** Passes made since the stream started from the seed (≥ 1). */
-  passes: number;
-}
-
-export interface PassView {
-  /** 1-based pass number (0 in eval mode, which makes no training pass). */
-  pass: number;
-  /** The uniform draws u_i of this pass, or null when dropout drew nothing (eval, p = 0, p = 1). */
-  draws: number[] | null;
-  mask: Uint8Array;
-  output: Float32Array;
-  /** x as it is after the call: the output itself when inplace, untouched otherwise. */
-  inputAfter: Float32Array;
-  /** Python's `y is x`: true exactly when the module wrote into its input. */
-  sameObject: boolean;
-  zeros: number;
-  /** random_sample() draws the stream had already used before this pass (to skip in the NumPy snippet). */
-  drawsBefore: number;
-}
-
-export interface LabRun {
-  shown: PassView;
-  /** Training passes so far (the histogram's sample size). */
-  passes: number;
-  /** zeroCounts[k] = passes in which exactly k elements were dropped. */
-  zeroCounts: number[];
-  /** Mean of each output over all training passes so far. */
-  meanOutputs: Float64Array;
-  scale: number;
-  pmf: Float64Array;
-  expectedZeros: number;
-  zerosStandardDeviation: number;
-}
-
-function onePass(x: Float32Array, settings: LabSettings, rng: RecordingRng, pass: number): PassView {
-  const drawsBefore = rng.drawCount / 2; // random_sample() uses two 32-bit words
-  const firstDraw = rng.draws.length;
-  const input = Float32Array.from(x);
-  const { output, mask } = dropout(input, settings.p, { training: settings.training, inplace: settings.inplace, rng });
-  const drawn = rng.draws.slice(firstDraw);
-  const zeros = mask.reduce((count, kept) => count + (kept ? 0 : 1), 0);
-  return {
-    pass,
-    draws: drawn.length > 0 ? drawn : null,
-    mask,
-    output,
-    inputAfter: input,
-    sameObject: output === input,
-    zeros,
-    drawsBefore,
-  };
-}
-
-/** Replays `passes` training passes from the seed, then shows the last one (or the eval-mode identity). */
-export function runLab(settings: LabSettings): LabRun {
-  const n = settings.input.length;
-  const x = Float32Array.from(settings.input);
-  const passes = Math.min(Math.max(1, Math.floor(settings.passes)), MAX_PASSES);
-  const rng = new RecordingRng(createRng(settings.seed));
-  const zeroCounts = new Array<number>(n + 1).fill(0);
-  const sums = new Float64Array(n);
-  const training = { ...settings, training: true };
-  let last: PassView | null = null;
-  for (let k = 1; k <= passes; k++) {
-    // Each pass starts from a fresh copy of x: re-applying an inplace module to its own output would compound.
-    last = onePass(x, training, rng, k);
-    if (k < passes) rng.draws.length = 0; // keep memory flat: only the last pass's draws are shown
-    zeroCounts[last.zeros]++;
-    for (let i = 0; i < n; i++) sums[i] += last.output[i];
-  }
-  const shown = settings.training ? (last as PassView) : onePass(x, settings, new RecordingRng(createRng(settings.seed)), 0);
-  return {
-    shown,
-    passes,
-    zeroCounts,
-    meanOutputs: sums.map((sum) => sum / passes),
-    scale: dropoutScale(settings.p),
-    pmf: binomialPmf(n, settings.p),
-    expectedZeros: binomialMean(n, settings.p),
-    zerosStandardDeviation: binomialStandardDeviation(n, settings.p),
-  };
-}
-
-/** Largest |mean output − input| so far: how close the running means are to preserving x. */
-export function largestMeanGap(run: LabRun, input: readonly number[]): number {
-  return input.reduce((gap, x, i) => Math.max(gap, Math.abs(run.meanOutputs[i] - Math.fround(x))), 0);
-}
-
-/** For the "divide by P" check: the first kept element, what PyTorch printed, and what x / p would be. */
-export function articleRuleCheck(run: LabRun, input: readonly number[], p: number) {
-  const index = run.shown.mask.findIndex((kept, i) => kept === 1 && input[i] !== 0);
-  if (index < 0 || p === 0 || p === 1 || run.shown.pass === 0) return null;
-  return { x: Math.fround(input[index]), output: run.shown.output[index], dividedByP: Math.fround(input[index]) / p };
-}
-
-/** Expected activation of element x under both conventions (paper: keep probability q = 1 − p). */
-export function conventionNumbers(x: number, p: number) {
-  const value = Math.fround(x);
-  const keep = 1 - p;
-  const scale = dropoutScale(p);
-  return {
-    keep,
-    scale,
-    // PyTorch: training keeps with prob. 1−p and scales by 1/(1−p); eval is the identity.
-    pytorchTrainExpected: keep * value * scale,
-    pytorchEval: value,
-    // Srivastava et al. 2014: training keeps with prob. q unscaled; test multiplies the weights by q.
-    paperTrainExpected: keep * value,
-    paperTest: keep * value,
-  };
+/** Same numbers, element for element (Object.is, so -0 and 0 differ as PyTorch's printout does). */
+export function sameVector(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
