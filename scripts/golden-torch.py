@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Golden strings for src/ui/tensor/pytorchFormat.torch.test.ts, printed by a real PyTorch.
+"""Golden values from a real PyTorch, for src/ui/tensor/pytorchFormat.torch.test.ts and
+src/engine/dropout.torch.test.ts.
 
 The tensor lab prints its results the way `print(tensor)` does in PyTorch. The printer in pytorchFormat.ts was
 written from torch/_tensor_str.py; this script checks it against the real thing: it builds float32 vectors (the
@@ -9,12 +10,18 @@ records `repr(torch.tensor(values))` for each, with PyTorch's default print opti
 Each value is stored as the decimal repr of its float32 value (exact as a double), so Math.fround in the test
 gives back the same float32 bit for bit.
 
+It also records what nn.Dropout itself computes on the CPU, for the engine: the survivors' scale for 400 values
+of p, and whole outputs for inputs with negative numbers (a dropped negative is -0.). PyTorch's generator is not
+NumPy's, so the engine test reads each mask back from PyTorch's output and replays it.
+
 Run (Debian: apt-get install python3-torch; the system python, not a virtualenv):
-  /usr/bin/python3 scripts/golden-torch.py > src/ui/tensor/pytorchFormat.torch.json
+  /usr/bin/python3 scripts/golden-torch.py printer > src/ui/tensor/pytorchFormat.torch.json
+  /usr/bin/python3 scripts/golden-torch.py dropout > src/engine/dropout.torch.json
 """
 import json
 import math
 import random
+import sys
 
 import torch
 
@@ -103,9 +110,50 @@ def random_cases():
     return out
 
 
+def float_json(v):
+    """A float32 value as JSON: its exact decimal, or "-0.0"/"nan"/"inf" where JSON has no number for it."""
+    if math.isfinite(v) and not (v == 0 and math.copysign(1, v) < 0):
+        return v
+    return repr(v)
+
+
+def dropout_golden():
+    """nn.Dropout on the CPU: the survivors' scale for many p, and outputs for inputs with negative numbers."""
+    rng = random.Random(7)
+    ps = [i / 100 for i in range(1, 100)] + [1 / 3, 2 / 3, 0.001, 0.999] + [rng.random() for _ in range(300)]
+    scales = []
+    for p in ps:
+        torch.manual_seed(1)
+        y = torch.nn.functional.dropout(torch.ones(256), p=p, training=True)
+        kept = y[y != 0]
+        if kept.numel() > 0:
+            scales.append({"p": p, "scale": float(kept[0])})
+    outputs = []
+    for i, p in enumerate([0.1, 0.3, 0.5, 0.7, 0.9, 0.04, 0.42, 1.0]):
+        n = rng.randint(5, 30)
+        # No zeros in x: the mask is read back from the output (kept exactly where the output is not ±0).
+        x = [round(rng.uniform(0.25, 9), 2) * rng.choice([-1, 1]) for _ in range(n)]
+        torch.manual_seed(i)
+        for inplace in (False, True):
+            module = torch.nn.Dropout(p=p, inplace=inplace)
+            t = torch.tensor(x, dtype=torch.float32)
+            y = module(t)
+            outputs.append({
+                "p": p,
+                "inplace": inplace,
+                "x": [float(v) for v in torch.tensor(x, dtype=torch.float32).tolist()],
+                "y": [float_json(float(v)) for v in y.tolist()],
+                "repr": repr(y),
+            })
+    return {"torch": torch.__version__, "scales": scales, "outputs": outputs}
+
+
 if __name__ == "__main__":
     torch.set_printoptions(profile="default")
-    cases = edge_cases() + dropout_outputs() + random_cases()
-    # One case a line, so a diff of the fixture shows which cases changed.
-    lines = ",\n".join("  " + json.dumps(c, ensure_ascii=False) for c in cases)
-    print('{"torch": %s, "cases": [\n%s\n]}' % (json.dumps(torch.__version__), lines))
+    if sys.argv[1:] == ["dropout"]:
+        print(json.dumps(dropout_golden(), indent=None).replace('{"p"', '\n  {"p"'))
+    else:
+        cases = edge_cases() + dropout_outputs() + random_cases()
+        # One case a line, so a diff of the fixture shows which cases changed.
+        lines = ",\n".join("  " + json.dumps(c, ensure_ascii=False) for c in cases)
+        print('{"torch": %s, "cases": [\n%s\n]}' % (json.dumps(torch.__version__), lines))

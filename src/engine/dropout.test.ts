@@ -36,14 +36,15 @@ describe('dropout (PyTorch semantics, NumPy draws)', () => {
     expect(rng.drawCount).toBe(0);
   });
 
-  it('scales every survivor by float32(1/(1-p)) in float32', () => {
+  it('multiplies every element by its noise, 0 or the float32 1/float32(1 − p), in float32', () => {
     const x = Float32Array.from({ length: 1000 }, (_, i) => Math.sin(i) * 10);
-    for (const p of [0.1, 0.3, 0.5, 0.7, 0.9]) {
-      const scale = Math.fround(1 / (1 - p));
+    for (const p of [0.1, 0.3, 0.5, 0.7, 0.9, 0.04, 0.42]) {
+      const scale = Math.fround(1 / Math.fround(1 - p));
       expect(dropoutScale(p)).toBe(scale);
       const { output, mask } = dropout(x, p, { rng: createRng(5) });
       for (let i = 0; i < x.length; i++) {
-        expect(output[i]).toBe(mask[i] ? Math.fround(x[i] * scale) : 0);
+        // A dropped negative element is -0, as PyTorch's x * 0 gives (dropout.torch.test.ts checks torch itself).
+        expect(output[i]).toBe(mask[i] ? Math.fround(x[i] * scale) : x[i] < 0 ? -0 : 0);
       }
     }
     expect(dropoutScale(1)).toBe(0);

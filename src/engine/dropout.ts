@@ -37,17 +37,23 @@ function formatPythonNumber(value: unknown): string {
   return String(value);
 }
 
-/** The factor PyTorch multiplies survivors by during training: 1/(1−p) in float32 (0 when p = 1). */
+/**
+ * The factor PyTorch multiplies survivors by during training (0 when p = 1). On the CPU PyTorch builds it as
+ * `noise.div_(1 - p)` on a float32 tensor: 1 − p is computed in double, rounded to float32, and 1 is divided by
+ * it in float32. That is not always the float32 nearest to 1/(1−p): at p = 0.04, 0.09, 0.15, 0.42… (22% of the
+ * p values checked) it is one ulp away, and scripts/golden-torch.py checks this value against torch itself.
+ * (A float32 quotient computed in double and rounded once is exact, so this is PyTorch's value bit for bit.)
+ */
 export function dropoutScale(p: number): number {
   assertDropoutProbability(p);
-  return p === 1 ? 0 : Math.fround(1 / (1 - p));
+  return p === 1 ? 0 : Math.fround(1 / Math.fround(1 - p));
 }
 
 /**
  * Inverted dropout with PyTorch's semantics and ONNX's mask convention.
  *
- * Element i is kept when `rng.random() >= p` — one draw per element, in index order — and kept values are
- * multiplied by 1/(1−p) in float32. So with `RandomState(889)`, p = 0.7 and x = [1..10] the engine prints the
+ * Element i is kept when `rng.random() >= p` — one draw per element, in index order — and every element is
+ * multiplied by its noise, 0 or dropoutScale(p) ≈ 1/(1−p), in float32. So with `RandomState(889)`, p = 0.7 and x = [1..10] the engine prints the
  * source article's `[0, 6.6667, 10, 0, 0, 0, 0, 26.6667, 0, 0]`.
  *
  * - `p = 1` zeroes everything (and draws nothing: every element would be dropped whatever u is).
@@ -70,7 +76,8 @@ export function dropout(input: Float32Array, p: number, options: DropoutOptions 
     return { output, mask };
   }
   if (p === 1) {
-    output.fill(0);
+    // PyTorch multiplies by a zero tensor, so a negative element becomes -0 (printed "-0."), not 0.
+    for (let i = 0; i < n; i++) output[i] = input[i] * 0;
     return { output, mask };
   }
   if (!rng) throw new TypeError('rng is required when dropout is in training mode with 0 < p < 1');
@@ -79,8 +86,9 @@ export function dropout(input: Float32Array, p: number, options: DropoutOptions 
   for (let i = 0; i < n; i++) {
     const kept = rng.random() >= p;
     mask[i] = kept ? 1 : 0;
-    // Float32Array stores Math.fround(x * scale): the float32 product PyTorch computes.
-    output[i] = kept ? input[i] * scale : 0;
+    // PyTorch computes x * noise with noise 0 or scale in float32: Float32Array stores that product exactly,
+    // and a dropped negative element is -0, as in PyTorch's printout ("-0.").
+    output[i] = input[i] * (kept ? scale : 0);
   }
   return { output, mask };
 }

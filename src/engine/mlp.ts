@@ -283,15 +283,16 @@ function activateAndDrop(
     for (let i = 0; i < count; i++) out[i] = act[i];
     mask.fill(1, 0, count);
   } else if (p === 1) {
-    out.fill(0, 0, count);
+    for (let i = 0; i < count; i++) out[i] = act[i] * 0;
     mask.fill(0, 0, count);
   } else {
     const scale = dropoutScale(p);
     for (let i = 0; i < count; i++) {
       const keep = rng!.random() >= p;
       mask[i] = keep ? 1 : 0;
-      // act[i] is already stored (float32 by default), so this is float32(float32(a) × scale), as dropout() does.
-      out[i] = keep ? act[i] * scale : 0;
+      // act[i] is already stored (float32 by default), so this is float32(float32(a) × noise), as dropout() does,
+      // down to the -0 of a dropped negative (tanh) unit.
+      out[i] = act[i] * (keep ? scale : 0);
     }
   }
 }

@@ -28,8 +28,13 @@ export interface SnippetComments {
   torchPrint: string;
 }
 
+/** A Python float literal: String(-0) is "0", which would lose the sign the lab shows. */
+function pythonNumber(value: number): string {
+  return Object.is(value, -0) ? '-0.0' : String(value);
+}
+
 function pythonList(values: readonly number[]): string {
-  return `[${values.map((v) => String(v)).join(', ')}]`;
+  return `[${values.map(pythonNumber).join(', ')}]`;
 }
 
 /** The article's example, fixed: `import numpy as np`, a float32 array, and the current settings. */
@@ -52,7 +57,7 @@ export function numpySnippet(s: SnippetInput, comments: SnippetComments): string
   if (!s.training) {
     lines.push(`y = x.copy()  # ${comments.evalIdentity}`, 'keep = np.ones(x.shape, dtype=bool)');
   } else if (s.p === 1) {
-    lines.push(`y = np.zeros_like(x)  # ${comments.pOne}`, 'keep = np.zeros(x.shape, dtype=bool)');
+    lines.push(`y = x * np.float32(0)  # ${comments.pOne}`, 'keep = np.zeros(x.shape, dtype=bool)');
   } else if (s.p === 0) {
     lines.push(`y = x.copy()  # ${comments.pZero}`, 'keep = np.ones(x.shape, dtype=bool)');
   } else {
@@ -61,7 +66,8 @@ export function numpySnippet(s: SnippetInput, comments: SnippetComments): string
     lines.push(
       `u = rng.random_sample(x.size)  # ${comments.draw(s.pass)}`,
       'keep = u >= p',
-      'y = np.where(keep, x * np.float32(1 / (1 - p)), np.float32(0))',
+      // PyTorch's noise: 0 or 1 / (1 - p), both in float32; x * noise keeps the sign of dropped negatives (-0.).
+      'y = x * (keep / np.float32(1 - p))',
     );
   }
   lines.push('print(keep.astype(int))', `print(y)  # ${comments.torchPrint}`);
