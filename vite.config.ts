@@ -22,7 +22,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), relaxCspInDev()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
+  // The manifest tells scripts/check-bundle.ts which chunks the first screen waits for.
+  build: { target: 'es2022', sourcemap: false, manifest: true },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',

@@ -16,5 +16,12 @@ test('once loaded, the lab starts again with the network off (service worker)', 
   // The training worker starts from the cache too.
   await page.keyboard.press('Shift+ArrowRight');
   await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '1');
+  // Every panel and the other language are separate chunks, saved by the service worker with the shell.
+  await expect(page.locator('[data-stage-pending], [data-stage-failed]')).toHaveCount(0);
+  await expect(page.locator('[data-panel="fit"] svg').first()).toBeVisible();
+  await expect(page.locator('.explain-section').first()).toBeAttached();
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('[data-notice-key="locale"]')).toHaveCount(0);
   await context.setOffline(false);
 });

@@ -35,19 +35,18 @@ async function precacheShell() {
     if (underScope(url)) assets.add(url.href);
   }
   await Promise.all([...assets].map((url) => cache.add(url).catch(() => undefined)));
-  // Chunks the entry script loads later (the training worker, lazy panels) are named inside it, not in the HTML.
+  // Chunks loaded later (the training worker, lazy panels, the other language) are named inside the scripts,
+  // not in the HTML: follow the names from script to script until no new one turns up.
   const assetsUrl = new URL('./assets/', SCOPE).href;
-  for (const url of assets) {
-    if (!url.startsWith(assetsUrl) || !url.endsWith('.js')) continue;
-    const script = await cache.match(url, { ignoreVary: true });
+  const scripts = [...assets].filter((url) => url.startsWith(assetsUrl) && url.endsWith('.js'));
+  for (let i = 0; i < scripts.length && i < 200; i++) {
+    const script = await cache.match(scripts[i], { ignoreVary: true });
     if (!script) continue;
     const names = new Set((await script.text()).match(/[\w.-]+-[\w-]{6,}\.(?:js|css|wasm)\b/g) || []);
-    await Promise.all(
-      [...names].map((name) => {
-        const chunk = new URL(name, assetsUrl).href;
-        return assets.has(chunk) ? undefined : cache.add(chunk).catch(() => undefined);
-      }),
-    );
+    const found = [...names].map((name) => new URL(name, assetsUrl).href).filter((url) => !assets.has(url));
+    for (const url of found) assets.add(url);
+    await Promise.all(found.map((url) => cache.add(url).catch(() => undefined)));
+    scripts.push(...found.filter((url) => url.endsWith('.js')));
   }
 }
 

@@ -4,14 +4,35 @@ import { App } from './ui/App';
 import { initialiseFromUrl } from './state/urlSync';
 import { startTraining } from './state/training';
 import { registerServiceWorker } from './state/offline';
+import { pushNotice, useStore } from './state/store';
+import { loadLocale } from './i18n';
 import { startBridgeWhenFramed } from './ui/shell/startBridge';
 import './ui/styles.css';
 
 initialiseFromUrl(location.search, navigator.languages ?? [navigator.language]);
 startTraining();
 
+// The strings of the page's language are a chunk of their own (see i18n/index.ts), fetched while the worker
+// starts; the first render waits for them, so no other language flashes first.
+const { locale } = useStore.getState();
+const languageReady = await loadLocale(locale).then(
+  () => true,
+  () =>
+    loadLocale('en').then(
+      () => {
+        useStore.setState({ locale: 'en' });
+        pushNotice({ key: 'locale', kind: 'warning', message: { code: 'text', id: 'localeUnavailable' } });
+        return true;
+      },
+      () => false,
+    ),
+);
+
 const root = document.getElementById('root');
-if (root) {
+if (root && !languageReady) {
+  // Not even English arrived: the connection dropped mid-load. Plain text, since there are no strings to use.
+  root.textContent = 'Dropout Lab could not finish downloading. Reload the page. / Dropout Lab 未能下载完整，请重新加载页面。';
+} else if (root) {
   // As a transition, React renders the first screen in slices and lets the browser in between, instead of in
   // one long task; the panels further down follow in later tasks (see ui/shell/Staged.tsx).
   const reactRoot = createRoot(root);

@@ -48,6 +48,8 @@ export const en = {
         'The training engine could not start in this browser (Web Workers are blocked here). The tensor lab still works.',
       newVersion: () => 'A newer version of the lab is available. Reload to use it.',
       offlineReady: () => 'The lab is now saved in this browser and will keep working without a network.',
+      localeUnavailable: () =>
+        'The Chinese text (简体中文) could not be downloaded, so the lab stays in English. Check the connection and choose the language again.',
       fullscreenUnavailable: () =>
         'Full screen is not available here (the page that embeds the lab may not allow it). Use the browser’s own full-screen key instead.',
     },
@@ -442,6 +444,8 @@ export const en = {
   },
   shell: {
     toolsLabel: 'Lab tools',
+    chunkFailed: 'This part of the lab could not be downloaded (is the network down?). The rest of the page still works.',
+    reload: 'Reload the page',
     present: 'Present',
     presentTitle: 'Projector mode: high contrast, large type, thick lines',
     fullscreen: 'Full screen',

@@ -1,21 +1,45 @@
-import { en, type Strings } from './en';
-import { zhCN } from './zh-CN';
+import type { Strings } from './en';
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
 
-const TABLE: Record<Locale, Strings> = { en, 'zh-CN': zhCN };
+/**
+ * Each language is a chunk of its own (~11 kB gzipped), fetched before the first render (see main.tsx) or when
+ * a reader switches: a reader downloads the strings of the language they read, not of every language.
+ */
+const loaded: Partial<Record<Locale, Strings>> = {};
+const LOADERS: Record<Locale, () => Promise<Strings>> = {
+  en: () => import('./en').then((module) => module.en),
+  'zh-CN': () => import('./zh-CN').then((module) => module.zhCN),
+};
+const pending = new Map<Locale, Promise<Strings>>();
 
+/** The strings of `locale`; English while another language is still loading. Needs loadLocale first. */
 export function stringsFor(locale: Locale): Strings {
-  return TABLE[locale];
+  const strings = loaded[locale] ?? loaded.en;
+  if (!strings) throw new Error(`stringsFor(${locale}): no language is loaded yet; await loadLocale() first`);
+  return strings;
+}
+
+/** Fetches a language's strings once; a failed fetch (offline before it was cached) may be retried. */
+export function loadLocale(locale: Locale): Promise<Strings> {
+  const ready = loaded[locale];
+  if (ready) return Promise.resolve(ready);
+  let request = pending.get(locale);
+  if (!request) {
+    request = LOADERS[locale]()
+      .then((strings) => (loaded[locale] = strings))
+      .finally(() => pending.delete(locale));
+    pending.set(locale, request);
+  }
+  return request;
 }
 
 /** Picks the first supported language from the browser's list (zh, zh-CN, zh-Hans… → zh-CN), else English. */
 export function localeFromBrowser(languages: readonly string[]): Locale {
   for (const tag of languages) {
     const lower = tag.toLowerCase();
-    if (lower === 'zh' || lower.startsWith('zh-cn') || lower.startsWith('zh-hans') || lower.startsWith('zh-sg')) return 'zh-CN';
     if (lower.startsWith('zh')) return 'zh-CN';
     if (lower.startsWith('en')) return 'en';
   }

@@ -46,7 +46,8 @@ export type NoticeTextId =
   | 'workerUnavailable'
   | 'newVersion'
   | 'offlineReady'
-  | 'fullscreenUnavailable';
+  | 'fullscreenUnavailable'
+  | 'localeUnavailable';
 
 export interface TrainingState {
   runId: number;
@@ -111,4 +112,10 @@ export function pushNotice(notice: Omit<AppNotice, 'id'>): void {
 
 export function dismissNotice(id: number): void {
   useStore.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }));
+}
+
+/** Removes the notice of this kind, if any: the problem it reported is over (e.g. a language loaded after all). */
+export function dismissNoticeByKey(key: string): void {
+  if (!useStore.getState().notices.some((notice) => notice.key === key)) return;
+  useStore.setState((state) => ({ notices: state.notices.filter((notice) => notice.key !== key) }));
 }

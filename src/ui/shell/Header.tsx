@@ -1,13 +1,30 @@
-import { useStore } from '../../state/store';
+import { useState } from 'react';
+import { dismissNoticeByKey, pushNotice, useStore } from '../../state/store';
 import { useStrings } from '../../i18n/useStrings';
-import { LOCALES, LOCALE_NAMES, type Locale } from '../../i18n';
+import { LOCALES, LOCALE_NAMES, loadLocale, type Locale } from '../../i18n';
 import { updateSettings } from '../../state/urlSync';
 import { toggleFullscreen, useIsFullscreen } from './fullscreen';
 import { openDialog, setReducedMotion } from './shellState';
 import { RunStatus } from './RunStatus';
 
-/** Switches the language in place: only strings change, the store (and so the training run) is untouched. */
-export function chooseLocale(next: Locale): void {
+/** Counts choices, so a slow download of one language cannot override a later choice. */
+let latestChoice = 0;
+
+/**
+ * Switches the language in place: only strings change, the store (and so the training run) is untouched. A
+ * language other than English is downloaded first (see i18n/index.ts); if that fails the page keeps its
+ * language and says why.
+ */
+export async function chooseLocale(next: Locale): Promise<void> {
+  const choice = ++latestChoice;
+  try {
+    await loadLocale(next);
+  } catch {
+    if (choice === latestChoice) pushNotice({ key: 'locale', kind: 'warning', message: { code: 'text', id: 'localeUnavailable' } });
+    return;
+  }
+  if (choice !== latestChoice) return;
+  dismissNoticeByKey('locale');
   useStore.setState({ locale: next });
   updateSettings({ locale: next });
 }
@@ -19,6 +36,11 @@ export function Header() {
   const fullscreen = useIsFullscreen();
   const reducedMotion = useStore((state) => state.reducedMotion);
   const presenting = mode === 'present';
+  const [loadingLocale, setLoadingLocale] = useState(false);
+  const pickLocale = (next: Locale) => {
+    setLoadingLocale(true);
+    void chooseLocale(next).finally(() => setLoadingLocale(false));
+  };
 
   return (
     <header className="app-header">
@@ -55,7 +77,11 @@ export function Header() {
         </button>
         <label className="locale-picker">
           <span>{strings.app.languageLabel}</span>
-          <select value={locale} onChange={(event) => chooseLocale(event.target.value as Locale)}>
+          <select
+            value={locale}
+            aria-busy={loadingLocale || undefined}
+            onChange={(event) => pickLocale(event.target.value as Locale)}
+          >
             {LOCALES.map((option) => (
               <option key={option} value={option} lang={option}>
                 {LOCALE_NAMES[option]}

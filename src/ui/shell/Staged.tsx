@@ -2,14 +2,17 @@
  * Staged first render. Mounting every panel in one go made start-up a single long task (React's render of all
  * panels, their d3 drawing and the layout of the whole page), so the page could not answer input for half a
  * second on a phone. Instead the first panel (the one in view) mounts with the shell, and the others follow
- * one per task, in page order, each rendered as a transition (React yields while rendering it). Nothing is
- * lazy-loaded: all the code is in the bundle already, only the work is spread out.
+ * one per task, in page order, each rendered as a transition (React yields while rendering it). Their code is
+ * lazy-loaded too (see App.tsx): a stage whose chunk has not arrived keeps its placeholder until it does, and
+ * a chunk that cannot be downloaded (offline before the lab was saved) gets a message in its place, while the
+ * rest of the page goes on working.
  *
  * While waiting, a panel's heading and enlarge button are already there (landmarks, shortcuts and the focus
  * layout work at once); only its body is a placeholder that reserves room, so the page barely moves when it
  * fills in — and it fills in below the fold on a phone.
  */
-import { createContext, startTransition, use, useEffect, useState, type ReactNode } from 'react';
+import { Component, Suspense, createContext, startTransition, use, useEffect, useState, type ReactNode } from 'react';
+import { useStrings } from '../../i18n/useStrings';
 
 /** The stages after the first render, in page order. */
 export const STAGE_ORDER = ['network', 'loss', 'fit', 'settings', 'sweep', 'explain'] as const;
@@ -52,6 +55,43 @@ export function Staged({
   children: ReactNode;
 }) {
   const reached = useStageReached(stage, immediate);
-  if (reached) return children;
-  return <div className={`stage-placeholder ${placeholderClass}`.trim()} data-stage-pending={stage} aria-hidden="true" />;
+  const placeholder = (
+    <div className={`stage-placeholder ${placeholderClass}`.trim()} data-stage-pending={stage} aria-hidden="true" />
+  );
+  if (!reached) return placeholder;
+  return (
+    <ChunkBoundary part={stage}>
+      <Suspense fallback={placeholder}>{children}</Suspense>
+    </ChunkBoundary>
+  );
+}
+
+function ChunkFailed({ part }: { part: string }) {
+  const strings = useStrings().shell;
+  return (
+    <div className="notice notice-warning stage-failed" role="alert" data-stage-failed={part}>
+      <span>{strings.chunkFailed}</span>
+      <span className="notice-actions">
+        <button type="button" onClick={() => location.reload()}>
+          {strings.reload}
+        </button>
+      </span>
+    </div>
+  );
+}
+
+/**
+ * Catches a part of the page (a panel, the tensor lab's histogram) whose code could not be downloaded, so one
+ * missing chunk never takes the page down; `part` names it in data-stage-failed.
+ */
+export class ChunkBoundary extends Component<{ part: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render() {
+    return this.state.failed ? <ChunkFailed part={this.props.part} /> : this.props.children;
+  }
 }

@@ -1,0 +1,89 @@
+import type { Page } from '@playwright/test';
+import { test, expect, openApp } from './fixtures';
+
+/**
+ * The app is split in chunks (see src/ui/App.tsx and src/i18n/index.ts): the first screen waits only for the
+ * shell, the tensor lab and the reader's language; the other panels follow. These tests check what is fetched
+ * and what happens when a chunk cannot be.
+ */
+
+/** The JavaScript files the page requests, by name without the content hash (e.g. "zh-CN", "NetworkPanel"). */
+function recordScripts(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (request) => {
+    const match = /\/assets\/(.+)-[\w-]{6,}\.js$/.exec(new URL(request.url()).pathname);
+    if (match) names.push(match[1]);
+  });
+  return names;
+}
+
+/** Removes the console errors a test provoked on purpose; any other error still fails the test. */
+function forgive(consoleErrors: string[], expected: RegExp): void {
+  const kept = consoleErrors.filter((text) => !expected.test(text));
+  consoleErrors.splice(0, consoleErrors.length, ...kept);
+}
+
+test('a reader downloads the strings of their language only', async ({ page }) => {
+  const scripts = recordScripts(page);
+  await openApp(page, '?locale=zh-CN');
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  expect(scripts).toContain('zh-CN');
+  expect(scripts).not.toContain('en');
+
+  // Switching fetches English then, once.
+  await page.getByLabel('语言').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(scripts.filter((name) => name === 'en')).toHaveLength(1);
+});
+
+test('an embed of one panel loads none of the others', async ({ page }) => {
+  const scripts = recordScripts(page);
+  await openApp(page, '?embed=1&panels=tensor&locale=en');
+  await expect(page.getByTestId('tensor-histogram')).toBeVisible();
+  // Give the lazy requests, if any were wrongly made, the time to show up.
+  await page.waitForTimeout(500);
+  for (const panel of ['NetworkPanel', 'LossChartPanel', 'FitChartPanel', 'SweepPanel', 'Explainer']) {
+    expect(scripts, `${panel} should not be fetched`).not.toContain(panel);
+  }
+});
+
+test('a panel whose code cannot be downloaded says so, and the rest of the lab works', async ({ page, consoleErrors }) => {
+  await page.route(/\/assets\/LossChartPanel-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await openApp(page, '?locale=en');
+  const failed = page.locator('[data-stage-failed="loss"]');
+  await expect(failed).toContainText('could not be downloaded');
+  await expect(failed.getByRole('button', { name: 'Reload the page' })).toBeVisible();
+  // The panels around it are there and training runs.
+  await expect(page.locator('[data-panel="network"] canvas, [data-panel="network"] svg').first()).toBeVisible();
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '1');
+  forgive(consoleErrors, /LossChartPanel|Failed to load resource|Failed to fetch dynamically imported module|error occurred in/i);
+});
+
+test('the tensor lab works even if its histogram cannot be downloaded', async ({ page, consoleErrors }) => {
+  await page.route(/\/assets\/ZeroCountHistogram-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await openApp(page, '?panels=tensor&embed=1&locale=en');
+  await expect(page.locator('[data-stage-failed="tensor-histogram"]')).toContainText('could not be downloaded');
+  await page.getByTestId('tensor-forward').click();
+  await expect(page.getByTestId('tensor-pass-count')).toHaveText('Passes so far: 2');
+  await expect(page.getByTestId('tensor-status')).toContainText('Pass 2');
+  forgive(consoleErrors, /ZeroCountHistogram|Failed to load resource|Failed to fetch dynamically imported module|error occurred in/i);
+});
+
+test('a language that cannot be downloaded leaves the page as it was, and can be chosen again', async ({ page, consoleErrors }) => {
+  await page.route(/\/assets\/zh-CN-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await openApp(page, '?locale=en');
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.locator('[data-notice-key="locale"]')).toContainText('could not be downloaded');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByLabel('Language')).toHaveValue('en');
+  await expect(page).not.toHaveURL(/locale=zh-CN/);
+
+  await page.unroute(/\/assets\/zh-CN-[\w-]+\.js$/);
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('[data-notice-key="locale"]')).toHaveCount(0);
+  forgive(consoleErrors, /zh-CN|Failed to load resource|Failed to fetch dynamically imported module/i);
+});
