@@ -11,14 +11,18 @@ import { test, expect, openApp } from './fixtures';
  */
 const SECONDS = 20;
 
-/** `inView`: scrolled into view after pressing play (which scrolls the network and loss panels into view). */
-const CASES: { name: string; query: string; inView?: string }[] = [
+/**
+ * `inView`: scrolled into view after pressing play (which scrolls the network and loss panels into view).
+ * `toEnd`: scrolled to the end of the page instead, so the network diagram (the busiest drawing) is out of view.
+ */
+const CASES: { name: string; query: string; inView?: string; toEnd?: boolean }[] = [
   { name: 'full app', query: '' },
   { name: 'full app, fit chart in view', query: '', inView: '[data-testid="fit-chart"]' },
+  { name: 'full app, scrolled to the end', query: '', toEnd: true },
   { name: 'network only', query: '&panels=network' },
 ];
 
-for (const { name, query, inView } of CASES) {
+for (const { name, query, inView, toEnd } of CASES) {
   test(`frames and throughput while training at full speed (${name}) @bench`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -37,6 +41,7 @@ for (const { name, query, inView } of CASES) {
     const readEpoch = async () => Number(((await page.getByTestId('epoch').textContent()) ?? '').replace(/[^\d]/g, ''));
     await page.locator('section[data-panel="network"]').getByTestId('play').click();
     if (inView) await page.locator(inView).scrollIntoViewIfNeeded();
+    if (toEnd) await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect.poll(readEpoch).toBeGreaterThan(0);
     // Start measuring once training runs, so page load and worker start-up are not counted.
     await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
@@ -72,6 +77,11 @@ for (const { name, query, inView } of CASES) {
     const busyAtEnd = await busy();
     const share = (key: keyof typeof busyAtEnd) => Number((((busyAtEnd[key] - busyAtStart[key]) / elapsed) * 100).toFixed(1));
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    // Whether the network diagram was on screen at the end (its paints stop while it is away).
+    const networkOnScreen = await page.evaluate(() => {
+      const box = document.querySelector('.net-diagram')?.getBoundingClientRect();
+      return box ? box.bottom > 0 && box.top < window.innerHeight : false;
+    });
     const sorted = frames.slice(1).sort((a, b) => a - b);
     const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     const figures = {
@@ -82,6 +92,7 @@ for (const { name, query, inView } of CASES) {
       maxFrameMs: Number(sorted[sorted.length - 1].toFixed(2)),
       longTasksOver50ms: longTasks.length,
       longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
+      networkOnScreen,
       twinEpochsPerSecond: Math.round((epochAtEnd - epochAtStart) / elapsed),
       mainThreadBusyPercent: { task: share('task'), script: share('script'), layout: share('layout'), style: share('style') },
       cores: await page.evaluate(() => navigator.hardwareConcurrency),

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, openApp } from './fixtures';
 import type { Page } from '@playwright/test';
+import { TwinTrainer } from '../src/engine';
 
 const panel = (page: Page) => page.locator('section[data-panel="network"]');
 
@@ -185,6 +186,127 @@ test('neurons are keyboard-inspectable and name their state', async ({ page }) =
   await expect(page.locator('.net-tooltip')).toContainText(/kept in this pass|dropped in this pass/);
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.net-tooltip')).toContainText('Layer 2');
+});
+
+/** What the diagram has painted so far (a counter the paint loop writes for tests). */
+async function draws(page: Page): Promise<number> {
+  return Number(await page.locator('svg.net-neurons').getAttribute('data-draws'));
+}
+
+/** A row's mask from the engine itself, in shownMask's notation ('1' dropped). */
+function engineMask(trainer: TwinTrainer, row: number): string {
+  return trainer.lastPassRow(row).masks.map((mask) => Array.from(mask, (kept) => (kept ? '0' : '1')).join('')).join('');
+}
+
+test('two examples of the same pass train through different masks, each the one the engine drew', async ({ page }) => {
+  await stepOnce(page);
+  // The same first pass of the default scenario (the URL's defaults), computed here by the engine.
+  const trainer = new TwinTrainer({});
+  trainer.step();
+  const diagram = panel(page).locator('svg.net-neurons');
+  await expect(diagram).toHaveAttribute('data-sample', '0');
+  const first = await shownMask(page);
+  expect(first).toBe(engineMask(trainer, 0));
+
+  await panel(page).getByTestId('example-next').click();
+  await expect(diagram).toHaveAttribute('data-sample', '1');
+  await expect(diagram).toHaveAttribute('data-pass', '1');
+  const second = await shownMask(page);
+  expect(second).toBe(engineMask(trainer, 1));
+  expect(second).not.toBe(first);
+  expect(await passNumber(page)).toBe(1); // still the same pass: only the example changed
+  const x = trainer.dataset.trainX[1].toLocaleString('en', { maximumFractionDigits: 2 });
+  const y = trainer.dataset.trainY[1].toLocaleString('en', { maximumFractionDigits: 2 });
+  await expect(panel(page).getByTestId('example-readout')).toHaveText(`Training example #2: x = ${x}, target y = ${y}`);
+
+  // Typed into the field, and stepped with the keyboard.
+  const field = panel(page).getByTestId('example-input');
+  await field.fill('7');
+  await expect(diagram).toHaveAttribute('data-sample', '6');
+  expect(await shownMask(page)).toBe(engineMask(trainer, 6));
+  await field.press('ArrowUp');
+  await expect(field).toHaveValue('8');
+  await expect(diagram).toHaveAttribute('data-sample', '7');
+  expect(await shownMask(page)).toBe(engineMask(trainer, 7));
+});
+
+test('the example field explains bad input beside itself and keeps the shown example', async ({ page }) => {
+  await stepOnce(page);
+  const field = panel(page).getByTestId('example-input');
+  const diagram = panel(page).locator('svg.net-neurons');
+  await expect(page.getByLabel('Example shown')).toHaveValue('1');
+  await field.fill('3');
+  await expect(diagram).toHaveAttribute('data-sample', '2');
+  for (const bad of ['0', '31', '2.5', '-4']) {
+    await field.fill(bad);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(panel(page).getByTestId('example-error')).toHaveText('Enter a whole number from 1 to 30. Still showing example 3.');
+    await expect(diagram).toHaveAttribute('data-sample', '2');
+  }
+  // The buttons recover from a bad entry; at the ends they stay focusable and do nothing.
+  await panel(page).getByTestId('example-next').focus();
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveAttribute('aria-invalid', 'false');
+  await expect(field).toHaveValue('4');
+  await expect(panel(page).getByTestId('example-error')).toHaveCount(0);
+  await field.fill('1');
+  const previous = panel(page).getByTestId('example-previous');
+  await expect(previous).toHaveAttribute('aria-disabled', 'true');
+  await previous.focus();
+  await page.keyboard.press('Space');
+  await expect(previous).toBeFocused();
+  await expect(field).toHaveValue('1');
+});
+
+test('a restarted worker keeps showing the chosen example', async ({ page }) => {
+  await stepOnce(page);
+  await panel(page).getByTestId('example-input').fill('5');
+  const diagram = panel(page).locator('svg.net-neurons');
+  await expect(diagram).toHaveAttribute('data-sample', '4');
+  await page.evaluate(() => (window as unknown as { __dropoutLab: { killWorker(): void } }).__dropoutLab.killWorker());
+  await expect(page.locator('.notices')).toContainText('restarted', { timeout: 2000 });
+  await expect(page.getByTestId('readout')).toContainText('No forward pass yet');
+  await stepOnce(page);
+  await expect(diagram).toHaveAttribute('data-sample', '4');
+  const trainer = new TwinTrainer({});
+  trainer.step();
+  expect(await shownMask(page)).toBe(engineMask(trainer, 4));
+});
+
+test('the example control speaks Chinese', async ({ page }) => {
+  await openApp(page, '?locale=zh-CN&panels=network');
+  await expect(page.getByLabel('显示的样本')).toHaveValue('1');
+  await panel(page).getByTestId('step-pass').click();
+  await expect(panel(page).getByTestId('example-readout')).toContainText('第 1 个训练样本');
+  await expect(panel(page)).toContainText('这一批共 30 个');
+  await panel(page).getByTestId('example-input').fill('99');
+  await expect(panel(page).getByTestId('example-error')).toHaveText('请输入 1 到 30 之间的整数。现在仍显示第 1 个样本。');
+});
+
+test('the diagram stops drawing while scrolled out of view and catches up when back', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await openApp(page, '?locale=en');
+  await panel(page).getByTestId('play').click();
+  await expect.poll(() => epoch(page)).toBeGreaterThan(10);
+  // In view it paints the passes as they come (about five a second at full speed).
+  const inView = await draws(page);
+  await expect.poll(() => draws(page)).toBeGreaterThan(inView + 3);
+
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const box = await panel(page).locator('.net-diagram').boundingBox();
+  // Well outside the observer's 100 px margin, or the test proves nothing.
+  expect(box === null || box.y + box.height < -150).toBe(true);
+  await page.waitForTimeout(300); // the visibility observer reports asynchronously
+  const away = await draws(page);
+  const epochAway = await epoch(page);
+  await page.waitForTimeout(1500);
+  expect(await draws(page)).toBe(away);
+  expect(await epoch(page)).toBeGreaterThan(epochAway); // training went on meanwhile
+
+  await panel(page).locator('.net-diagram').scrollIntoViewIfNeeded();
+  await expect.poll(() => draws(page)).toBeGreaterThan(away);
+  // And it shows the latest pass, not the one it had when it left.
+  await expect.poll(async () => Number(await panel(page).locator('svg.net-neurons').getAttribute('data-pass'))).toBeGreaterThan(epochAway);
 });
 
 for (const shot of [

@@ -203,7 +203,14 @@ export const en = {
     thinnedSpoken: (total: number, kept: number) =>
       `one of 2 to the power ${total} thinned networks, ${kept} of ${total} hidden units kept`,
     evalSummary: (total: number) => `Eval mode: all ${total} hidden units on, nothing scaled. This is the network that predicts.`,
-    sample: (index: number, input: string) => `Showing training example #${index} (x = ${input})`,
+    sample: (index: number, input: string, target: string) => `Training example #${index}: x = ${input}, target y = ${target}`,
+    exampleLabel: 'Example shown',
+    examplePrevious: 'Previous example',
+    exampleNext: 'Next example',
+    exampleOf: (size: number) => `of ${size} in the batch`,
+    exampleInvalid: (size: number, current: number) =>
+      `Enter a whole number from 1 to ${size}. Still showing example ${current}.`,
+    exampleNote: 'Every example in a batch gets its own dropout mask: switch examples to see another thinned network trained by the same pass.',
     diagramLabel: 'Network diagram. Use the arrow keys to move between neurons; each one reads its activation.',
     inputName: (index: number) => `Input ${index}`,
     outputName: 'Output',

@@ -198,7 +198,14 @@ export const zhCN: Strings = {
     thinnedSpoken: (total: number, kept: number) =>
       `2 的 ${total} 次方个“变瘦”的子网络之一，保留了 ${total} 个隐藏单元中的 ${kept} 个`,
     evalSummary: (total: number) => `评估模式：${total} 个隐藏单元全部工作，不做缩放。做预测的就是这个网络。`,
-    sample: (index: number, input: string) => `显示的是第 ${index} 个训练样本（x = ${input}）`,
+    sample: (index: number, input: string, target: string) => `第 ${index} 个训练样本：x = ${input}，目标 y = ${target}`,
+    exampleLabel: '显示的样本',
+    examplePrevious: '上一个样本',
+    exampleNext: '下一个样本',
+    exampleOf: (size: number) => `（这一批共 ${size} 个）`,
+    exampleInvalid: (size: number, current: number) =>
+      `请输入 1 到 ${size} 之间的整数。现在仍显示第 ${current} 个样本。`,
+    exampleNote: '同一批里的每个样本都有自己的 dropout 掩码：换一个样本，就能看到同一次传播训练的另一个“变瘦”的网络。',
     diagramLabel: '网络结构图。用方向键在神经元之间移动，每个神经元都会读出它的激活值。',
     inputName: (index: number) => `输入 ${index}`,
     outputName: '输出',

@@ -73,6 +73,11 @@ export interface AppState {
   focusPanels: PanelName[];
   notices: AppNotice[];
   training: TrainingState;
+  /**
+   * Which example of the training batch (its row, 0-based) the network view shows. Set through
+   * showNetworkExample (src/state/training.ts), which also tells the worker.
+   */
+  networkRow: number;
 }
 
 export function initialTraining(speed: Speed = 'full'): TrainingState {
@@ -99,6 +104,7 @@ export const useStore = create<AppState>(() => ({
   focusPanels: [],
   notices: [],
   training: initialTraining(),
+  networkRow: 0,
 }));
 
 let nextNoticeId = 1;

@@ -124,6 +124,29 @@ export function applyScenarioSettings(change: Partial<UrlSettings>): void {
   pushNotice({ key: 'trainingReset', kind: 'info', message: { code: 'text', id: 'trainingReset' } });
 }
 
+/**
+ * How many examples a training batch holds with these settings: the rows the network view can show. The last
+ * batch of an epoch may be shorter; the worker then shows its last example.
+ */
+export function batchRowCount(settings: UrlSettings): number {
+  const { batchSize, trainSize } = scenarioFromSettings(settings);
+  return batchSize === 0 ? trainSize : batchSize;
+}
+
+/**
+ * Shows example `row` (0-based) of the training batch in the network view: each example of a batch trains
+ * through its own dropout mask, and the worker shows the chosen row of the latest pass. Rows outside the batch
+ * are refused (the control explains why); the same row again does nothing.
+ */
+export function showNetworkExample(row: number): boolean {
+  const { settings, networkRow } = useStore.getState();
+  if (!Number.isInteger(row) || row < 0 || row >= batchRowCount(settings)) return false;
+  if (row === networkRow) return true;
+  useStore.setState({ networkRow: row });
+  sendCommand({ type: 'showRow', row });
+  return true;
+}
+
 /** Asks the worker for an MC-dropout band of `samples` stochastic passes on the fit grid. */
 export function requestMcBand(samples: number): void {
   if (!Number.isInteger(samples) || samples < 1) return;

@@ -40,3 +40,20 @@ describe('snapshots and the play/pause the user just pressed', () => {
     expect(confirmed.epoch).toBe(11);
   });
 });
+
+describe('the shown pass in the store', () => {
+  const shown = (displaySample: number, displayPass = 1): TrainingSnapshot => ({
+    type: 'snapshot', runId: 0, epoch: 1, forwardPasses: 1, running: false, ackSeq: Number.MAX_SAFE_INTEGER, speed: 'full',
+    diverged: false, displayPass, revealLayers: 4, displaySample, displayInput: Float32Array.of(displaySample),
+    masks: [Uint8Array.of(displaySample % 2)], activations: [], evalActivations: [], output: 0, lossPoints: [], epochsPerSecond: 0,
+  });
+
+  it('keeps its identity while unchanged, and changes when another example of the same pass arrives', () => {
+    const first = applySnapshot(initialTraining(), shown(0), 0);
+    const again = applySnapshot(first, shown(0), 0);
+    expect(again.pass).toBe(first.pass);
+    const other = applySnapshot(again, shown(1), 0);
+    expect(other.pass).not.toBe(first.pass);
+    expect(other.pass).toMatchObject({ forwardPasses: 1, displaySample: 1 });
+  });
+});

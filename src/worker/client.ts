@@ -87,7 +87,10 @@ export function startNewRun(scenario: ScenarioOptions | null): number {
   if (!config) return runId;
   if (scenario) {
     config.scenario = scenario;
-    worker?.postMessage({ type: 'configure', scenario, runId, speed: config.speed, running: config.running, seq: controlSeq } satisfies WorkerCommand);
+    worker?.postMessage({
+      type: 'configure', scenario, runId, speed: config.speed, running: config.running, seq: controlSeq,
+      displayRow: useStore.getState().networkRow,
+    } satisfies WorkerCommand);
   } else {
     worker?.postMessage({ type: 'reset', runId } satisfies WorkerCommand);
   }
@@ -128,7 +131,9 @@ function launch(): void {
     if (created === worker) restart();
   };
   const runId = useStore.getState().training.runId;
-  created.postMessage({ type: 'configure', runId, ...config, seq: controlSeq } satisfies WorkerCommand);
+  // The example the network view shows survives a restart: the store, not the worker, remembers it.
+  const displayRow = useStore.getState().networkRow;
+  created.postMessage({ type: 'configure', runId, ...config, seq: controlSeq, displayRow } satisfies WorkerCommand);
 }
 
 /** Replaces a crashed or hung worker: same settings, a fresh run from epoch 0, and a notice saying so. */
@@ -220,7 +225,9 @@ export function applySnapshot(training: ReturnType<typeof initialTraining>, snap
   const previous = training.pass;
   let pass: PassView | null = null;
   if (snapshot.displayPass > 0) {
-    const same = previous && previous.forwardPasses === snapshot.displayPass && previous.revealLayers === snapshot.revealLayers;
+    // A new example of the same pass (the student chose another row) is a new picture too.
+    const same = previous && previous.forwardPasses === snapshot.displayPass && previous.revealLayers === snapshot.revealLayers &&
+      previous.displaySample === snapshot.displaySample;
     pass = same ? previous : {
       epoch: snapshot.epoch,
       forwardPasses: snapshot.displayPass,

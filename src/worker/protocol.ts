@@ -12,8 +12,19 @@ export type WorkerCommand =
    * Replace the scenario; training restarts from epoch 0 with the new settings. The client numbers the runs, so
    * a restarted worker continues the numbering and late snapshots of an older run are recognisable.
    */
-  /** `seq`: the client's latest play/pause/step number, so a freshly started worker acknowledges it at once. */
-  | { type: 'configure'; scenario: ScenarioOptions; runId: number; speed: Speed; running: boolean; seq: number }
+  /**
+   * `seq`: the client's latest play/pause/step number, so a freshly started worker acknowledges it at once.
+   * `displayRow`: the example of the batch the network view shows (see 'showRow'), kept across restarts.
+   */
+  | {
+      type: 'configure';
+      scenario: ScenarioOptions;
+      runId: number;
+      speed: Speed;
+      running: boolean;
+      seq: number;
+      displayRow: number;
+    }
   /**
    * Play, pause and the steps carry `seq`, a number the client increases with each of them; snapshots echo the
    * last one handled (`ackSeq`), so the client can tell a snapshot sent before its latest command from one after.
@@ -23,6 +34,12 @@ export type WorkerCommand =
   /** One training step of both twins: one forward pass (one mask draw) and one update. */
   | { type: 'stepPass'; seq: number }
   | { type: 'stepEpoch'; seq: number }
+  /**
+   * Show this row (0-based) of the training batch in the network view: every example of a batch has its own
+   * mask. The current pass is shown again at once with the new row, so a paused student can compare examples
+   * of the same pass. A row past the end of a (last, partial) batch shows the batch's last example.
+   */
+  | { type: 'showRow'; row: number }
   /** Back to epoch 0 with the same settings: the same seed gives the same first mask. */
   | { type: 'reset'; runId: number }
   | { type: 'setSpeed'; speed: Speed }

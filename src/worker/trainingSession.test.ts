@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GAP, validateScenario } from '../engine';
+import { DEFAULT_GAP, TwinTrainer, validateScenario } from '../engine';
 import { FIT_CURVE_POINTS, FIT_REGION_SIZE } from './fitGrid';
 import { TrainingSession } from './trainingSession';
 import type { TrainingSnapshot, WorkerEvent } from './protocol';
@@ -9,8 +9,10 @@ function harness(scenario = {}, msPerCall = 0.05) {
   let clock = 0;
   const events: WorkerEvent[] = [];
   const session = new TrainingSession(scenario, (event) => events.push(event), () => (clock += msPerCall));
-  const configure = (runId: number, extra = {}) =>
-    session.handle({ type: 'configure', scenario: validateScenario({ ...scenario, ...extra }), runId, speed: 'full', running: false, seq: 0 });
+  const configure = (runId: number, extra = {}, displayRow = 0) =>
+    session.handle({
+      type: 'configure', scenario: validateScenario({ ...scenario, ...extra }), runId, speed: 'full', running: false, seq: 0, displayRow,
+    });
   const snapshots = () => events.filter((e): e is TrainingSnapshot => e.type === 'snapshot');
   const advance = (ms: number) => (clock += ms);
   return { session, events, configure, snapshots, advance };
@@ -140,5 +142,80 @@ describe('slow motion', () => {
     const reveals = h.snapshots().filter((s) => s.displayPass === 1).map((s) => s.revealLayers);
     expect(reveals).toEqual([1, 2, 3, 4]);
     expect(h.snapshots().at(-1)!.forwardPasses).toBe(1);
+  });
+});
+
+describe('the example of the batch the view shows', () => {
+  /** The session's snapshot after one paused step, then after asking for `row` of that same pass. */
+  function stepThenShow(scenario: object, row: number, displayRow = 0) {
+    const h = harness(scenario);
+    h.configure(1, {}, displayRow);
+    h.session.handle({ type: 'stepPass', seq: 1 });
+    h.advance(20);
+    h.session.tick();
+    const before = h.snapshots().at(-1)!;
+    h.session.handle({ type: 'showRow', row });
+    h.advance(20);
+    h.session.tick();
+    return { before, after: h.snapshots().at(-1)!, h };
+  }
+
+  it('shows the chosen row of the same pass at once, with that example’s own mask, as the engine drew it', () => {
+    const { before, after } = stepThenShow({}, 1);
+    expect(before).toMatchObject({ displayPass: 1, displaySample: 0 });
+    expect(after).toMatchObject({ displayPass: 1, forwardPasses: 1, displaySample: 1 });
+    // The same pass, computed independently by the engine: row 1 of its batch.
+    const trainer = new TwinTrainer({});
+    trainer.step();
+    const expected = trainer.lastPassRow(1);
+    expect(after.masks.map((m) => Array.from(m))).toEqual(expected.masks.map((m) => Array.from(m)));
+    expect(Array.from(after.displayInput)).toEqual(Array.from(trainer.dataset.trainX.subarray(1, 2)));
+    expect(after.output).toBe(expected.output);
+    // Two examples, one pass, two different thinned networks.
+    expect(after.masks.map((m) => Array.from(m))).not.toEqual(before.masks.map((m) => Array.from(m)));
+  });
+
+  it('starts a run (and a restarted worker) on the row the configure command names', () => {
+    const { before } = stepThenShow({}, 0, 4);
+    expect(before.displaySample).toBe(4);
+  });
+
+  it('shows the last example of a shorter batch, and the first for a malformed row', () => {
+    expect(stepThenShow({}, 99).after.displaySample).toBe(29);
+    for (const row of [-1, 1.5, Number.NaN]) expect(stepThenShow({}, row).after.displaySample).toBe(0);
+  });
+
+  it('follows the shuffled batch of mini-batch training: the row names a position in the batch', () => {
+    const { after } = stepThenShow({ batchSize: 8 }, 5);
+    const trainer = new TwinTrainer({ batchSize: 8 });
+    trainer.step();
+    expect(after.displaySample).toBe(trainer.lastBatchIndices()[5]);
+    // The epoch's last batch holds 30 − 3 × 8 = 6 examples: row 7 shows its last one.
+    const h = harness({ batchSize: 8 });
+    h.configure(1, { batchSize: 8 }, 7);
+    for (let i = 0; i < 4; i++) h.session.handle({ type: 'stepPass', seq: i + 1 });
+    h.advance(20);
+    h.session.tick();
+    const reference = new TwinTrainer({ batchSize: 8 });
+    for (let i = 0; i < 4; i++) reference.step();
+    expect(reference.lastBatchIndices()).toHaveLength(6);
+    expect(h.snapshots().at(-1)!.displaySample).toBe(reference.lastBatchIndices()[5]);
+  });
+
+  it('in slow motion a new row of the same pass does not start revealing it again', () => {
+    const h = harness({}, 0.01);
+    h.configure(1);
+    h.session.handle({ type: 'setSpeed', speed: 'slow' });
+    h.session.handle({ type: 'stepPass', seq: 1 });
+    for (let i = 0; i < 20; i++) {
+      const wait = h.session.tick();
+      if (wait === null) break;
+      h.advance(wait);
+    }
+    expect(h.snapshots().at(-1)!.revealLayers).toBe(4);
+    h.session.handle({ type: 'showRow', row: 3 });
+    h.advance(20);
+    h.session.tick();
+    expect(h.snapshots().at(-1)).toMatchObject({ displayPass: 1, displaySample: 3, revealLayers: 4 });
   });
 });

@@ -37,6 +37,8 @@ export class TrainingSession {
   private pendingLoss: LossPoint[] = [];
   private postedReveal = 0;
   private displayed: DisplayedPass | null = null;
+  /** The row of the batch the view asked to see (clamped to the batch when captured). */
+  private displayRow = 0;
   private fitInputs: Float32Array;
   private readonly meter = new ThroughputMeter();
 
@@ -60,6 +62,7 @@ export class TrainingSession {
         this.trainer = new TwinTrainer(command.scenario);
         this.fitInputs = fitGrid(this.trainer);
         this.speed = command.speed;
+        this.displayRow = validRow(command.displayRow);
         this.restart(command.runId, command.running);
         break;
       }
@@ -97,6 +100,16 @@ export class TrainingSession {
         this.captureDisplay(this.now());
         this.snapshotDue = true;
         this.fitStale = true;
+        break;
+      }
+      case 'showRow': {
+        this.displayRow = validRow(command.row);
+        const shown = this.displayed;
+        if (!shown) break;
+        // The same pass keeps its time, so slow motion does not start revealing it again; at full speed the
+        // latest pass is shown straight away with the new row.
+        const samePass = shown.pass === this.trainer.forwardPasses;
+        this.captureDisplay(samePass ? shown.at : this.now());
         break;
       }
       case 'requestMc':
@@ -184,8 +197,10 @@ export class TrainingSession {
       this.displayed = null;
       return;
     }
-    // The first example of the batch; its output is the one the pass itself produced, before its update.
-    const { sample, masks, activations, output } = trainer.lastPassRow(0);
+    // The chosen example of the batch (the last one of a shorter final batch); its output is the one the pass
+    // itself produced, before its update.
+    const row = Math.min(this.displayRow, trainer.lastBatchIndices().length - 1);
+    const { sample, masks, activations, output } = trainer.lastPassRow(row);
     const inputSize = trainer.dataset.inputSize;
     const input = trainer.dataset.trainX.slice(sample * inputSize, (sample + 1) * inputSize);
     const evalActivations = trainer.evalHiddenActivations(input);
@@ -266,4 +281,9 @@ export class TrainingSession {
     }
     this.post({ type: 'dataset', runId: this.runId, dataset }, transfer);
   }
+}
+
+/** A row number from a message: a non-negative integer, else the first row (the client validates; this guards). */
+function validRow(row: unknown): number {
+  return typeof row === 'number' && Number.isInteger(row) && row >= 0 ? row : 0;
 }

@@ -63,87 +63,185 @@ export interface FrameRedrawOptions<T> {
   equal?: (a: T, b: T) => boolean;
   /**
    * The drawn element: while it is out of view (IntersectionObserver), redraws drop to one per
-   * OFFSCREEN_REDRAW_MS, and a pending change is drawn as soon as it scrolls back in.
+   * OFFSCREEN_REDRAW_MS (or stop, see `offscreen`), and a pending change is drawn as soon as it scrolls back in.
    */
   visibleRef?: RefObject<Element | null>;
+  /**
+   * Out of view, 'slow' (the default) still redraws once per OFFSCREEN_REDRAW_MS, because tests and host pages
+   * read the charts' data attributes; 'pause' draws nothing until the element is back in view — for a drawing
+   * that changes every frame and that nobody reads while it is off screen.
+   */
+  offscreen?: 'slow' | 'pause';
+  /**
+   * The least time between two draws while in view, asked again at every change (e.g. 500 ms under reduced
+   * motion, so the picture changes in discrete steps). 0 by default: at most once per animation frame.
+   */
+  minIntervalMs?: () => number;
+}
+
+/** The timing functions a RedrawScheduler uses: the browser's, or a fake clock in unit tests. */
+export interface FrameClock {
+  requestFrame(callback: () => void): number;
+  cancelFrame(id: number): void;
+  setTimer(callback: () => void, ms: number): number;
+  clearTimer(id: number): void;
+  now(): number;
+}
+
+const browserClock: FrameClock = {
+  requestFrame: (callback) => requestAnimationFrame(callback),
+  cancelFrame: (id) => cancelAnimationFrame(id),
+  setTimer: (callback, ms) => setTimeout(callback, ms) as unknown as number,
+  clearTimer: (id) => clearTimeout(id),
+  now: () => performance.now(),
+};
+
+/**
+ * When a live drawing repaints: at most once per animation frame, no sooner than `minIntervalMs` after the last
+ * paint while in view, and out of view once per OFFSCREEN_REDRAW_MS ('slow') or not at all ('pause') until it
+ * is back. The frame and timer callbacks are made once, so scheduling allocates nothing per frame. Pure
+ * timing, no DOM: unit-tested with a fake clock (hooks.test.ts).
+ */
+export class RedrawScheduler {
+  private frame = 0;
+  private timer: number | null = null;
+  private visible = true;
+  /** A change that arrived while paused off screen, drawn once the element is back in view. */
+  private missed = false;
+  private lastDrawAt = -Infinity;
+
+  constructor(
+    private readonly paint: () => void,
+    private readonly offscreen: 'slow' | 'pause' = 'slow',
+    private readonly minIntervalMs: () => number = () => 0,
+    private readonly clock: FrameClock = browserClock,
+  ) {}
+
+  private readonly onFrame = () => {
+    this.frame = 0;
+    this.lastDrawAt = this.clock.now();
+    this.paint();
+  };
+
+  private readonly onTimer = () => {
+    this.timer = null;
+    this.frame = this.clock.requestFrame(this.onFrame);
+  };
+
+  /** Whether a paint is waiting for a frame or a timer. */
+  get pending(): boolean {
+    return this.frame !== 0 || this.timer !== null;
+  }
+
+  /** Paints now, synchronously (the first picture, before any frame). */
+  paintNow(): void {
+    this.onFrame();
+  }
+
+  /** The drawn value changed: paint when the rules allow. */
+  request(): void {
+    if (this.pending) return;
+    if (!this.visible && this.offscreen === 'pause') {
+      this.missed = true;
+      return;
+    }
+    const least = this.visible ? this.minIntervalMs() : OFFSCREEN_REDRAW_MS;
+    const wait = least - (this.clock.now() - this.lastDrawAt);
+    if (wait <= 0) this.frame = this.clock.requestFrame(this.onFrame);
+    else this.timer = this.clock.setTimer(this.onTimer, wait);
+  }
+
+  /** The drawing itself changed (new size, options): paint in the next frame, or on return when paused away. */
+  repaint(): void {
+    if (!this.visible && this.offscreen === 'pause') this.missed = true;
+    else if (this.frame === 0) this.frame = this.clock.requestFrame(this.onFrame);
+  }
+
+  /** The element scrolled into or out of view. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (!visible) {
+      if (this.offscreen === 'pause' && this.pending) {
+        // Scrolled away with a paint pending: skip it, and paint the latest value on the way back instead.
+        this.cancel();
+        this.missed = true;
+      }
+      return;
+    }
+    if (this.timer !== null && this.offscreen === 'slow') {
+      // Back in view: paint the waiting change now instead of at the slow off-screen pace.
+      this.clock.clearTimer(this.timer);
+      this.timer = null;
+      this.request();
+    }
+    if (this.missed) {
+      this.missed = false;
+      this.request();
+    }
+  }
+
+  /** Cancels whatever is pending. */
+  cancel(): void {
+    if (this.frame !== 0) this.clock.cancelFrame(this.frame);
+    if (this.timer !== null) this.clock.clearTimer(this.timer);
+    this.frame = 0;
+    this.timer = null;
+  }
 }
 
 /**
  * Calls `draw` at most once per animation frame after the selected store value changes: the drawing path of
- * every live chart, bypassing React re-rendering.
+ * every live chart and of the network diagram, bypassing React re-rendering. A hidden page gets no animation
+ * frames, so it draws nothing until it is shown again. See RedrawScheduler for the timing rules.
  */
 export function useFrameRedraw<T>(
   selector: (state: AppState) => T,
   draw: (value: T) => void,
   options: FrameRedrawOptions<T> = {},
 ): void {
-  const { equal = Object.is, visibleRef } = options;
+  const { equal = Object.is, visibleRef, offscreen = 'slow', minIntervalMs } = options;
   const equalRef = useRef(equal);
   equalRef.current = equal;
+  const minIntervalRef = useRef(minIntervalMs);
+  minIntervalRef.current = minIntervalMs;
   // `draw` changes with the view's options (hover cursor, width, scale). Keeping it in a ref lets the store
   // subscription and the visibility observer live as long as the chart, instead of being torn down and rebuilt
   // on every pointer move; a new `draw` only asks for one repaint, in the next frame.
   const drawRef = useRef(draw);
   drawRef.current = draw;
-  const repaintRef = useRef<(() => void) | null>(null);
+  const schedulerRef = useRef<RedrawScheduler | null>(null);
   useEffect(() => {
-    let frame = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let visible = true;
-    let lastDrawAt = -Infinity;
     let drawn = selector(useStore.getState());
-    const paint = () => {
-      frame = 0;
-      lastDrawAt = performance.now();
-      const value = selector(useStore.getState());
-      drawn = value;
-      drawRef.current(value);
-    };
-    const schedule = () => {
-      if (frame !== 0 || timer !== null) return;
-      const wait = visible ? 0 : OFFSCREEN_REDRAW_MS - (performance.now() - lastDrawAt);
-      if (wait <= 0) {
-        frame = requestAnimationFrame(paint);
-        return;
-      }
-      timer = setTimeout(() => {
-        timer = null;
-        frame = requestAnimationFrame(paint);
-      }, wait);
-    };
+    const scheduler = new RedrawScheduler(
+      () => {
+        const value = selector(useStore.getState());
+        drawn = value;
+        drawRef.current(value);
+      },
+      offscreen,
+      () => minIntervalRef.current?.() ?? 0,
+    );
     const unsubscribe = useStore.subscribe((state) => {
-      if (!equalRef.current(selector(state), drawn)) schedule();
+      if (!equalRef.current(selector(state), drawn)) scheduler.request();
     });
     let observer: IntersectionObserver | null = null;
     const element = visibleRef?.current;
     if (element && typeof IntersectionObserver !== 'undefined') {
-      observer = new IntersectionObserver(
-        (entries) => {
-          visible = entries[entries.length - 1].isIntersecting;
-          if (visible && timer !== null) {
-            // Back in view: draw the waiting change now instead of at the slow off-screen pace.
-            clearTimeout(timer);
-            timer = null;
-            schedule();
-          }
-        },
-        { rootMargin: '100px' },
-      );
+      observer = new IntersectionObserver((entries) => scheduler.setVisible(entries[entries.length - 1].isIntersecting), {
+        rootMargin: '100px',
+      });
       observer.observe(element);
     }
-    paint();
-    repaintRef.current = () => {
-      if (frame === 0) frame = requestAnimationFrame(paint);
-    };
+    scheduler.paintNow();
+    schedulerRef.current = scheduler;
     return () => {
-      repaintRef.current = null;
+      schedulerRef.current = null;
       unsubscribe();
       observer?.disconnect();
-      if (frame !== 0) cancelAnimationFrame(frame);
-      if (timer !== null) clearTimeout(timer);
+      scheduler.cancel();
     };
-  }, [selector, visibleRef]);
+  }, [selector, visibleRef, offscreen]);
   useEffect(() => {
-    repaintRef.current?.();
+    schedulerRef.current?.repaint();
   }, [draw]);
 }

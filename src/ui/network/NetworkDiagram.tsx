@@ -1,20 +1,66 @@
 /**
  * The network with every neuron. React lays out the SVG neurons once per size or architecture; each new pass is
- * painted imperatively (data attributes on the neurons, edges on a canvas), so 60 snapshots a second never
- * re-render React. Neurons are a roving-tabindex group: Tab enters, arrow keys move, focus shows the tooltip.
+ * painted imperatively through the charts' useFrameRedraw (data attributes on the neurons, edges on a canvas),
+ * so 60 snapshots a second never re-render React. Neurons are a roving-tabindex group: Tab enters, arrow keys
+ * move, focus shows the tooltip.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useStore, type AppState } from '../../state/store';
 import { useStrings } from '../../i18n/useStrings';
 import { stringsFor, type Strings } from '../../i18n';
 import { layoutNetwork, CAPTION_SPACE } from './layout';
-import { drawEdges, neuronLooks, type NeuronLook } from './neuronStates';
+import { createNeuronLooks, drawEdges, planEdges, updateNeuronLooks, type EdgeColours, type NeuronLook } from './neuronStates';
 import { boostText } from './passSummary';
-import { styleKey } from '../charts/scales';
+import { useFrameRedraw } from '../charts/hooks';
 
 /** Reduced motion: masks change as discrete steps at most twice a second. */
 const REDUCED_MOTION_MIN_MS = 500;
+
+const selectState = (state: AppState) => state;
+/** What the painted picture depends on: a change of anything else in the store does not repaint. */
+const samePicture = (a: AppState, b: AppState) =>
+  a.training.pass === b.training.pass &&
+  a.settings.view === b.settings.view &&
+  a.settings.p === b.settings.p &&
+  a.settings.mode === b.settings.mode &&
+  a.locale === b.locale;
+const reducedMotionInterval = () => (useStore.getState().reducedMotion ? REDUCED_MOTION_MIN_MS : 0);
+
+/** `--intensity` values 0.00 … 1.00 as text, made once: a fresh string per neuron per frame is garbage. */
+const INTENSITY_TEXT = Array.from({ length: 101 }, (_, level) => (level / 100).toFixed(2));
+/** Reused for every edge drawing. */
+const edgeColours: EdgeColours = { edge: '' };
+
+/** A drawn neuron and what the paint loop last wrote to it. */
+interface PaintedNeuron {
+  element: SVGGElement;
+  layer: number;
+  index: number;
+  state: string;
+  /** The last `--intensity` written, in hundredths; -1 before the first. */
+  level: number;
+}
+
+/** What the paint loop keeps from one frame to the next. */
+interface PaintCache {
+  context: CanvasRenderingContext2D | null;
+  mode: string;
+  edgeColour: string;
+  pass: number;
+  sample: number;
+  draws: number;
+}
+
+function findNeurons(svg: SVGSVGElement): PaintedNeuron[] {
+  return Array.from(svg.querySelectorAll<SVGGElement>('g.neuron'), (element) => ({
+    element,
+    layer: Number(element.dataset.layer),
+    index: Number(element.dataset.index),
+    state: element.dataset.state ?? '',
+    level: -1,
+  }));
+}
 
 interface Focused {
   layer: number;
@@ -108,93 +154,83 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
     element?.setAttribute('aria-label', text);
   }, [layout, widths]);
 
-  // Paints the latest pass: at most once per frame, and at most twice a second with reduced motion.
-  useEffect(() => {
-    let frame = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let lastPaint = -Infinity;
-    // The neurons of this layout, found once, with what was last written to each: unchanged neurons are not
-    // touched, so the browser restyles only the ones whose state or shade really changed.
-    const neurons = Array.from(svgRef.current?.querySelectorAll<SVGGElement>('g.neuron') ?? [], (element) => ({
-      element,
-      layer: Number(element.dataset.layer),
-      index: Number(element.dataset.index),
-      state: element.dataset.state ?? '',
-      intensity: '',
-    }));
-    // Reading a custom property forces a style recalculation; the edge colour only changes with the display mode.
-    let edgeColour: { key: string; value: string } | null = null;
-    const paint = () => {
-      frame = 0;
-      lastPaint = performance.now();
-      const state = useStore.getState();
-      const looks = neuronLooks(widths, state.training.pass, state.settings.view);
-      looksRef.current = looks;
-      for (const neuron of neurons) {
-        const look = looks[neuron.layer]?.[neuron.index];
-        if (!look) continue;
-        if (neuron.state !== look.state) {
-          neuron.state = look.state;
-          neuron.element.dataset.state = look.state;
-          neuron.element.dataset.dropped = look.state === 'dropped' ? 'true' : 'false';
-        }
-        // Two decimals are finer than the eye can tell a fill opacity apart.
-        const intensity = (0.25 + 0.75 * look.intensity).toFixed(2);
-        if (neuron.intensity !== intensity) {
-          neuron.intensity = intensity;
-          neuron.element.style.setProperty('--intensity', intensity);
-        }
+  // What one layout paints with, made once per layout instead of once per frame: the neuron looks (filled in
+  // place), the chosen edges, and the neurons' elements with what was last written to each, so unchanged
+  // neurons are not touched and the browser restyles only the ones whose state or shade really changed.
+  const painter = useMemo(
+    () => ({ looks: createNeuronLooks(widths), edges: planEdges(layout), neurons: null as PaintedNeuron[] | null }),
+    [layout, widths],
+  );
+  looksRef.current = painter.looks;
+  const paintCache = useRef<PaintCache>({
+    context: null, mode: '', edgeColour: '', pass: -1, sample: -2, draws: 0,
+  });
+
+  // Paints the latest pass. useFrameRedraw calls it at most once per frame after a change, not at all while the
+  // diagram is scrolled out of view (nobody reads it there, and it is the app's busiest drawing), and at most
+  // twice a second with reduced motion. It makes no arrays, objects or closures per frame: every per-frame
+  // structure above is reused (the draw counter's short text, and an open tooltip's, are the only new strings).
+  const paint = useCallback((state: AppState) => {
+    const svg = svgRef.current;
+    const box = boxRef.current;
+    if (!svg || !box) return;
+    const cache = paintCache.current;
+    painter.neurons ??= findNeurons(svg);
+    const looks = updateNeuronLooks(painter.looks, widths, state.training.pass, state.settings.view);
+    for (const neuron of painter.neurons) {
+      const look = looks[neuron.layer]?.[neuron.index];
+      if (!look) continue;
+      if (neuron.state !== look.state) {
+        neuron.state = look.state;
+        neuron.element.dataset.state = look.state;
+        neuron.element.dataset.dropped = look.state === 'dropped' ? 'true' : 'false';
       }
-      // Which pass the neurons now show, so a reader (or a test) can tell the drawing has caught up.
-      const shownPass = String(state.training.pass?.forwardPasses ?? 0);
-      if (svgRef.current && svgRef.current.dataset.pass !== shownPass) svgRef.current.dataset.pass = shownPass;
-      const canvas = canvasRef.current;
-      const context = canvas?.getContext('2d');
-      if (canvas && context && boxRef.current) {
-        const ratio = Math.min(2, window.devicePixelRatio || 1);
-        if (canvas.width !== Math.round(layout.width * ratio)) canvas.width = Math.round(layout.width * ratio);
-        if (canvas.height !== Math.round(layout.height * ratio)) canvas.height = Math.round(layout.height * ratio);
-        context.setTransform(ratio, 0, 0, ratio, 0, 0);
-        const key = styleKey(boxRef.current);
-        if (edgeColour?.key !== key) {
-          edgeColour = { key, value: getComputedStyle(boxRef.current).getPropertyValue('--muted').trim() || '#4a5360' };
-        }
-        const edge = edgeColour.value;
-        const present = state.settings.mode === 'present';
-        drawEdges(context, layout, looks, { edge }, present ? 1.5 : 1);
+      // Two decimals are finer than the eye can tell a fill opacity apart.
+      const level = Math.round((0.25 + 0.75 * look.intensity) * 100);
+      if (neuron.level !== level) {
+        neuron.level = level;
+        neuron.element.style.setProperty('--intensity', INTENSITY_TEXT[level]);
       }
-      if (tipTargetRef.current) showTip(tipTargetRef.current, false);
-    };
-    const request = () => {
-      if (frame || timer) return;
-      const wait = useStore.getState().reducedMotion ? REDUCED_MOTION_MIN_MS - (performance.now() - lastPaint) : 0;
-      if (wait > 0) {
-        timer = setTimeout(() => {
-          timer = null;
-          frame = requestAnimationFrame(paint);
-        }, wait);
-      } else {
-        frame = requestAnimationFrame(paint);
+    }
+    // Which pass and example the neurons now show, so a reader (or a test) can tell the drawing has caught up.
+    const shownPass = state.training.pass?.forwardPasses ?? 0;
+    if (cache.pass !== shownPass) {
+      cache.pass = shownPass;
+      svg.dataset.pass = String(shownPass);
+    }
+    const shownSample = state.training.pass?.displaySample ?? -1;
+    if (cache.sample !== shownSample) {
+      cache.sample = shownSample;
+      svg.dataset.sample = String(shownSample);
+    }
+    // Counts paints, so an end-to-end test can tell that scrolling the diagram away stops its drawing.
+    cache.draws++;
+    svg.setAttribute('data-draws', String(cache.draws));
+    const canvas = canvasRef.current;
+    cache.context ??= canvas?.getContext('2d') ?? null;
+    const context = cache.context;
+    if (canvas && context) {
+      const ratio = Math.min(2, window.devicePixelRatio || 1);
+      const pixelWidth = Math.round(layout.width * ratio);
+      const pixelHeight = Math.round(layout.height * ratio);
+      if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+      if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      // Reading a custom property forces a style recalculation; the edge colour changes only with the display
+      // mode (the store's mode is rendered into the page before the next animation frame, when this runs).
+      const mode = state.settings.mode;
+      if (cache.mode !== mode || cache.edgeColour === '') {
+        cache.mode = mode;
+        cache.edgeColour = getComputedStyle(box).getPropertyValue('--muted').trim() || '#4a5360';
       }
-    };
-    paint();
-    const unsubscribe = useStore.subscribe((state, previous) => {
-      if (
-        state.training.pass !== previous.training.pass ||
-        state.settings.view !== previous.settings.view ||
-        state.settings.p !== previous.settings.p ||
-        state.settings.mode !== previous.settings.mode ||
-        state.locale !== previous.locale
-      ) {
-        request();
-      }
-    });
-    return () => {
-      unsubscribe();
-      if (frame) cancelAnimationFrame(frame);
-      if (timer) clearTimeout(timer);
-    };
-  }, [layout, widths, showTip]);
+      edgeColours.edge = cache.edgeColour;
+      drawEdges(context, layout, painter.edges, looks, edgeColours, mode === 'present' ? 1.5 : 1);
+    }
+    if (tipTargetRef.current) showTip(tipTargetRef.current, false);
+  }, [layout, widths, painter, showTip]);
+  useFrameRedraw(selectState, paint, {
+    equal: samePicture, visibleRef: boxRef, offscreen: 'pause', minIntervalMs: reducedMotionInterval,
+  });
 
   const moveFocus = (next: Focused) => {
     const layer = Math.max(0, Math.min(widths.length - 1, next.layer));

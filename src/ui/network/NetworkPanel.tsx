@@ -1,7 +1,7 @@
 /**
  * The living network: the dropout twin drawn unit by unit with the real mask of its latest training pass, the
- * epoch counter, a readout of the pass and the training controls. Training itself starts in main.tsx, so it
- * runs even when an embedding page hides this panel.
+ * epoch counter, a readout of the pass, the choice of which example of the batch to show, and the training
+ * controls. Training itself starts in main.tsx, so it runs even when an embedding page hides this panel.
  */
 import { useMemo } from 'react';
 import { useStore } from '../../state/store';
@@ -9,6 +9,7 @@ import { useStrings } from '../../i18n/useStrings';
 import { NetworkControls } from './NetworkControls';
 import { NetworkDiagram } from './NetworkDiagram';
 import { EpochCounter, NetworkReadout } from './NetworkReadout';
+import { ExampleChooser } from './ExampleChooser';
 import { boostText } from './passSummary';
 import './network.css';
 
@@ -31,6 +32,7 @@ export function NetworkPanel() {
         <EpochCounter />
         <NetworkReadout hidden={hidden} />
       </div>
+      <ExampleChooser />
       <NetworkDiagram widths={widths} />
       <ul className="net-legend">
         {view === 'train' ? (

@@ -105,16 +105,11 @@ export function NetworkReadout({ hidden }: { hidden: readonly number[] }) {
     spoken = [passText, ...layers, strings.thinnedSpoken(summary.total, summary.kept)].join('; ');
   }
 
-  const sample = pass && view === 'train' && pass.displaySample >= 0
-    ? strings.sample(pass.displaySample + 1, Array.from(pass.displayInput, (v) => v.toLocaleString(locale, { maximumFractionDigits: 2 })).join(', '))
-    : null;
-
   return (
     <div className="net-readout">
       <p className="net-readout-line" data-testid="readout">
         {visible}
       </p>
-      {sample && <p className="net-sample">{sample}</p>}
       <ThrottledAnnouncer text={spoken} />
     </div>
   );

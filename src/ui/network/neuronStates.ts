@@ -19,34 +19,75 @@ export interface NeuronLook {
   intensity: number;
 }
 
-/** Looks for every layer (input, hidden…, output) of the network. */
-export function neuronLooks(widths: readonly number[], pass: PassView | null, view: 'train' | 'eval'): NeuronLook[][] {
+/**
+ * Fresh looks for every layer (input, hidden…, output), all idle: the objects the paint loop then fills in place
+ * with `updateNeuronLooks`, once per frame, so repainting allocates nothing.
+ */
+export function createNeuronLooks(widths: readonly number[]): NeuronLook[][] {
+  return widths.map((width) => Array.from({ length: width }, (): NeuronLook => ({ state: 'idle', value: NaN, intensity: 0 })));
+}
+
+/**
+ * Writes what every neuron shows for `pass` in `view` into `looks` (made by createNeuronLooks for these widths)
+ * and returns it. Called every frame while training runs: it only overwrites fields, so it creates no arrays,
+ * objects or closures.
+ */
+export function updateNeuronLooks(
+  looks: NeuronLook[][],
+  widths: readonly number[],
+  pass: PassView | null,
+  view: 'train' | 'eval',
+): NeuronLook[][] {
   const last = widths.length - 1;
-  return widths.map((width, layer) => {
+  for (let layer = 0; layer <= last; layer++) {
+    const row = looks[layer];
     const reached = pass !== null && layer < pass.revealLayers;
-    const values: number[] = [];
-    const states: NeuronState[] = [];
-    for (let i = 0; i < width; i++) {
-      let state: NeuronState = view === 'eval' ? 'on' : pass === null ? 'idle' : reached ? 'on' : 'pending';
-      let value = NaN;
-      if (pass && layer === 0) value = pass.displayInput[i] ?? NaN;
-      else if (pass && layer === last) value = view === 'train' && reached ? pass.output : NaN;
-      else if (pass && view === 'eval') value = pass.evalActivations[layer - 1]?.[i] ?? NaN;
-      else if (pass && reached) {
-        value = pass.activations[layer - 1]?.[i] ?? NaN;
-        state = pass.masks[layer - 1]?.[i] === 0 ? 'dropped' : 'kept';
-      }
-      values.push(value);
-      states.push(state);
-    }
+    const hidden = layer > 0 && layer < last;
+    const mask = pass && hidden ? pass.masks[layer - 1] : EMPTY_MASK;
+    const activations = pass && hidden ? pass.activations[layer - 1] : EMPTY_VALUES;
+    const evalActivations = pass && hidden ? pass.evalActivations[layer - 1] : EMPTY_VALUES;
     let largest = 0;
-    for (const v of values) if (Number.isFinite(v)) largest = Math.max(largest, Math.abs(v));
-    return values.map((value, i) => ({
-      state: states[i],
-      value,
-      intensity: Number.isFinite(value) && largest > 0 ? Math.abs(value) / largest : 0,
-    }));
-  });
+    for (let i = 0; i < widths[layer]; i++) {
+      let state: NeuronState = view === 'eval' ? 'on' : pass === null ? 'idle' : reached ? 'on' : 'pending';
+      let value = NO_VALUE[0];
+      if (pass && layer === 0) value = at(pass.displayInput, i);
+      else if (pass && layer === last) value = view === 'train' && reached ? pass.output : NO_VALUE[0];
+      else if (pass && view === 'eval') value = at(evalActivations, i);
+      else if (pass && reached) {
+        value = at(activations, i);
+        state = i < mask.length && mask[i] === 0 ? 'dropped' : 'kept';
+      }
+      const look = row[i];
+      look.state = state;
+      look.value = value;
+      if (Number.isFinite(value)) largest = Math.max(largest, Math.abs(value));
+    }
+    for (let i = 0; i < widths[layer]; i++) {
+      const look = row[i];
+      look.intensity = Number.isFinite(look.value) && largest > 0 ? Math.abs(look.value) / largest : 0;
+    }
+  }
+  return looks;
+}
+
+const EMPTY_MASK = new Uint8Array(0);
+const EMPTY_VALUES = new Float32Array(0);
+/**
+ * "No value" (NaN), read from a typed array on purpose. Where a value is either a typed-array element or the
+ * literal NaN (or an out-of-range read's `undefined`, as with `?? NaN`), V8's optimiser keeps it as a tagged
+ * heap number and allocates one per neuron per frame (measured: 16 bytes each, 2 kB a frame for 64-64); when
+ * every source is a typed-array read it stays an unboxed double and the loop allocates nothing.
+ */
+const NO_VALUE = Float64Array.of(NaN);
+
+/** values[i], or NaN past the end (a missing layer or a short array never throws or shows a number). */
+function at(values: Float32Array | undefined, i: number): number {
+  return values !== undefined && i < values.length ? values[i] : NO_VALUE[0];
+}
+
+/** Looks for every layer of the network, newly allocated (tests and one-off callers; the paint loop reuses). */
+export function neuronLooks(widths: readonly number[], pass: PassView | null, view: 'train' | 'eval'): NeuronLook[][] {
+  return updateNeuronLooks(createNeuronLooks(widths), widths, pass, view);
 }
 
 function active(look: NeuronLook): boolean {
@@ -66,20 +107,69 @@ export interface EdgeColours {
 export const EDGE_BUDGET = 1200;
 
 /** A fixed pseudo-random subset of the (i, j) pairs, the same on every repaint, so the texture never flickers. */
-function sampled(i: number, j: number, fraction: number): boolean {
+export function sampled(i: number, j: number, fraction: number): boolean {
   if (fraction >= 1) return true;
   let h = Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(j + 1, 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 15), 0xc2b2ae35);
   return ((h ^ (h >>> 13)) >>> 0) / 0x100000000 < fraction;
 }
 
+/** The edges of one pair of adjacent layers that get drawn: unit indices and end points, in drawing order. */
+export interface EdgeBundle {
+  /** Index of the source unit (in the left layer) and of the target unit (in the right layer) of each edge. */
+  from: Int32Array;
+  to: Int32Array;
+  /** x1, y1, x2, y2 of each edge, flat. */
+  ends: Float32Array;
+  /** Line opacity of live edges: denser meshes get fainter lines so a block reads as texture, not a band. */
+  alpha: number;
+  /** Whether faded edges are drawn too (small fans only: in sampled meshes they are left out). */
+  faded: boolean;
+}
+
 /**
- * Draws the connections between adjacent layers in two batched paths per layer pair (live, faded). An edge fades
- * when either end is dropped or not reached yet; in the large meshes faded edges are left out entirely.
+ * Which edges a layout draws, chosen once per layout: hashing every (i, j) pair of a 64 × 64 mesh on every frame
+ * was the bulk of the edge drawing's script time, and the choice only depends on the layer sizes.
+ */
+export function planEdges(layout: NetworkLayout): EdgeBundle[] {
+  const bundles: EdgeBundle[] = [];
+  for (let layer = 0; layer + 1 < layout.positions.length; layer++) {
+    const sources = layout.positions[layer];
+    const targets = layout.positions[layer + 1];
+    const pairs = sources.length * targets.length;
+    const fraction = Math.min(1, EDGE_BUDGET / pairs);
+    let count = 0;
+    for (let i = 0; i < sources.length; i++) for (let j = 0; j < targets.length; j++) if (sampled(i, j, fraction)) count++;
+    const from = new Int32Array(count);
+    const to = new Int32Array(count);
+    const ends = new Float32Array(count * 4);
+    let k = 0;
+    for (let i = 0; i < sources.length; i++) {
+      for (let j = 0; j < targets.length; j++) {
+        if (!sampled(i, j, fraction)) continue;
+        from[k] = i;
+        to[k] = j;
+        ends[4 * k] = sources[i].x;
+        ends[4 * k + 1] = sources[i].y;
+        ends[4 * k + 2] = targets[j].x;
+        ends[4 * k + 3] = targets[j].y;
+        k++;
+      }
+    }
+    bundles.push({ from, to, ends, alpha: Math.min(0.55, 5 / Math.sqrt(pairs * fraction)), faded: fraction >= 1 });
+  }
+  return bundles;
+}
+
+/**
+ * Draws the planned connections in at most two batched paths per layer pair (live, faded). An edge fades when
+ * either end is dropped or not reached yet; in the large meshes faded edges are left out entirely. Runs every
+ * frame while training: loops over typed arrays, allocating nothing.
  */
 export function drawEdges(
   context: CanvasRenderingContext2D,
   layout: NetworkLayout,
+  edges: readonly EdgeBundle[],
   looks: NeuronLook[][],
   colours: EdgeColours,
   lineScale: number,
@@ -87,25 +177,19 @@ export function drawEdges(
   context.clearRect(0, 0, layout.width, layout.height);
   context.strokeStyle = colours.edge;
   context.lineWidth = lineScale;
-  for (let layer = 0; layer + 1 < layout.positions.length; layer++) {
-    const from = layout.positions[layer];
-    const to = layout.positions[layer + 1];
-    const pairs = from.length * to.length;
-    const fraction = Math.min(1, EDGE_BUDGET / pairs);
-    const drawn = pairs * fraction;
-    // Denser meshes get fainter lines so a block of edges reads as texture, not as a solid band.
-    const alpha = Math.min(0.55, 5 / Math.sqrt(drawn));
-    const passes = fraction < 1 ? [true] : [false, true];
-    for (const live of passes) {
-      context.globalAlpha = live ? alpha : alpha * 0.12;
+  for (let layer = 0; layer < edges.length; layer++) {
+    const { from, to, ends, alpha, faded } = edges[layer];
+    const sources = looks[layer];
+    const targets = looks[layer + 1];
+    // Faded first (when drawn), so live edges lie on top.
+    for (let live = faded ? 0 : 1; live <= 1; live++) {
+      context.globalAlpha = live === 1 ? alpha : alpha * 0.12;
       context.beginPath();
-      for (let i = 0; i < from.length; i++) {
-        const sourceLive = active(looks[layer][i]);
-        for (let j = 0; j < to.length; j++) {
-          if ((sourceLive && active(looks[layer + 1][j])) !== live || !sampled(i, j, fraction)) continue;
-          context.moveTo(from[i].x, from[i].y);
-          context.lineTo(to[j].x, to[j].y);
-        }
+      for (let k = 0; k < from.length; k++) {
+        const isLive = active(sources[from[k]]) && active(targets[to[k]]);
+        if (isLive !== (live === 1)) continue;
+        context.moveTo(ends[4 * k], ends[4 * k + 1]);
+        context.lineTo(ends[4 * k + 2], ends[4 * k + 3]);
       }
       context.stroke();
     }

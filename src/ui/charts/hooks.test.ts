@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { OFFSCREEN_REDRAW_MS, RedrawScheduler, type FrameClock } from './hooks';
+
+/** A fake clock: frames run when `frame()` is called, timers when time is advanced past them. */
+function fakeClock() {
+  let time = 0;
+  let nextId = 1;
+  const frames = new Map<number, () => void>();
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  const clock: FrameClock = {
+    requestFrame: (callback) => {
+      frames.set(nextId, callback);
+      return nextId++;
+    },
+    cancelFrame: (id) => frames.delete(id),
+    setTimer: (callback, ms) => {
+      timers.set(nextId, { at: time + ms, callback });
+      return nextId++;
+    },
+    clearTimer: (id) => timers.delete(id),
+    now: () => time,
+  };
+  return {
+    clock,
+    /** Runs the animation frame: every frame callback requested so far. */
+    frame() {
+      const due = [...frames.values()];
+      frames.clear();
+      for (const callback of due) callback();
+    },
+    advance(ms: number) {
+      time += ms;
+      for (const [id, timer] of [...timers]) {
+        if (timer.at <= time) {
+          timers.delete(id);
+          timer.callback();
+        }
+      }
+    },
+    pendingFrames: () => frames.size,
+    pendingTimers: () => timers.size,
+  };
+}
+
+function setup(offscreen: 'slow' | 'pause' = 'slow', minIntervalMs = () => 0) {
+  const fake = fakeClock();
+  let paints = 0;
+  const scheduler = new RedrawScheduler(() => paints++, offscreen, minIntervalMs, fake.clock);
+  return { fake, scheduler, paints: () => paints };
+}
+
+describe('RedrawScheduler', () => {
+  it('paints at most once per frame however many changes arrive', () => {
+    const { fake, scheduler, paints } = setup();
+    scheduler.paintNow();
+    for (let i = 0; i < 10; i++) scheduler.request();
+    expect(fake.pendingFrames()).toBe(1);
+    fake.frame();
+    expect(paints()).toBe(2);
+    fake.frame();
+    expect(paints()).toBe(2);
+  });
+
+  it("'slow': out of view it paints once per OFFSCREEN_REDRAW_MS, and at once when back in view", () => {
+    const { fake, scheduler, paints } = setup('slow');
+    scheduler.paintNow();
+    scheduler.setVisible(false);
+    scheduler.request();
+    expect(fake.pendingFrames()).toBe(0);
+    fake.advance(OFFSCREEN_REDRAW_MS - 1);
+    expect(fake.pendingFrames()).toBe(0);
+    fake.advance(1);
+    fake.frame();
+    expect(paints()).toBe(2);
+    scheduler.request();
+    fake.advance(100);
+    scheduler.setVisible(true);
+    fake.frame();
+    expect(paints()).toBe(3);
+  });
+
+  it("'pause': out of view nothing is painted, however long; the latest change is painted once on return", () => {
+    const { fake, scheduler, paints } = setup('pause');
+    scheduler.paintNow();
+    scheduler.request(); // a frame is pending when the element scrolls away: it is dropped
+    scheduler.setVisible(false);
+    for (let i = 0; i < 100; i++) {
+      scheduler.request();
+      scheduler.repaint();
+      fake.advance(OFFSCREEN_REDRAW_MS);
+      fake.frame();
+    }
+    expect(paints()).toBe(1);
+    expect(fake.pendingFrames() + fake.pendingTimers()).toBe(0);
+    scheduler.setVisible(true);
+    fake.frame();
+    expect(paints()).toBe(2);
+    // Nothing new since: coming back into view again paints nothing.
+    scheduler.setVisible(false);
+    scheduler.setVisible(true);
+    fake.frame();
+    expect(paints()).toBe(2);
+  });
+
+  it('keeps the least interval between paints while in view (reduced motion)', () => {
+    const { fake, scheduler, paints } = setup('slow', () => 500);
+    scheduler.paintNow();
+    fake.advance(100);
+    scheduler.request();
+    fake.frame();
+    expect(paints()).toBe(1);
+    fake.advance(399);
+    fake.frame();
+    expect(paints()).toBe(1);
+    fake.advance(1);
+    fake.frame();
+    expect(paints()).toBe(2);
+  });
+
+  it('cancel leaves nothing pending', () => {
+    const { fake, scheduler } = setup('slow', () => 500);
+    scheduler.request();
+    scheduler.cancel();
+    expect(scheduler.pending).toBe(false);
+    expect(fake.pendingFrames() + fake.pendingTimers()).toBe(0);
+  });
+});

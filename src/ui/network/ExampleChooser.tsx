@@ -1,0 +1,130 @@
+/**
+ * Which example of the training batch the network diagram shows. Each example of a batch is trained through its
+ * own dropout mask, so stepping through the examples of one paused pass shows several thinned networks trained
+ * at once. Previous/next buttons and a number field (arrow keys step it); bad input is explained beside the
+ * field and leaves the shown example as it was.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useStore, type AppState } from '../../state/store';
+import { batchRowCount, showNetworkExample } from '../../state/training';
+import { useThrottledStore } from '../charts/hooks';
+import { useStrings } from '../../i18n/useStrings';
+import { parseExampleNumber, steppedExample } from './exampleChoice';
+
+/** How often the line naming the shown example follows the passes (the diagram itself follows every one). */
+const SAMPLE_EVERY_MS = 100;
+const selectPass = (state: AppState) => state.training.pass;
+const selectBatchRows = (state: AppState) => batchRowCount(state.settings);
+
+export function ExampleChooser() {
+  const strings = useStrings().network;
+  const locale = useStore((state) => state.locale);
+  const view = useStore((state) => state.settings.view);
+  const size = useStore(selectBatchRows);
+  const row = useStore((state) => state.networkRow);
+  const trainY = useStore((state) => state.training.dataset?.trainY);
+  const pass = useThrottledStore(selectPass, SAMPLE_EVERY_MS);
+  // The example the worker is asked for; a smaller batch (new settings) shows its last example instead.
+  const current = Math.min(row, size - 1) + 1;
+  const [draft, setDraft] = useState(String(current));
+  const [invalid, setInvalid] = useState(false);
+  const fieldId = useId();
+  const errorId = useId();
+  const noteId = useId();
+
+  // Follow the shown example when it changes elsewhere (buttons, a smaller batch), unless the user is
+  // mid-correction of a bad entry.
+  const invalidRef = useRef(invalid);
+  invalidRef.current = invalid;
+  useEffect(() => {
+    if (!invalidRef.current) setDraft(String(current));
+  }, [current]);
+  // New settings made the batch smaller than the chosen row: choose the last example, so the store, the field
+  // and the worker agree again.
+  useEffect(() => {
+    if (row > size - 1) showNetworkExample(size - 1);
+  }, [row, size]);
+
+  const choose = (example: number) => {
+    setInvalid(false);
+    setDraft(String(example));
+    showNetworkExample(example - 1);
+  };
+
+  const onDraft = (raw: string) => {
+    setDraft(raw);
+    const example = parseExampleNumber(raw, size);
+    setInvalid(example === null);
+    if (example !== null) showNetworkExample(example - 1);
+  };
+
+  const step = (by: 1 | -1) => {
+    // At either end the button stays focusable (aria-disabled, not disabled), so keyboard focus is not lost.
+    const next = steppedExample(current, by, size);
+    if (next !== current || invalid) choose(next);
+  };
+
+  const format = (v: number) => v.toLocaleString(locale, { maximumFractionDigits: 2 });
+  const shownSample = pass && pass.displaySample >= 0 ? pass.displaySample : -1;
+  const target = shownSample >= 0 && trainY && shownSample < trainY.length ? format(trainY[shownSample]) : null;
+  const sample = pass && shownSample >= 0 && target !== null
+    ? strings.sample(shownSample + 1, Array.from(pass.displayInput, format).join(', '), target)
+    : null;
+
+  return (
+    <div className="net-example" data-view={view}>
+      <div className="net-example-row">
+        <label htmlFor={fieldId}>{strings.exampleLabel}</label>
+        <button
+          type="button"
+          className="net-example-step"
+          aria-label={strings.examplePrevious}
+          title={strings.examplePrevious}
+          aria-disabled={current <= 1 && !invalid}
+          onClick={() => step(-1)}
+          data-testid="example-previous"
+        >
+          <span aria-hidden="true">◀</span>
+        </button>
+        <input
+          id={fieldId}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={size}
+          step={1}
+          value={draft}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? `${errorId} ${noteId}` : noteId}
+          onChange={(event) => onDraft(event.target.value)}
+          data-testid="example-input"
+        />
+        <button
+          type="button"
+          className="net-example-step"
+          aria-label={strings.exampleNext}
+          title={strings.exampleNext}
+          aria-disabled={current >= size && !invalid}
+          onClick={() => step(1)}
+          data-testid="example-next"
+        >
+          <span aria-hidden="true">▶</span>
+        </button>
+        <span className="net-example-of">{strings.exampleOf(size)}</span>
+        {sample && (
+          <span className="net-sample" data-testid="example-readout">
+            {sample}
+          </span>
+        )}
+      </div>
+      {invalid && (
+        <p id={errorId} className="field-error" role="alert" data-testid="example-error">
+          {strings.exampleInvalid(size, current)}
+        </p>
+      )}
+      <p id={noteId} className="net-note">
+        {strings.exampleNote}
+      </p>
+    </div>
+  );
+}
