@@ -16,11 +16,35 @@ function relaxCspInDev(): Plugin {
   };
 }
 
+/**
+ * Names each language's chunk in index.html for public/locale-hint.js, which preloads the page's language in
+ * parallel with the main script (main.tsx waits for those strings before the first render).
+ */
+function hintLocaleChunks(): Plugin {
+  return {
+    name: 'dropout-lab:hint-locale-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const chunks: Record<string, string> = {};
+        for (const output of Object.values(context.bundle ?? {})) {
+          const match = output.type === 'chunk' ? /\/src\/i18n\/(en|zh-CN)\.ts$/.exec(output.facadeModuleId ?? '') : null;
+          if (match) chunks[match[1]] = `./${output.fileName}`;
+        }
+        if (Object.keys(chunks).length === 0) throw new Error('hint-locale-chunks: no language chunk in the bundle');
+        const attribute = JSON.stringify(chunks).replace(/"/g, '&quot;');
+        return html.replace('</title>', `</title>\n    <script async src="./locale-hint.js" data-locales="${attribute}"></script>`);
+      },
+    },
+  };
+}
+
 // `base: './'` makes every asset URL relative, so the static build works from any sub-path
 // (a course page at https://school.example/ml/dropout-lab/ needs no rebuild).
 export default defineConfig({
   base: './',
-  plugins: [react(), relaxCspInDev()],
+  plugins: [react(), relaxCspInDev(), hintLocaleChunks()],
   worker: { format: 'es' },
   // The manifest tells scripts/check-bundle.ts which chunks the first screen waits for.
   build: { target: 'es2022', sourcemap: false, manifest: true },

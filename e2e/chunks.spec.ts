@@ -72,6 +72,21 @@ test('the tensor lab works even if its histogram cannot be downloaded', async ({
   forgive(consoleErrors, /ZeroCountHistogram|Failed to load resource|Failed to fetch dynamically imported module|error occurred in/i);
 });
 
+test('a dialog that cannot be downloaded closes with a notice, and opens once it can', async ({ page, consoleErrors }) => {
+  await page.route(/\/assets\/HelpDialog-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await openApp(page, '?locale=en');
+  await page.keyboard.press('?');
+  await expect(page.locator('[data-notice-key="dialog"]')).toContainText('could not be downloaded');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // The shortcuts still work: no dialog is left half open.
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '1');
+  await page.unroute(/\/assets\/HelpDialog-[\w-]+\.js$/);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  forgive(consoleErrors, /HelpDialog|Failed to load resource|Failed to fetch dynamically imported module/i);
+});
+
 test('a language that cannot be downloaded leaves the page as it was, and can be chosen again', async ({ page, consoleErrors }) => {
   await page.route(/\/assets\/zh-CN-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
   await openApp(page, '?locale=en');

@@ -48,6 +48,7 @@ export const en = {
         'The training engine could not start in this browser (Web Workers are blocked here). The tensor lab still works.',
       newVersion: () => 'A newer version of the lab is available. Reload to use it.',
       offlineReady: () => 'The lab is now saved in this browser and will keep working without a network.',
+      partUnavailable: () => 'This part of the lab could not be downloaded (is the network down?). Try again in a moment.',
       localeUnavailable: () =>
         'The Chinese text (简体中文) could not be downloaded, so the lab stays in English. Check the connection and choose the language again.',
       fullscreenUnavailable: () =>

@@ -45,6 +45,7 @@ export const zhCN: Strings = {
       workerUnavailable: () => '训练引擎无法在此浏览器中启动（这里禁用了 Web Worker）。张量实验仍可使用。',
       newVersion: () => '实验有新版本可用。刷新页面即可使用。',
       offlineReady: () => '实验已保存在本浏览器中，断网后也能继续使用。',
+      partUnavailable: () => '实验的这一部分没能下载（网络是否断开了？）。请稍后再试。',
       localeUnavailable: () => '未能下载所选语言的文字，实验暂时保持原来的语言。请检查网络后重新选择。',
       fullscreenUnavailable: () => '这里无法进入全屏（嵌入本实验的网页可能不允许）。请改用浏览器自带的全屏键。',
     },

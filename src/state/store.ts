@@ -47,7 +47,8 @@ export type NoticeTextId =
   | 'newVersion'
   | 'offlineReady'
   | 'fullscreenUnavailable'
-  | 'localeUnavailable';
+  | 'localeUnavailable'
+  | 'partUnavailable';
 
 export interface TrainingState {
   runId: number;

@@ -1,4 +1,4 @@
-import { lazy, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useStore } from '../state/store';
 import { useStrings } from '../i18n/useStrings';
 import type { PanelName } from '../state/urlSchema';
@@ -10,7 +10,8 @@ import { ShellDialogs } from './shell/ShellDialogs';
 import { FocusAnnouncer } from './shell/FocusAnnouncer';
 import { useShortcuts } from './shell/useShortcuts';
 import { TensorLab } from './tensor/TensorLab';
-import { Staged, StagedRoot } from './shell/Staged';
+import { Staged, StagedRoot, type StageName } from './shell/Staged';
+import { lazyPart, type LazyPart } from './shell/lazyPart';
 
 /*
  * The tensor lab, first on the page, ships in the main chunk with the shell. The other panels are chunks of
@@ -19,20 +20,13 @@ import { Staged, StagedRoot } from './shell/Staged';
  * for a panel that the page does not show (an embed of one panel loads only that one).
  */
 const PANEL_CHUNKS = {
-  network: () => import('./network/NetworkPanel').then((module) => ({ default: module.NetworkPanel })),
-  loss: () => import('./loss/LossChartPanel').then((module) => ({ default: module.LossChartPanel })),
-  fit: () => import('./fit/FitChartPanel').then((module) => ({ default: module.FitChartPanel })),
-  settings: () => import('./settings/ScenarioSettings').then((module) => ({ default: module.ScenarioSettings })),
-  sweep: () => import('./sweep/SweepPanel').then((module) => ({ default: module.SweepPanel })),
-  explain: () => import('./explain/Explainer').then((module) => ({ default: module.Explainer })),
-};
-type PanelChunk = keyof typeof PANEL_CHUNKS;
-const NetworkPanel = lazy(PANEL_CHUNKS.network);
-const LossChartPanel = lazy(PANEL_CHUNKS.loss);
-const FitChartPanel = lazy(PANEL_CHUNKS.fit);
-const ScenarioSettings = lazy(PANEL_CHUNKS.settings);
-const SweepPanel = lazy(PANEL_CHUNKS.sweep);
-const Explainer = lazy(PANEL_CHUNKS.explain);
+  network: lazyPart(() => import('./network/NetworkPanel').then((module) => module.NetworkPanel)),
+  loss: lazyPart(() => import('./loss/LossChartPanel').then((module) => module.LossChartPanel)),
+  fit: lazyPart(() => import('./fit/FitChartPanel').then((module) => module.FitChartPanel)),
+  settings: lazyPart(() => import('./settings/ScenarioSettings').then((module) => module.ScenarioSettings)),
+  sweep: lazyPart(() => import('./sweep/SweepPanel').then((module) => module.SweepPanel)),
+  explain: lazyPart(() => import('./explain/Explainer').then((module) => module.Explainer)),
+} satisfies Record<StageName, LazyPart<object>>;
 
 /** The page: header, notices, the four panels (or the ones an embedding page chose), then settings and text. */
 export function App() {
@@ -63,20 +57,31 @@ export function App() {
   // The panel in view at start renders with the shell; the rest follow one task at a time (see shell/Staged).
   const firstPanel = focusPanels.find(shown) ?? panels[0];
   const immediate = (panel: PanelName) => panel === firstPanel || focusPanels.includes(panel);
-  const needed: PanelChunk[] = [
+  const needed: StageName[] = [
     ...(['network', 'loss', 'fit'] as const).filter(shown),
     ...(trainingShown ? (['settings'] as const) : []),
     ...(embed ? [] : (['sweep', 'explain'] as const)),
   ];
   const neededKey = needed.join(' ');
 
-  // Request every chunk the page shows in parallel, rather than one after another as the stages reach them.
+  // Request every chunk the page shows in parallel, rather than one after another as the stages reach them, once
+  // the first screen has painted: on a slow link they would otherwise compete with what the first paint needs.
   useEffect(() => {
-    for (const chunk of neededKey.split(' ')) if (chunk) void PANEL_CHUNKS[chunk as PanelChunk]().catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        for (const stage of neededKey.split(' ')) if (stage) void PANEL_CHUNKS[stage as StageName].load().catch(() => undefined);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [neededKey]);
+  const chunkOf = (stage: StageName) => (needed.includes(stage) ? PANEL_CHUNKS[stage].load() : undefined);
 
   return (
-    <StagedRoot>
+    <StagedRoot chunkOf={chunkOf}>
       <div
         className="app"
         data-mode={mode}
@@ -107,40 +112,28 @@ export function App() {
           )}
           {shown('network') && (
             <Panel name="network" title={strings.panels.network}>
-              <Staged stage="network" immediate={immediate('network')} placeholderClass="stage-network">
-                <NetworkPanel />
-              </Staged>
+              <Staged stage="network" immediate={immediate('network')} placeholderClass="stage-network" part={PANEL_CHUNKS.network} />
             </Panel>
           )}
           {shown('loss') && (
             <Panel name="loss" title={strings.panels.loss}>
-              <Staged stage="loss" immediate={immediate('loss')} placeholderClass="stage-chart">
-                <LossChartPanel />
-              </Staged>
+              <Staged stage="loss" immediate={immediate('loss')} placeholderClass="stage-chart" part={PANEL_CHUNKS.loss} />
             </Panel>
           )}
           {shown('fit') && (
             <Panel name="fit" title={strings.panels.fit}>
-              <Staged stage="fit" immediate={immediate('fit')} placeholderClass="stage-chart">
-                <FitChartPanel />
-              </Staged>
+              <Staged stage="fit" immediate={immediate('fit')} placeholderClass="stage-chart" part={PANEL_CHUNKS.fit} />
             </Panel>
           )}
         </main>
         {trainingShown && (
-          <Staged stage="settings" placeholderClass="stage-section">
-            <ScenarioSettings />
-          </Staged>
+          <Staged stage="settings" placeholderClass="stage-section" part={PANEL_CHUNKS.settings} />
         )}
         {!embed && (
-          <Staged stage="sweep" placeholderClass="stage-section">
-            <SweepPanel />
-          </Staged>
+          <Staged stage="sweep" placeholderClass="stage-section" part={PANEL_CHUNKS.sweep} />
         )}
         {!embed && (
-          <Staged stage="explain" placeholderClass="stage-section">
-            <Explainer />
-          </Staged>
+          <Staged stage="explain" placeholderClass="stage-section" part={PANEL_CHUNKS.explain} />
         )}
         <ShellDialogs />
       </div>

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState } from 'react';
+import { useState } from 'react';
 import { checkArticleRule, largestMeanGap } from '../../engine';
 import { useStore } from '../../state/store';
 import { useStrings } from '../../i18n/useStrings';
@@ -9,14 +9,14 @@ import { numberText, parseProbability, parseSeed, parseVector, sameVector, vecto
 import { tensorActions, useDropoutLabRun, useTensorSettings } from './tensorState';
 import { TensorControls } from './TensorControls';
 import { ElementPathTable } from './ElementPathTable';
-import { ChunkBoundary } from '../shell/Staged';
+import { ChunkFailed, lazyPart, useLazyPart } from '../shell/lazyPart';
 import { CopyableCode } from './CopyableCode';
 import { ConventionTable } from './ConventionTable';
 import './tensor.css';
 
 // The histogram draws with d3's scales, which the first screen does not otherwise need: it is a chunk of its
 // own (shared with the charts), and a box of its size stands in for the moment it takes to arrive.
-const ZeroCountHistogram = lazy(() => import('./ZeroCountHistogram').then((module) => ({ default: module.ZeroCountHistogram })));
+const HISTOGRAM = lazyPart(() => import('./ZeroCountHistogram').then((module) => module.ZeroCountHistogram));
 
 /**
  * What a field shows: the student's own text while it is being typed (valid or not), or the setting's value when
@@ -46,6 +46,7 @@ export function TensorLab() {
   const settings = useTensorSettings();
   const { seed, p, input, training, inplace } = settings;
   const run = useDropoutLabRun(settings);
+  const histogram = useLazyPart(HISTOGRAM);
   const { shown } = run;
 
   const [pText, setPText, resetPText] = useFieldText(p, numberText, Object.is);
@@ -171,11 +172,13 @@ export function TensorLab() {
               <p className="tensor-pass-count" data-testid="tensor-pass-count">
                 {strings.passesSoFar(run.passes)}
               </p>
-              <ChunkBoundary part="tensor-histogram">
-                <Suspense fallback={<div className="tensor-histogram-placeholder" aria-hidden="true" />}>
-                  <ZeroCountHistogram run={run} strings={strings} />
-                </Suspense>
-              </ChunkBoundary>
+              {histogram.failed ? (
+                <ChunkFailed part="tensor-histogram" />
+              ) : histogram.Component ? (
+                <histogram.Component run={run} strings={strings} />
+              ) : (
+                <div className="tensor-histogram-placeholder" aria-hidden="true" />
+              )}
               <p data-testid="tensor-mean-note">{strings.meanNote(run.passes, shortNumber(largestMeanGap(run.meanOutputs, input)))}</p>
             </>
           ) : (

@@ -1,0 +1,69 @@
+/**
+ * Parts of the page whose code is a chunk of its own (the panels after the first, the dialogs, the tensor
+ * histogram). They never suspend: until the chunk is here the caller draws a placeholder, and a chunk that
+ * cannot be downloaded gets a message in its place. (React.lazy suspends even when the module has already
+ * arrived, and a suspended transition holds its whole commit back for up to 300 ms, which delayed the
+ * first screen itself.)
+ */
+import { useEffect, useState, type ComponentType } from 'react';
+import { useStrings } from '../../i18n/useStrings';
+
+export interface LazyPart<P extends object> {
+  /** Requests the chunk, once; a failed request may be made again later. */
+  load: () => Promise<ComponentType<P>>;
+  /** The component, once its chunk has arrived. */
+  loaded: () => ComponentType<P> | null;
+}
+
+export function lazyPart<P extends object>(importer: () => Promise<ComponentType<P>>): LazyPart<P> {
+  let request: Promise<ComponentType<P>> | null = null;
+  let component: ComponentType<P> | null = null;
+  const load = () =>
+    (request ??= importer().then(
+      (loaded) => (component = loaded),
+      (error: unknown) => {
+        request = null;
+        throw error;
+      },
+    ));
+  return { load, loaded: () => component };
+}
+
+/** The part's component once loaded (requesting it while `wanted`), or whether its download failed. */
+export function useLazyPart<P extends object>(
+  part: LazyPart<P>,
+  wanted = true,
+): { Component: ComponentType<P> | null; failed: boolean } {
+  const [failed, setFailed] = useState(false);
+  const [, setArrived] = useState(0);
+  const Component = part.loaded();
+  // No longer wanted (a dialog closed): the next time it is, a failed download is tried again.
+  if (!wanted && failed) setFailed(false);
+  useEffect(() => {
+    if (!wanted || Component || failed) return;
+    let live = true;
+    part.load().then(
+      () => live && setArrived((count) => count + 1),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [part, wanted, Component, failed]);
+  return { Component, failed };
+}
+
+/** Said in place of a part whose code could not be downloaded; the rest of the page goes on working. */
+export function ChunkFailed({ part }: { part: string }) {
+  const strings = useStrings().shell;
+  return (
+    <div className="notice notice-warning stage-failed" role="alert" data-stage-failed={part}>
+      <span>{strings.chunkFailed}</span>
+      <span className="notice-actions">
+        <button type="button" onClick={() => location.reload()}>
+          {strings.reload}
+        </button>
+      </span>
+    </div>
+  );
+}
