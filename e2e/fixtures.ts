@@ -21,10 +21,14 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
-/** Opens the app with the given query string and waits until the first panel is there. */
+/**
+ * Opens the app with the given query string and waits until every panel is there (the first renders with the
+ * shell, the others a moment later from their own chunks, see src/ui/shell/Staged.tsx).
+ */
 export async function openApp(page: Page, query = ''): Promise<void> {
   await page.goto(`./${query}`);
   await expect(page.locator('main#lab')).toBeVisible();
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
   // Keyboard shortcuts are attached just after the first render commits.
   await expect(page.locator('html[data-shortcuts="on"]')).toHaveCount(1);
 }

@@ -49,6 +49,8 @@ test.describe('phone, 360 px wide', () => {
 
   test('every control in the lab is a 44 px touch target', async ({ page }) => {
     await openApp(page, '?locale=en');
+    // Every panel, not only the first: the others arrive a moment later (see src/ui/shell/Staged.tsx).
+    await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
     expect(await smallTargets(page, '.app')).toEqual([]);
   });
 });
