@@ -4,7 +4,8 @@
  * at once. Previous/next buttons and a number field (arrow keys step it); bad input is explained beside the
  * field and leaves the shown example as it was.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId } from 'react';
+import { useFieldDraft } from '../shell/useFieldDraft';
 import { useStore, type AppState } from '../../state/store';
 import { batchRowCount, showNetworkExample } from '../../state/training';
 import { useThrottledStore } from '../charts/hooks';
@@ -26,19 +27,13 @@ export function ExampleChooser() {
   const pass = useThrottledStore(selectPass, SAMPLE_EVERY_MS);
   // The example the worker is asked for; a smaller batch (new settings) shows its last example instead.
   const current = Math.min(row, size - 1) + 1;
-  const [draft, setDraft] = useState(String(current));
-  const [invalid, setInvalid] = useState(false);
+  // Follows the shown example when it changes elsewhere (buttons, a smaller batch), unless the user is
+  // mid-correction of a bad entry.
+  const { draft, setDraft, invalid, setInvalid } = useFieldDraft(String(current));
   const fieldId = useId();
   const errorId = useId();
   const noteId = useId();
 
-  // Follow the shown example when it changes elsewhere (buttons, a smaller batch), unless the user is
-  // mid-correction of a bad entry.
-  const invalidRef = useRef(invalid);
-  invalidRef.current = invalid;
-  useEffect(() => {
-    if (!invalidRef.current) setDraft(String(current));
-  }, [current]);
   // New settings made the batch smaller than the chosen row: choose the last example, so the store, the field
   // and the worker agree again.
   useEffect(() => {

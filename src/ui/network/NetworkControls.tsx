@@ -2,7 +2,8 @@
  * Play/pause, stepping, reset, speed, dropout p and the train/eval view. Everything calls the actions of
  * src/state/training.ts, which the keyboard shortcuts and the embed bridge call as well.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useFieldDraft } from '../shell/useFieldDraft';
 import { useStore } from '../../state/store';
 import { useStrings } from '../../i18n/useStrings';
 import {
@@ -24,20 +25,14 @@ export function NetworkControls() {
   const speed = useStore((state) => state.training.speed);
   const view = useStore((state) => state.settings.view);
   const p = useStore((state) => state.settings.p);
-  const [draft, setDraft] = useState(String(p));
-  const [invalid, setInvalid] = useState(false);
+  // Follows p when it changes elsewhere (shortcuts, embed bridge), unless the user is mid-correction.
+  const { draft, setDraft, invalid, setInvalid } = useFieldDraft(String(p));
   const commitTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const errorId = useId();
   const noteId = useId();
   const sliderId = useId();
   const numberId = useId();
 
-  // Follow p when it changes elsewhere (shortcuts, embed bridge), unless the user is mid-correction.
-  const invalidRef = useRef(invalid);
-  invalidRef.current = invalid;
-  useEffect(() => {
-    if (!invalidRef.current) setDraft(String(p));
-  }, [p]);
 
   useEffect(() => () => {
     if (commitTimer.current) clearTimeout(commitTimer.current);
