@@ -230,6 +230,23 @@ test('two examples of the same pass train through different masks, each the one 
   expect(await shownMask(page)).toBe(engineMask(trainer, 7));
 });
 
+test('the chosen example is in the link, and a link opens on it', async ({ page }) => {
+  await openApp(page, '?locale=en&example=5');
+  const diagram = panel(page).locator('svg.net-neurons');
+  await expect(panel(page).getByTestId('example-input')).toHaveValue('5');
+  await panel(page).getByTestId('step-pass').click();
+  await expect(diagram).toHaveAttribute('data-sample', '4');
+  const trainer = new TwinTrainer({});
+  trainer.step();
+  expect(await shownMask(page)).toBe(engineMask(trainer, 4));
+  await panel(page).getByTestId('example-next').click();
+  await expect(page).toHaveURL(/example=6/);
+  // Past the batch (30 examples by default) the link shows the last example, and the link says so.
+  await openApp(page, '?locale=en&example=400');
+  await expect(panel(page).getByTestId('example-input')).toHaveValue('30');
+  await expect(page).toHaveURL(/example=30/);
+});
+
 test('the example field explains bad input beside itself and keeps the shown example', async ({ page }) => {
   await stepOnce(page);
   const field = panel(page).getByTestId('example-input');

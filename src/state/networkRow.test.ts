@@ -16,6 +16,8 @@ describe('showNetworkExample', () => {
     useStore.setState({ settings: parseUrlSettings('').settings, networkRow: 0 });
     expect(showNetworkExample(4)).toBe(true);
     expect(useStore.getState().networkRow).toBe(4);
+    // The link carries it, 1-based as the chooser shows it.
+    expect(useStore.getState().settings.example).toBe(5);
     for (const bad of [-1, 30, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(showNetworkExample(bad)).toBe(false);
       expect(useStore.getState().networkRow).toBe(4);

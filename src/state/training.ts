@@ -144,6 +144,8 @@ export function showNetworkExample(row: number): boolean {
   if (row === networkRow) return true;
   useStore.setState({ networkRow: row });
   sendCommand({ type: 'showRow', row });
+  // In the link too, so a teacher's link opens on the example they were showing.
+  updateSettings({ example: row + 1 });
   return true;
 }
 

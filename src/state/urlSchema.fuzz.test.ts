@@ -31,6 +31,7 @@ const NUMBER_BOUNDS: Partial<Record<Key, [number, number, boolean]>> = {
   noise: [0, 2, false],
   lr: [0.00001, 10, false],
   batch: [0, 400, true],
+  example: [1, 400, true],
   // The tensor lab: PyTorch accepts any p in [0, 1]; 2,000 passes at most.
   tp: [0, 1, false],
   tseed: [0, 0xffffffff, true],

@@ -32,6 +32,8 @@ export interface UrlSettings {
   speed: SpeedName;
   /** Network view: show the training pass (masks) or eval mode (all on). */
   view: 'train' | 'eval';
+  /** The example of the training batch the network view shows, 1-based (as the chooser numbers them). */
+  example: number;
   /** Undefined means "follow the browser's language". */
   locale: 'en' | 'zh-CN' | undefined;
   mode: 'normal' | 'present';
@@ -243,6 +245,8 @@ export const URL_SCHEMA: { [K in keyof UrlSettings]: Spec<UrlSettings[K]> } = {
   gap: booleanSpec(DEFAULT_SCENARIO.gap),
   speed: enumSpec('full', ['full', 'steps', 'slow'] as const),
   view: enumSpec('train', ['train', 'eval'] as const),
+  // Past the batch it shows the batch's last example (see showNetworkExample), so the bound is the largest batch.
+  example: numberSpec(1, 1, 400, true),
   locale: optionalEnumSpec(['en', 'zh-CN'] as const),
   mode: enumSpec('normal', ['normal', 'present'] as const),
   embed: booleanSpec(false),

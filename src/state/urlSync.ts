@@ -14,6 +14,8 @@ export function initialiseFromUrl(search: string, browserLanguages: readonly str
     settings,
     locale: settings.locale ?? localeFromBrowser(browserLanguages),
     reducedMotion: settings.motion ? settings.motion === 'reduced' : prefersReducedMotion,
+    // A row past a smaller batch is brought back to its last example by the network view's chooser.
+    networkRow: settings.example - 1,
   });
   for (const notice of notices) {
     // Keyed by reason too: `?p=abc&p=0.9` has two problems with p, and both deserve to be seen.
@@ -23,6 +25,7 @@ export function initialiseFromUrl(search: string, browserLanguages: readonly str
 
 /** Writes the current settings into the address bar without adding a history entry. */
 export function writeSettingsToUrl(settings: UrlSettings): void {
+  if (typeof location === 'undefined') return; // no address bar (unit tests, tools)
   const query = serializeUrlSettings(settings);
   const url = `${location.pathname}${query}${location.hash}`;
   try {

@@ -5,14 +5,14 @@
  */
 import { observeDocumentHeight, startEmbedBridge } from '../../state/embedBridge';
 import { useStore } from '../../state/store';
-import { applyScenarioSettings, pause, play, resetTraining, setSpeed, setView } from '../../state/training';
+import { applyScenarioSettings, pause, play, resetTraining, setSpeed, setView, showNetworkExample } from '../../state/training';
 import type { UrlSettings } from '../../state/urlSchema';
 import { updateSettings } from '../../state/urlSync';
 import { chooseLocale } from './Header';
 import { setReducedMotion } from './shellState';
 
 export function applyHostSettings(change: Partial<UrlSettings>): void {
-  const { locale, mode, panels, motion, view, speed, tp, tseed, tx, tmode, tinplace, tpass, ...scenario } = change;
+  const { locale, mode, panels, motion, view, speed, example, tp, tseed, tx, tmode, tinplace, tpass, ...scenario } = change;
   // The tensor lab's own settings change only that panel, never the training run.
   const tensor = { tp, tseed, tx, tmode, tinplace, tpass };
   const tensorChange = Object.fromEntries(Object.entries(tensor).filter(([, value]) => value !== undefined));
@@ -22,6 +22,7 @@ export function applyHostSettings(change: Partial<UrlSettings>): void {
   if (panels !== undefined) updateSettings({ panels });
   if (motion !== undefined) setReducedMotion(motion === 'reduced');
   if (view !== undefined) setView(view);
+  if (example !== undefined) showNetworkExample(example - 1);
   if (speed !== undefined) setSpeed(speed);
   if (Object.keys(scenario).length > 0) applyScenarioSettings(scenario);
 }
