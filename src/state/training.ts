@@ -16,6 +16,28 @@ const EVAL_EVERY_EPOCHS = 10;
 /** The bounds of `p` in the URL schema (0 … 0.95): the slider, the shortcuts and the embed bridge share them. */
 export const P_BOUNDS = P_RANGE;
 
+/**
+ * The URL settings that scenarioFromSettings reads: changing one of them changes the trained models, so it
+ * restarts training. Every other setting (layout, language, the tensor lab, the example shown) changes in place.
+ */
+export const SCENARIO_SETTING_KEYS = ['data', 'seed', 'n', 'noise', 'gap', 'layers', 'act', 'opt', 'lr', 'p', 'batch'] as const;
+type ScenarioSettingKey = (typeof SCENARIO_SETTING_KEYS)[number];
+
+/** Splits a change into the part that defines the models and the part that does not. */
+export function splitScenarioChange(change: Partial<UrlSettings>): {
+  scenario: Partial<Pick<UrlSettings, ScenarioSettingKey>>;
+  inPlace: Partial<UrlSettings>;
+} {
+  const scenario: Partial<UrlSettings> = {};
+  const inPlace: Partial<UrlSettings> = {};
+  for (const [key, value] of Object.entries(change) as [keyof UrlSettings, unknown][]) {
+    if (value === undefined) continue;
+    const target = (SCENARIO_SETTING_KEYS as readonly string[]).includes(key) ? scenario : inPlace;
+    (target as Record<string, unknown>)[key] = value;
+  }
+  return { scenario, inPlace };
+}
+
 /** The engine scenario that a set of URL settings describes; combinations the engine refuses are made valid. */
 export function scenarioFromSettings(settings: UrlSettings): ScenarioOptions {
   return {

@@ -5,25 +5,32 @@
  */
 import { observeDocumentHeight, startEmbedBridge } from '../../state/embedBridge';
 import { useStore } from '../../state/store';
-import { applyScenarioSettings, pause, play, resetTraining, setSpeed, setView, showNetworkExample } from '../../state/training';
+import {
+  applyScenarioSettings,
+  pause,
+  play,
+  resetTraining,
+  setSpeed,
+  setView,
+  showNetworkExample,
+  splitScenarioChange,
+} from '../../state/training';
 import type { UrlSettings } from '../../state/urlSchema';
 import { updateSettings } from '../../state/urlSync';
 import { chooseLocale } from './Header';
 import { setReducedMotion } from './shellState';
 
 export function applyHostSettings(change: Partial<UrlSettings>): void {
-  const { locale, mode, panels, motion, view, speed, example, tp, tseed, tx, tmode, tinplace, tpass, ...scenario } = change;
-  // The tensor lab's own settings change only that panel, never the training run.
-  const tensor = { tp, tseed, tx, tmode, tinplace, tpass };
-  const tensorChange = Object.fromEntries(Object.entries(tensor).filter(([, value]) => value !== undefined));
-  if (Object.keys(tensorChange).length > 0) updateSettings(tensorChange);
+  const { locale, motion, view, speed, example, ...rest } = change;
+  // Settings with an action of their own go through it, as the matching control would.
   if (locale !== undefined) void chooseLocale(locale);
-  if (mode !== undefined) updateSettings({ mode });
-  if (panels !== undefined) updateSettings({ panels });
   if (motion !== undefined) setReducedMotion(motion === 'reduced');
   if (view !== undefined) setView(view);
   if (example !== undefined) showNetworkExample(example - 1);
   if (speed !== undefined) setSpeed(speed);
+  // The rest: those that define the models restart training; the others (layout, the tensor lab) change in place.
+  const { scenario, inPlace } = splitScenarioChange(rest);
+  if (Object.keys(inPlace).length > 0) updateSettings(inPlace);
   if (Object.keys(scenario).length > 0) applyScenarioSettings(scenario);
 }
 
