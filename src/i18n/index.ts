@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import { lazyValue, type LazyValue } from '../state/lazyValue';
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
@@ -8,32 +9,21 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '�
  * Each language is a chunk of its own (~11 kB gzipped), fetched before the first render (see main.tsx) or when
  * a reader switches: a reader downloads the strings of the language they read, not of every language.
  */
-const loaded: Partial<Record<Locale, Strings>> = {};
-const LOADERS: Record<Locale, () => Promise<Strings>> = {
-  en: () => import('./en').then((module) => module.en),
-  'zh-CN': () => import('./zh-CN').then((module) => module.zhCN),
+const LANGUAGES: Record<Locale, LazyValue<Strings>> = {
+  en: lazyValue(() => import('./en').then((module) => module.en)),
+  'zh-CN': lazyValue(() => import('./zh-CN').then((module) => module.zhCN)),
 };
-const pending = new Map<Locale, Promise<Strings>>();
 
 /** The strings of `locale`; English while another language is still loading. Needs loadLocale first. */
 export function stringsFor(locale: Locale): Strings {
-  const strings = loaded[locale] ?? loaded.en;
+  const strings = LANGUAGES[locale].loaded() ?? LANGUAGES.en.loaded();
   if (!strings) throw new Error(`stringsFor(${locale}): no language is loaded yet; await loadLocale() first`);
   return strings;
 }
 
 /** Fetches a language's strings once; a failed fetch (offline before it was cached) may be retried. */
 export function loadLocale(locale: Locale): Promise<Strings> {
-  const ready = loaded[locale];
-  if (ready) return Promise.resolve(ready);
-  let request = pending.get(locale);
-  if (!request) {
-    request = LOADERS[locale]()
-      .then((strings) => (loaded[locale] = strings))
-      .finally(() => pending.delete(locale));
-    pending.set(locale, request);
-  }
-  return request;
+  return LANGUAGES[locale].load();
 }
 
 /** Picks the first supported language from the browser's list (zh, zh-CN, zh-Hans… → zh-CN), else English. */

@@ -15,9 +15,9 @@ import { lazyPart, type LazyPart } from './shell/lazyPart';
 
 /*
  * The tensor lab, first on the page, ships in the main chunk with the shell. The other panels are chunks of
- * their own (with d3's charting code), requested all at once right after the first render and shown in page
- * order as they arrive (see shell/Staged.tsx). The first screen so waits for less JavaScript; nothing waits
- * for a panel that the page does not show (an embed of one panel loads only that one).
+ * their own (with d3's charting code), requested all at once after the first paint and shown in page order as
+ * they arrive (see shell/Staged.tsx). The first screen so waits for less JavaScript; a panel that the page does
+ * not show is never loaded (an embed of one panel loads only that one).
  */
 const PANEL_CHUNKS = {
   network: lazyPart(() => import('./network/NetworkPanel').then((module) => module.NetworkPanel)),
@@ -57,31 +57,9 @@ export function App() {
   // The panel in view at start renders with the shell; the rest follow one task at a time (see shell/Staged).
   const firstPanel = focusPanels.find(shown) ?? panels[0];
   const immediate = (panel: PanelName) => panel === firstPanel || focusPanels.includes(panel);
-  const needed: StageName[] = [
-    ...(['network', 'loss', 'fit'] as const).filter(shown),
-    ...(trainingShown ? (['settings'] as const) : []),
-    ...(embed ? [] : (['sweep', 'explain'] as const)),
-  ];
-  const neededKey = needed.join(' ');
-
-  // Request every chunk the page shows in parallel, rather than one after another as the stages reach them, once
-  // the first screen has painted: on a slow link they would otherwise compete with what the first paint needs.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        for (const stage of neededKey.split(' ')) if (stage) void PANEL_CHUNKS[stage as StageName].load().catch(() => undefined);
-      }, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [neededKey]);
-  const chunkOf = (stage: StageName) => (needed.includes(stage) ? PANEL_CHUNKS[stage].load() : undefined);
 
   return (
-    <StagedRoot chunkOf={chunkOf}>
+    <StagedRoot>
       <div
         className="app"
         data-mode={mode}

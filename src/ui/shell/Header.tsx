@@ -12,7 +12,7 @@ let latestChoice = 0;
 
 /**
  * Switches the language in place: only strings change, the store (and so the training run) is untouched. A
- * language other than English is downloaded first (see i18n/index.ts); if that fails the page keeps its
+ * language is downloaded first unless already here (see i18n/index.ts); if that fails the page keeps its
  * language and says why.
  */
 export async function chooseLocale(next: Locale): Promise<void> {

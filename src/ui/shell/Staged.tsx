@@ -12,7 +12,7 @@
  * layout work at once); only its body is a placeholder that reserves room, so the page barely moves when it
  * fills in — and it fills in below the fold on a phone.
  */
-import { createContext, startTransition, use, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, startTransition, use, useEffect, useState, type ReactNode } from 'react';
 import { ChunkFailed, useLazyPart, type LazyPart } from './lazyPart';
 
 /** The stages after the first render, in page order. */
@@ -22,29 +22,30 @@ export type StageName = (typeof STAGE_ORDER)[number];
 /** How many stages have been revealed; everything is revealed where there is no StagedRoot (tests, tools). */
 const StageContext = createContext<number>(STAGE_ORDER.length);
 
+/** The lazy part of each stage on the page, registered by its Staged (stages the page does not show are absent). */
+const PartsContext = createContext<Map<StageName, LazyPart<object>> | null>(null);
+
 /**
- * Reveals the stages one task after another, starting after the first commit. `chunkOf(stage)` is the promise
- * of the stage's code when the page shows it (undefined otherwise): the next stage waits for it, so that its
- * render never suspends and two panels never mount in the same task.
+ * Reveals the stages one task after another, starting after the first paint. It then requests the chunks of all
+ * the stages on the page at once, and reveals each stage only when its own chunk is here, so that two panels
+ * never mount in the same task.
  */
-export function StagedRoot({
-  chunkOf,
-  children,
-}: {
-  chunkOf?: (stage: StageName) => Promise<unknown> | undefined;
-  children: ReactNode;
-}) {
+export function StagedRoot({ children }: { children: ReactNode }) {
   const [revealed, setRevealed] = useState(0);
-  const chunkOfRef = useRef(chunkOf);
-  chunkOfRef.current = chunkOf;
+  const [parts] = useState(() => new Map<StageName, LazyPart<object>>());
   useEffect(() => {
     if (revealed >= STAGE_ORDER.length) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let cancelled = false;
-    // The first stage waits for the first screen to be painted (its chunk request would compete with it).
-    const painted = revealed > 0 ? Promise.resolve() : new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    // A failed chunk still reveals its stage, whose boundary then says what went wrong.
-    const arrived = painted.then(() => (cancelled ? undefined : chunkOfRef.current?.(STAGE_ORDER[revealed])?.catch(() => undefined)));
+    // Before the first stage, wait for the first screen to be painted: chunk requests would compete with it.
+    const painted =
+      revealed > 0
+        ? Promise.resolve()
+        : new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))).then(() => {
+            for (const part of parts.values()) void part.load().catch(() => undefined);
+          });
+    // A failed chunk still reveals its stage, which then says what went wrong.
+    const arrived = painted.then(() => (cancelled ? undefined : parts.get(STAGE_ORDER[revealed])?.load().catch(() => undefined)));
     void arrived.then(() => {
       if (cancelled) return;
       // A macrotask, not a microtask: the browser gets to paint and to handle input between two stages.
@@ -54,8 +55,12 @@ export function StagedRoot({
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [revealed]);
-  return <StageContext value={revealed}>{children}</StageContext>;
+  }, [revealed, parts]);
+  return (
+    <PartsContext value={parts}>
+      <StageContext value={revealed}>{children}</StageContext>
+    </PartsContext>
+  );
 }
 
 /** Whether the stage has been reached (`immediate` stages, e.g. the panel the page opens focused on, always have). */
@@ -81,6 +86,13 @@ export function Staged({
 }) {
   const reached = useStageReached(stage, immediate);
   const { Component, failed } = useLazyPart(part, reached);
+  // Tells StagedRoot this stage is on the page (children's effects run before their parent's).
+  const parts = use(PartsContext);
+  useEffect(() => {
+    if (!parts) return;
+    parts.set(stage, part);
+    return () => void parts.delete(stage);
+  }, [parts, stage, part]);
   if (reached && failed) return <ChunkFailed part={stage} />;
   if (reached && Component) return <Component />;
   return <div className={`stage-placeholder ${placeholderClass}`.trim()} data-stage-pending={stage} aria-hidden="true" />;

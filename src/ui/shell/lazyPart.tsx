@@ -7,26 +7,13 @@
  */
 import { useEffect, useState, type ComponentType } from 'react';
 import { useStrings } from '../../i18n/useStrings';
+import { lazyValue, type LazyValue } from '../../state/lazyValue';
 
-export interface LazyPart<P extends object> {
-  /** Requests the chunk, once; a failed request may be made again later. */
-  load: () => Promise<ComponentType<P>>;
-  /** The component, once its chunk has arrived. */
-  loaded: () => ComponentType<P> | null;
-}
+/** A component whose code is a chunk of its own. */
+export type LazyPart<P extends object> = LazyValue<ComponentType<P>>;
 
 export function lazyPart<P extends object>(importer: () => Promise<ComponentType<P>>): LazyPart<P> {
-  let request: Promise<ComponentType<P>> | null = null;
-  let component: ComponentType<P> | null = null;
-  const load = () =>
-    (request ??= importer().then(
-      (loaded) => (component = loaded),
-      (error: unknown) => {
-        request = null;
-        throw error;
-      },
-    ));
-  return { load, loaded: () => component };
+  return lazyValue(importer);
 }
 
 /** The part's component once loaded (requesting it while `wanted`), or whether its download failed. */
