@@ -74,6 +74,7 @@ describe('TwinTrainer', () => {
       const point = t.step();
       if (point) seen.push(point.epoch);
       if (i < 4) expect(t.lastBatchIndices().length).toBe(i < 3 ? 8 : 6);
+      if (i < 4) expect(t.lastBatchSize).toBe(i < 3 ? 8 : 6);
     }
     expect(seen).toEqual([5, 10]);
     expect([t.epoch, t.forwardPasses]).toEqual([10, 40]);

@@ -228,6 +228,11 @@ export class TwinTrainer {
     return this.options.hidden.map((width, l) => Float32Array.from(ws.outputs[l].subarray(0, width)));
   }
 
+  /** How many samples the last batch held (the last batch of an epoch may be shorter). */
+  get lastBatchSize(): number {
+    return this.batchLength;
+  }
+
   /** Indices into the training set of the samples the last batch held, in batch order (a copy). */
   lastBatchIndices(): Int32Array {
     return this.batchRows.slice(0, this.batchLength);

@@ -199,7 +199,7 @@ export class TrainingSession {
     }
     // The chosen example of the batch (the last one of a shorter final batch); its output is the one the pass
     // itself produced, before its update.
-    const row = Math.min(this.displayRow, trainer.lastBatchIndices().length - 1);
+    const row = Math.min(this.displayRow, trainer.lastBatchSize - 1);
     const { sample, masks, activations, output } = trainer.lastPassRow(row);
     const inputSize = trainer.dataset.inputSize;
     const input = trainer.dataset.trainX.slice(sample * inputSize, (sample + 1) * inputSize);

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId } from 'react';
 import { useFieldDraft } from '../shell/useFieldDraft';
+import { decimalText } from '../shell/liveText';
 import { useStore, type AppState } from '../../state/store';
 import { batchRowCount, showNetworkExample } from '../../state/training';
 import { useThrottledStore } from '../charts/hooks';
@@ -59,7 +60,7 @@ export function ExampleChooser() {
     if (next !== current || invalid) choose(next);
   };
 
-  const format = (v: number) => v.toLocaleString(locale, { maximumFractionDigits: 2 });
+  const format = (v: number) => decimalText(v, locale, 2);
   const shownSample = pass && pass.displaySample >= 0 ? pass.displaySample : -1;
   const target = shownSample >= 0 && trainY && shownSample < trainY.length ? format(trainY[shownSample]) : null;
   const sample = pass && shownSample >= 0 && target !== null

@@ -4,6 +4,7 @@
  * network with N hidden units has 2^N possible thinned sub-networks; each pass trains one of them.
  */
 import { dropoutScale } from '../../engine';
+import { decimalText } from '../shell/liveText';
 import type { PassView } from '../../state/store';
 
 export interface PassSummary {
@@ -28,13 +29,5 @@ export function summarisePass(pass: PassView | null, widths: readonly number[], 
 
 /** The engine's inverted-dropout factor that kept units are multiplied by during training, as text ("1.43"). */
 export function boostText(p: number, locale: string): string {
-  // One formatter per locale: toLocaleString with options builds a new one (and looks up locale data) each call.
-  let format = boostFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    boostFormats.set(locale, format);
-  }
-  return format.format(dropoutScale(p));
+  return decimalText(dropoutScale(p), locale, 2);
 }
-
-const boostFormats = new Map<string, Intl.NumberFormat>();

@@ -3,16 +3,22 @@
  * DOM instead of through React, with cached number formats (toLocaleString builds a new formatter each call).
  */
 
-const integerFormats = new Map<string, Intl.NumberFormat>();
+const decimalFormats = new Map<string, Intl.NumberFormat>();
 
-/** `value` as an integer in `locale`'s notation ("12,345"), with one cached formatter per locale. */
-export function integerText(value: number, locale: string): string {
-  let format = integerFormats.get(locale);
+/** `value` in `locale`'s notation with at most `fractionDigits` decimals ("1.43"), one cached formatter each. */
+export function decimalText(value: number, locale: string, fractionDigits: number): string {
+  const key = `${locale} ${fractionDigits}`;
+  let format = decimalFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    integerFormats.set(locale, format);
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits });
+    decimalFormats.set(key, format);
   }
   return format.format(value);
+}
+
+/** `value` as an integer in `locale`'s notation ("12,345"). */
+export function integerText(value: number, locale: string): string {
+  return decimalText(value, locale, 0);
 }
 
 /**
