@@ -49,6 +49,11 @@ export function dropoutScale(p: number): number {
   return p === 1 ? 0 : Math.fround(1 / Math.fround(1 - p));
 }
 
+/** The keep rule (ONNX's mask convention, the lab's NumPy script): element i is kept when its draw uᵢ ≥ p. */
+export function keeps(draw: number, p: number): boolean {
+  return draw >= p;
+}
+
 /**
  * Inverted dropout with PyTorch's semantics and ONNX's mask convention.
  *
@@ -84,7 +89,7 @@ export function dropout(input: Float32Array, p: number, options: DropoutOptions 
 
   const scale = dropoutScale(p);
   for (let i = 0; i < n; i++) {
-    const kept = rng.random() >= p;
+    const kept = keeps(rng.random(), p);
     mask[i] = kept ? 1 : 0;
     // PyTorch computes x * noise with noise 0 or scale in float32: Float32Array stores that product exactly,
     // and a dropped negative element is -0, as in PyTorch's printout ("-0.").

@@ -13,7 +13,7 @@ export interface ConventionComparison {
   p: number;
   /** Keep probability 1 − p (what the paper calls p). */
   keep: number;
-  /** PyTorch's training-time factor 1/(1−p) in float32 (0 at p = 1). */
+  /** PyTorch's training-time factor, its float32 1/(1−p) (see dropoutScale; 0 at p = 1). */
   scale: number;
   /** PyTorch training: kept with probability 1−p, then × 1/(1−p). */
   pytorchTrainExpected: number;

@@ -10,7 +10,7 @@
  * nothing, exactly as PyTorch's module does, so those passes read no draws either.
  */
 import { createRng, type Rng } from './rng';
-import { assertDropoutProbability, dropout, dropoutScale } from './dropout';
+import { assertDropoutProbability, dropout, dropoutScale, keeps } from './dropout';
 import { binomialMean, binomialPmf, binomialStandardDeviation } from './binomial';
 import { assertPositiveInteger } from './validate';
 
@@ -180,8 +180,7 @@ export function tallyDropoutPasses(
     for (let k = 0, offset = 0; k < added; k++, offset += n) {
       let zeros = 0;
       for (let i = 0; i < n; i++) {
-        // dropout()'s rule: element i is kept when its draw is at least p. The tests hold the two in step.
-        if (draws[offset + i] >= p) keptCounts[i]++;
+        if (keeps(draws[offset + i], p)) keptCounts[i]++;
         else zeros++;
       }
       zeroCounts[zeros]++;
@@ -209,7 +208,7 @@ export interface DropoutLabRun {
   tally: ZeroCountTally;
   /** Mean of each output over all training passes so far. */
   meanOutputs: Float64Array;
-  /** The factor survivors are multiplied by, 1/(1−p) in float32 (0 at p = 1). */
+  /** The factor survivors are multiplied by: PyTorch's float32 1/(1−p) (see dropoutScale; 0 at p = 1). */
   scale: number;
   /** Binomial(n, p): the distribution the zero counts follow. */
   pmf: Float64Array;

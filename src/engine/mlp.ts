@@ -1,4 +1,4 @@
-import { assertDropoutProbability, dropoutScale } from './dropout';
+import { assertDropoutProbability, dropoutScale, keeps } from './dropout';
 import type { Rng } from './rng';
 import { tanhFloat32 } from './fast-tanh';
 import { matmulTransposed, transpose } from './linalg';
@@ -288,7 +288,7 @@ function activateAndDrop(
   } else {
     const scale = dropoutScale(p);
     for (let i = 0; i < count; i++) {
-      const keep = rng!.random() >= p;
+      const keep = keeps(rng!.random(), p);
       mask[i] = keep ? 1 : 0;
       // act[i] is already stored (float32 by default), so this is float32(float32(a) × noise), as dropout() does,
       // down to the -0 of a dropped negative (tanh) unit.
