@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GAP, makeDataset, type DatasetOptions } from './data';
+import { DATASET_INPUT_SIZE, DATASET_NAMES, DEFAULT_GAP, makeDataset, type DatasetOptions } from './data';
 import { createRng } from './rng';
 
 const sine = (extra: Partial<DatasetOptions> = {}) =>
@@ -82,5 +82,13 @@ describe('makeDataset validation', () => {
     expect(() => sine({ gap: [1, -1] })).toThrow(/gap .*\[1,-1\]/);
     expect(() => makeDataset({ name: 'spiral' as 'sine', seed: 0, trainSize: 1, valSize: 1, noise: 0 })).toThrow(/dataset .*spiral/);
     expect(() => makeDataset({ name: 'moons', seed: 0, trainSize: 1, valSize: 1, noise: 0, labelNoise: 0.9 })).toThrow(/labelNoise/);
+  });
+});
+
+describe('DATASET_INPUT_SIZE', () => {
+  it('is the input size each dataset really has', () => {
+    for (const name of DATASET_NAMES) {
+      expect(makeDataset({ name, seed: 0, trainSize: 4, valSize: 4, noise: 0 }).inputSize, name).toBe(DATASET_INPUT_SIZE[name]);
+    }
   });
 });

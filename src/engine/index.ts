@@ -8,19 +8,19 @@ export {
   type DropoutOptions, type DropoutResult,
 } from './dropout';
 export {
-  Mlp, MlpWorkspace,
+  Mlp, MlpWorkspace, ACTIVATIONS,
   type Activation, type FloatArray, type ForwardOptions, type MlpOptions, type Precision,
 } from './mlp';
 export { computeLoss, sigmoid, type LossName } from './loss';
-export { Adam, Sgd, createOptimizer, type AdamOptions, type Optimizer, type OptimizerName, type SgdOptions } from './optim';
+export { Adam, Sgd, createOptimizer, OPTIMIZER_NAMES, type AdamOptions, type Optimizer, type OptimizerName, type SgdOptions } from './optim';
 export {
-  makeDataset, DEFAULT_GAP, SINE_DOMAIN,
+  makeDataset, DEFAULT_GAP, SINE_DOMAIN, DATASET_NAMES, DATASET_INPUT_SIZE,
   type Dataset, type DatasetName, type DatasetOptions, type Task,
 } from './data';
 export { mcDropoutPredict, bandSpread, type McOptions, type McPrediction } from './mc';
 export {
   DEFAULT_SCENARIO, UNCERTAINTY_PRESET, UNCERTAINTY_PRESET_EPOCHS, SCENARIO_LIMITS, validateScenario,
-  type ScenarioOptions,
+  type ResolvedScenario, type ScenarioOptions,
 } from './scenario';
 export {
   TwinTrainer, simulate, lossHistoryToCsv, deriveSeed,

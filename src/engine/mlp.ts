@@ -4,8 +4,9 @@ import { tanhFloat32 } from './fast-tanh';
 import { matmulTransposed, transpose } from './linalg';
 import { assertPositiveInteger } from './validate';
 
-/** Hidden-layer nonlinearity. */
-export type Activation = 'tanh' | 'relu';
+/** Hidden-layer nonlinearities, in the order a chooser lists them. */
+export const ACTIVATIONS = ['tanh', 'relu'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
 /** Element type of every parameter, activation and gradient buffer of one network. */
 export type FloatArray = Float32Array | Float64Array;
 /** 'float32' matches PyTorch's default tensors; 'float64' is for finite-difference gradient checks. */

@@ -1,8 +1,9 @@
 import type { FloatArray } from './mlp';
 import { assertNonNegativeFinite, assertPositiveFinite } from './validate';
 
-/** The optimizers the lab offers. */
-export type OptimizerName = 'adam' | 'sgd';
+/** The optimizers the lab offers, in the order a chooser lists them. */
+export const OPTIMIZER_NAMES = ['adam', 'sgd'] as const;
+export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 
 /** Updates a flat parameter array in place from its gradient array. */
 export interface Optimizer {
