@@ -1,5 +1,5 @@
 import type { Strings } from './en';
-import { lazyValue, type LazyValue } from '../state/lazyValue';
+import { lazyValue, type LazyValue } from '../chunks/lazyValue';
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
@@ -10,8 +10,8 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': 'ç
  * a reader switches: a reader downloads the strings of the language they read, not of every language.
  */
 const LANGUAGES: Record<Locale, LazyValue<Strings>> = {
-  en: lazyValue(() => import('./en').then((module) => module.en)),
-  'zh-CN': lazyValue(() => import('./zh-CN').then((module) => module.zhCN)),
+  en: lazyValue(() => import('./en'), (module) => module.en),
+  'zh-CN': lazyValue(() => import('./zh-CN'), (module) => module.zhCN),
 };
 
 /** The strings of `locale`; English while another language is still loading. Needs loadLocale first. */

@@ -20,12 +20,12 @@ import { lazyPart, type LazyPart } from './shell/lazyPart';
  * not show is never loaded (an embed of one panel loads only that one).
  */
 const PANEL_CHUNKS = {
-  network: lazyPart(() => import('./network/NetworkPanel').then((module) => module.NetworkPanel)),
-  loss: lazyPart(() => import('./loss/LossChartPanel').then((module) => module.LossChartPanel)),
-  fit: lazyPart(() => import('./fit/FitChartPanel').then((module) => module.FitChartPanel)),
-  settings: lazyPart(() => import('./settings/ScenarioSettings').then((module) => module.ScenarioSettings)),
-  sweep: lazyPart(() => import('./sweep/SweepPanel').then((module) => module.SweepPanel)),
-  explain: lazyPart(() => import('./explain/Explainer').then((module) => module.Explainer)),
+  network: lazyPart(() => import('./network/NetworkPanel'), (module) => module.NetworkPanel),
+  loss: lazyPart(() => import('./loss/LossChartPanel'), (module) => module.LossChartPanel),
+  fit: lazyPart(() => import('./fit/FitChartPanel'), (module) => module.FitChartPanel),
+  settings: lazyPart(() => import('./settings/ScenarioSettings'), (module) => module.ScenarioSettings),
+  sweep: lazyPart(() => import('./sweep/SweepPanel'), (module) => module.SweepPanel),
+  explain: lazyPart(() => import('./explain/Explainer'), (module) => module.Explainer),
 } satisfies Record<StageName, LazyPart<object>>;
 
 /** The page: header, notices, the four panels (or the ones an embedding page chose), then settings and text. */

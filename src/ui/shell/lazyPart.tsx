@@ -7,13 +7,17 @@
  */
 import { useEffect, useState, type ComponentType } from 'react';
 import { useStrings } from '../../i18n/useStrings';
-import { lazyValue, type LazyValue } from '../../state/lazyValue';
+import { lazyValue, type LazyValue } from '../../chunks/lazyValue';
 
 /** A component whose code is a chunk of its own. */
 export type LazyPart<P extends object> = LazyValue<ComponentType<P>>;
 
-export function lazyPart<P extends object>(importer: () => Promise<ComponentType<P>>): LazyPart<P> {
-  return lazyValue(importer);
+/** `lazyPart(() => import('./Help'), (module) => module.Help)`: the import, then the component it holds. */
+export function lazyPart<M, P extends object>(
+  importModule: () => Promise<M>,
+  pick: (module: M) => ComponentType<P>,
+): LazyPart<P> {
+  return lazyValue(importModule, pick);
 }
 
 /** The part's component once loaded (requesting it while `wanted`), or whether its download failed. */

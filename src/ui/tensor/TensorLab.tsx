@@ -16,7 +16,7 @@ import './tensor.css';
 
 // The histogram draws with d3's scales, which the first screen does not otherwise need: it is a chunk of its
 // own (shared with the charts), and a box of its size stands in for the moment it takes to arrive.
-const HISTOGRAM = lazyPart(() => import('./ZeroCountHistogram').then((module) => module.ZeroCountHistogram));
+const HISTOGRAM = lazyPart(() => import('./ZeroCountHistogram'), (module) => module.ZeroCountHistogram);
 
 /**
  * What a field shows: the student's own text while it is being typed (valid or not), or the setting's value when
