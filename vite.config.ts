@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy in index.html forbids inline scripts, which is right for the built app but
@@ -40,11 +41,61 @@ function hintLocaleChunks(): Plugin {
   };
 }
 
+/**
+ * Offline and installable, from vite-plugin-pwa (Workbox): the build writes sw.js with a precache manifest of
+ * every file it produced (the shell, each lazy chunk, both languages, the training worker, the icons), so a lab
+ * that has loaded once starts again with the network off, and manifest.webmanifest so a Chromebook can install it.
+ * - Scoped to the lab's own folder: base './' gives the worker the scope of the folder index.html is served from.
+ * - No inline script (the Content-Security-Policy forbids them): injectRegister null, and src/state/offline.ts
+ *   registers ./sw.js from the app's own module, only in the production build.
+ * - Updates: a new build installs in the background and waits; the page shows the "newer version" notice, whose
+ *   button activates it (registerType 'prompt'). The first install takes the open page over (clientsClaim).
+ * - Every request stays on this origin: the Workbox runtime is a local file next to sw.js, not a CDN import.
+ */
+function offline() {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: null,
+    // The icons come into the precache through the glob below, which covers every file of the build.
+    includeManifestIcons: false,
+    manifest: {
+      id: './',
+      name: 'Dropout Lab',
+      short_name: 'Dropout Lab',
+      description:
+        "Watch dropout switch neurons off, train a network with and without it, and check PyTorch's nn.Dropout example number by number.",
+      lang: 'en',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#1d3557',
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      ],
+    },
+    workbox: {
+      // Every file of the build (the plugin adds manifest.webmanifest itself).
+      globPatterns: ['**/*.{js,css,html,svg,png}'],
+      // Vite's own manifest is build metadata, not part of the app.
+      globIgnores: ['.vite/**'],
+      // Any address of the lab (?p=0.5&locale=zh-CN…) opens the cached page.
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/\/embed-example\.html$/],
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 // `base: './'` makes every asset URL relative, so the static build works from any sub-path
 // (a course page at https://school.example/ml/dropout-lab/ needs no rebuild).
 export default defineConfig({
   base: './',
-  plugins: [react(), relaxCspInDev(), hintLocaleChunks()],
+  plugins: [react(), relaxCspInDev(), hintLocaleChunks(), offline()],
   worker: { format: 'es' },
   // The manifest tells scripts/check-bundle.ts which chunks the first screen waits for.
   build: { target: 'es2022', sourcemap: false, manifest: true },

@@ -6,9 +6,9 @@ test('once loaded, the lab starts again with the network off (service worker)', 
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
   await openApp(page, '?locale=en');
   await expect(page.locator('[data-notice-key="offlineReady"]')).toContainText('keep working without a network');
+  // The notice comes once the worker has installed, i.e. once every file of the build's precache manifest is
+  // stored (the training worker's script and the lazy chunks included); then it takes the page over.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  // The training worker's script was loaded before the service worker existed; give the hand-over a moment.
-  await page.waitForTimeout(500);
   await context.setOffline(true);
   await page.reload();
   await expect(page.locator('main#lab')).toBeVisible();
@@ -16,7 +16,7 @@ test('once loaded, the lab starts again with the network off (service worker)', 
   // The training worker starts from the cache too.
   await page.keyboard.press('Shift+ArrowRight');
   await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '1');
-  // Every panel and the other language are separate chunks, saved by the service worker with the shell.
+  // Every panel and the other language are separate chunks, precached by the service worker with the shell.
   await expect(page.locator('[data-stage-pending], [data-stage-failed]')).toHaveCount(0);
   await expect(page.locator('[data-panel="fit"] svg').first()).toBeVisible();
   await expect(page.locator('.explain-section').first()).toBeAttached();
@@ -24,4 +24,49 @@ test('once loaded, the lab starts again with the network off (service worker)', 
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.locator('[data-notice-key="locale"]')).toHaveCount(0);
   await context.setOffline(false);
+});
+
+test('the lab can be installed as an app, and its service worker stays in the lab\'s folder', async ({ playwright, baseURL }, testInfo) => {
+  // Chromium never offers to install from an incognito profile, which is what Playwright's contexts are: this
+  // test runs in a persistent profile of its own, with the project's browser and flags.
+  const { launchOptions } = testInfo.project.use;
+  const context = await playwright.chromium.launchPersistentContext(testInfo.outputPath('profile'), {
+    ...launchOptions,
+    baseURL,
+  });
+  try {
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await openApp(page, '?locale=en');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const worker = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return { scope: registration?.scope, script: registration?.active?.scriptURL };
+    });
+    expect(worker.scope).toBe(new URL('./', page.url()).href);
+    expect(worker.script).toBe(new URL('./sw.js', page.url()).href);
+    // Chromium's own installability check, the one behind its install prompt (and Lighthouse's former
+    // "installable manifest" audit): a manifest with a name, icons and a start URL, and a service worker.
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.url).toBe(new URL('./manifest.webmanifest', page.url()).href);
+    expect(manifest.errors).toEqual([]);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    // The icons the manifest names are there.
+    const icons = (JSON.parse(manifest.data ?? '{}') as { icons?: { src: string }[] }).icons ?? [];
+    expect(icons.length).toBeGreaterThanOrEqual(2);
+    for (const icon of icons) {
+      const response = await page.request.get(new URL(icon.src, manifest.url).href);
+      expect(response.ok(), icon.src).toBe(true);
+    }
+    expect(errors, 'console errors during the test').toEqual([]);
+  } finally {
+    await context.close();
+  }
 });

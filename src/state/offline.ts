@@ -1,11 +1,16 @@
 /**
- * Offline support: registers public/sw.js so a classroom whose network drops keeps a working lab, and tells the
- * user when a newer build is ready.
+ * Offline support: registers the service worker that vite-plugin-pwa generates at build time (Workbox, see
+ * vite.config.ts), so a classroom whose network drops keeps a working lab, and tells the user when a newer
+ * build is ready.
  *
- * How a new build is noticed: the worker is registered as sw.js?build=<hashed entry file>, so each build is a
- * new worker script. While the tab is open, the page re-reads index.html now and then (network first) and, if
- * it names another entry file, registers that build's worker. It installs in the background and waits; the
- * "newer version" notice then offers a reload, which activates it.
+ * The worker precaches every file of its build, listed with their revisions in the manifest the build writes
+ * into sw.js, so nothing here has to discover the chunks. How a new build is noticed: the browser compares
+ * sw.js with the server's copy when the lab is opened, and the page asks again every half hour and whenever it
+ * becomes visible. A changed sw.js (a new build) installs in the background and waits; the "newer version"
+ * notice then offers a reload, which activates it.
+ *
+ * The page side is these few lines rather than the plugin's registerSW, which would add workbox-window (2.2 kB
+ * gzipped) to the JavaScript budget for the same three events.
  *
  * Not registered in development (Vite's dev server has no stable files), outside http(s) (file://), or under
  * automation (navigator.webdriver): end-to-end tests must always run the build they just made.
@@ -13,94 +18,62 @@
 import { pushNotice, useStore } from './store';
 
 const UPDATE_CHECK_MS = 30 * 60_000;
-let waitingWorker: ServiceWorker | null = null;
+/** The worker vite-plugin-pwa writes next to index.html; its scope is the lab's own folder. */
+const WORKER_URL = './sw.js';
 
-/** The hashed entry file of the running page (e.g. "index-B2x9k1.js"): the build's identity. */
-function buildIdOf(html: Document | string): string | null {
-  const source =
-    typeof html === 'string'
-      ? /<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(html)?.[1]
-      : html.querySelector<HTMLScriptElement>('script[type="module"][src]')?.getAttribute('src');
-  return source ? (source.split('/').pop() ?? null) : null;
-}
-
-function workerUrl(buildId: string): string {
-  return `./sw.js?build=${encodeURIComponent(buildId)}`;
-}
-
-function announceWhenWaiting(registration: ServiceWorkerRegistration, pageBuild: string): void {
-  const consider = (worker: ServiceWorker | null) => {
-    if (!worker) return;
-    const workerBuild = new URL(worker.scriptURL).searchParams.get('build');
-    if (workerBuild === pageBuild) {
-      // This page already runs the build the worker caches (it came from the network): swap quietly.
-      worker.postMessage({ type: 'skipWaiting' });
-      return;
-    }
-    waitingWorker = worker;
-    pushNotice({ key: 'newVersion', kind: 'info', message: { code: 'text', id: 'newVersion' } });
-  };
-  if (registration.waiting && navigator.serviceWorker.controller) consider(registration.waiting);
+/** "Saved for offline use" after the first install; "a newer version is ready" when a new build waits. */
+function announceInstalls(registration: ServiceWorkerRegistration): void {
+  const newVersion = () => pushNotice({ key: 'newVersion', kind: 'info', message: { code: 'text', id: 'newVersion' } });
+  if (registration.waiting && navigator.serviceWorker.controller) newVersion();
   registration.addEventListener('updatefound', () => {
     const installing = registration.installing;
-    if (!installing) return;
-    installing.addEventListener('statechange', () => {
+    installing?.addEventListener('statechange', () => {
       if (installing.state !== 'installed') return;
-      if (navigator.serviceWorker.controller) consider(installing);
+      if (navigator.serviceWorker.controller) newVersion();
       else pushNotice({ key: 'offlineReady', kind: 'info', message: { code: 'text', id: 'offlineReady' } });
     });
   });
 }
 
-/** Hands the worker the files this page loaded before the worker controlled it (the training worker's script). */
-function offerLoadedFiles(): void {
-  const urls = performance
-    .getEntriesByType('resource')
-    .map((entry) => entry.name)
-    .filter((url) => url.startsWith(location.origin));
-  navigator.serviceWorker.ready
-    .then((registration) => registration.active?.postMessage({ type: 'cacheUrls', urls }))
-    .catch(() => undefined);
-}
-
-async function checkForNewBuild(pageBuild: string): Promise<void> {
-  try {
-    const response = await fetch('./index.html', { cache: 'no-store' });
-    if (!response.ok) return;
-    const latest = buildIdOf(await response.text());
-    if (latest && latest !== pageBuild) await navigator.serviceWorker.register(workerUrl(latest), { scope: './' });
-  } catch {
+/** Asks the server for a newer sw.js (a new build) while the tab stays open. */
+function checkForUpdates(registration: ServiceWorkerRegistration): void {
+  const check = () => {
     // Offline or the server is away: try again at the next check.
-  }
+    if (navigator.onLine) registration.update().catch(() => undefined);
+  };
+  setInterval(check, UPDATE_CHECK_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check();
+  });
 }
 
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD) return;
   if (location.protocol !== 'https:' && location.protocol !== 'http:') return;
   if (!('serviceWorker' in navigator) || navigator.webdriver) return;
-  const pageBuild = buildIdOf(document);
-  if (!pageBuild) return;
-  navigator.serviceWorker
-    .register(workerUrl(pageBuild), { scope: './' })
-    .then((registration) => {
-      announceWhenWaiting(registration, pageBuild);
-      offerLoadedFiles();
-      setInterval(() => void checkForNewBuild(pageBuild), UPDATE_CHECK_MS);
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'visible') void checkForNewBuild(pageBuild);
-      });
-    })
-    .catch(() => {
+  navigator.serviceWorker.register(WORKER_URL, { scope: './' }).then(
+    (registration) => {
+      announceInstalls(registration);
+      checkForUpdates(registration);
+    },
+    () => {
       // Refused (a sandboxed frame, private mode, storage full): the lab works online as before.
-    });
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (waitingWorker) location.reload();
-  });
+    },
+  );
 }
 
-/** Activates the waiting build; the page reloads once it has taken over (see controllerchange above). */
+/**
+ * Activates the waiting build (Workbox's worker skips waiting on this message) and reloads once it controls
+ * the page. Without a waiting worker (another tab activated it already), a plain reload.
+ */
 export function reloadToNewVersion(): void {
-  if (waitingWorker) waitingWorker.postMessage({ type: 'skipWaiting' });
-  else location.reload();
   useStore.setState((state) => ({ notices: state.notices.filter((notice) => notice.key !== 'newVersion') }));
+  const reload = () => location.reload();
+  if (!('serviceWorker' in navigator)) return reload();
+  navigator.serviceWorker.getRegistration().then((registration) => {
+    const waiting = registration?.waiting;
+    if (!waiting) return reload();
+    navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+    waiting.postMessage({ type: 'SKIP_WAITING' });
+  }, reload);
 }
