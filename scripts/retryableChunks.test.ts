@@ -8,9 +8,10 @@ import { chunkUrlOf } from '../src/chunks/lazyValue';
 
 describe('recordFailedChunkUrls', () => {
   it('rewrites each quoting style of a sibling chunk import, and nothing else', () => {
-    const code = 'a(()=>import(`./en-x1.js`));b(()=>import("./zh-CN-y2.js"));c(import(\'../w-z3.js\'));import(url);import("https://cdn/x.js")';
+    const code = 'a(()=>import(`./en-x1.js`));b(()=>import("./zh-CN-y2.js"));c(import(\'../w-z3.js\'));d(import("./hash-!~{00a}~.js"));import(url);import("https://cdn/x.js")';
     const out = recordFailedChunkUrls(code);
-    expect(out.match(/\.catch\(/g)).toHaveLength(3);
+    expect(out.match(/\.catch\(/g)).toHaveLength(4);
+    expect(out).toContain('new URL("./hash-!~{00a}~.js",import.meta.url)');
     expect(out).toContain('import(`./en-x1.js`).catch(');
     expect(out).toContain('new URL("./zh-CN-y2.js",import.meta.url)');
     expect(out).toContain("new URL('../w-z3.js',import.meta.url)");

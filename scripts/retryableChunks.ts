@@ -9,8 +9,12 @@
 import type { Plugin } from 'vite';
 import { CHUNK_URL_PROPERTY } from '../src/chunks/lazyValue';
 
-/** `import("./x.js")`, `import('./x.js')` or import(`./x.js`) of a chunk next to the importing one. */
-const CHUNK_IMPORT = /\bimport\((["'`])(\.\.?\/[\w./-]+\.js)\1\)/g;
+/**
+ * `import("./x.js")`, `import('./x.js')` or import(`./x.js`) of a chunk next to the importing one. While chunks
+ * render, a name may still hold the bundler's hash placeholder (`./en-!~{00a}~.js`), hence any character but a
+ * quote, a space or a parenthesis.
+ */
+const CHUNK_IMPORT = /\bimport\((["'`])(\.\.?\/[^"'`\s()]+\.js)\1\)/g;
 
 /** Rewrites each dynamic import of a sibling chunk so its failure carries the chunk's absolute URL. */
 export function recordFailedChunkUrls(code: string): string {

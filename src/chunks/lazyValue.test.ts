@@ -61,6 +61,24 @@ describe('lazyValue', () => {
     expect(originalCalls).toBe(1);
     expect(requested).toEqual([`${chunk}?retry=1`, `${chunk}?retry=2`]);
   });
+
+  it('outcome() reports the latest failure without requesting again; load() requests again', async () => {
+    let calls = 0;
+    const value = lazyValue(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('offline');
+        return { n: calls };
+      },
+      (module) => module.n,
+    );
+    await expect(value.outcome()).rejects.toThrow('offline');
+    await expect(value.outcome()).rejects.toThrow('offline');
+    expect(calls).toBe(1);
+    expect(await value.load()).toBe(2);
+    expect(await value.outcome()).toBe(2);
+    expect(calls).toBe(2);
+  });
 });
 
 describe('chunkUrlOf and retryUrl', () => {

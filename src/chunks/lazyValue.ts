@@ -15,8 +15,16 @@
 export const CHUNK_URL_PROPERTY = 'chunkUrl';
 
 export interface LazyValue<T> {
-  /** Requests the value, once; later calls share the request, or return at once when it has arrived. */
+  /**
+   * Requests the value, once; later calls share the request, or return at once when it has arrived. After a
+   * failure it requests again: call it when the reader asks again (chooses the language again, reopens a dialog).
+   */
   load: () => Promise<T>;
+  /**
+   * The outcome of the latest request, a failure included, requesting only if none was ever made: for the page's
+   * own waits (revealing panels in order), which must not turn one failure into a burst of requests.
+   */
+  outcome: () => Promise<T>;
   /** The value once it has arrived, else null. */
   loaded: () => T | null;
 }
@@ -45,19 +53,27 @@ export function lazyValue<M, T>(
   pick: (module: M) => T,
   importUrl: (url: string) => Promise<M> = (url) => import(/* @vite-ignore */ url) as Promise<M>,
 ): LazyValue<T> {
-  let request: Promise<T> | null = null;
+  let latest: Promise<T> | null = null;
+  let failed = false;
   let value: T | null = null;
   let failedUrl: string | null = null;
   let retries = 0;
   const importOnce = () => (failedUrl === null ? importModule() : importUrl(retryUrl(failedUrl, ++retries)));
-  const load = () =>
-    (request ??= importOnce().then(
+  const request = () => {
+    failed = false;
+    latest = importOnce().then(
       (module) => (value = pick(module)),
       (error: unknown) => {
-        request = null;
+        failed = true;
         failedUrl = chunkUrlOf(error) ?? failedUrl;
         throw error;
       },
-    ));
-  return { load, loaded: () => value };
+    );
+    return latest;
+  };
+  return {
+    load: () => (latest !== null && !failed ? latest : request()),
+    outcome: () => latest ?? request(),
+    loaded: () => value,
+  };
 }

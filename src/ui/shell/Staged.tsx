@@ -45,7 +45,8 @@ export function StagedRoot({ children }: { children: ReactNode }) {
             for (const part of parts.values()) void part.load().catch(() => undefined);
           });
     // A failed chunk still reveals its stage, which then says what went wrong.
-    const arrived = painted.then(() => (cancelled ? undefined : parts.get(STAGE_ORDER[revealed])?.load().catch(() => undefined)));
+    // outcome(), not load(): waiting for a failed chunk must not request it again (the stage shows the failure).
+    const arrived = painted.then(() => (cancelled ? undefined : parts.get(STAGE_ORDER[revealed])?.outcome().catch(() => undefined)));
     void arrived.then(() => {
       if (cancelled) return;
       // A macrotask, not a microtask: the browser gets to paint and to handle input between two stages.

@@ -26,21 +26,27 @@ export function useLazyPart<P extends object>(
   wanted = true,
 ): { Component: ComponentType<P> | null; failed: boolean } {
   const [failed, setFailed] = useState(false);
+  // Set once a failure has been put aside (a dialog closed): the reader's next request is a real retry.
+  const [askedAgain, setAskedAgain] = useState(false);
   const [, setArrived] = useState(0);
   const Component = part.loaded();
   // No longer wanted (a dialog closed): the next time it is, a failed download is tried again.
-  if (!wanted && failed) setFailed(false);
+  if (!wanted && failed) {
+    setFailed(false);
+    setAskedAgain(true);
+  }
   useEffect(() => {
     if (!wanted || Component || failed) return;
     let live = true;
-    part.load().then(
+    // The first time, share the page's own request (and its failure); after the reader asked again, request anew.
+    (askedAgain ? part.load() : part.outcome()).then(
       () => live && setArrived((count) => count + 1),
       () => live && setFailed(true),
     );
     return () => {
       live = false;
     };
-  }, [part, wanted, Component, failed]);
+  }, [part, wanted, Component, failed, askedAgain]);
   return { Component, failed };
 }
 
