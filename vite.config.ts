@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { retryableChunks } from './scripts/retryableChunks.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /**
@@ -95,7 +96,7 @@ function offline() {
 // (a course page at https://school.example/ml/dropout-lab/ needs no rebuild).
 export default defineConfig({
   base: './',
-  plugins: [react(), relaxCspInDev(), hintLocaleChunks(), offline()],
+  plugins: [react(), relaxCspInDev(), hintLocaleChunks(), retryableChunks(), offline()],
   worker: { format: 'es' },
   // The manifest tells scripts/check-bundle.ts which chunks the first screen waits for.
   build: { target: 'es2022', sourcemap: false, manifest: true },
