@@ -8,8 +8,10 @@ import { defineConfig, devices } from '@playwright/test';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
 const benchmark = process.env.BENCH === '1';
-// Several builds can coexist (one per engineer) by pointing E2E_DIST at another vite outDir.
-const dist = process.env.E2E_DIST ?? 'dist';
+// The tests run against the test build (`npm run build:e2e`: the production build plus the fault-injection hooks
+// of src/state/testHooks.ts, which `npm run build` leaves out and scripts/check-bundle.ts checks are absent).
+// Several builds can coexist (one per engineer) by pointing E2E_DIST at another `vite build --mode e2e` outDir.
+const dist = process.env.E2E_DIST ?? 'dist-e2e';
 
 export default defineConfig({
   testDir: './e2e',

@@ -23,7 +23,7 @@ const violations = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (window as unknown as Violations).__cspViolations);
 
 test('the built page carries the policy as a meta tag and has no inline script', async () => {
-  const html = readFileSync(join(process.env.E2E_DIST ?? 'dist', 'index.html'), 'utf8');
+  const html = readFileSync(join(process.env.E2E_DIST ?? 'dist-e2e', 'index.html'), 'utf8');
   const policy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
   const directives = Object.fromEntries(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
   expect(directives['default-src']).toEqual(["'self'"]);

@@ -111,7 +111,16 @@ if (totalGzip > TOTAL_BUDGET_KB * 1000) {
   failed = true;
 }
 
-const findings = scanFiles(allScripts, BUNDLE_RULES);
+/**
+ * A production build carries no test hooks: `window.__dropoutLab` and the worker's crash and busy loop exist
+ * only in the end-to-end tests' build (`vite build --mode e2e`, see src/state/testHooks.ts).
+ */
+const TEST_HOOK_RULES = [
+  { name: 'test hook window.__dropoutLab', pattern: /__dropoutLab/ },
+  { name: 'worker crash hook', pattern: /crashed on purpose/ },
+  { name: 'busy loop (worker hang hook)', pattern: /for\s*\(\s*;\s*;\s*\)\s*(\{\s*\}|;)/ },
+];
+const findings = [...scanFiles(allScripts, BUNDLE_RULES), ...scanFiles(allScripts, TEST_HOOK_RULES)];
 for (const finding of findings) {
   console.error(`check-bundle: FAIL, ${finding.rule} in ${relative(dist, finding.file)}: …${finding.excerpt}…`);
   failed = true;

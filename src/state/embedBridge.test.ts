@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseHostCommand, startEmbedBridge, validateHostSettings, type BridgeWindow } from './embedBridge';
+import { HOST_WRITABLE_KEYS, parseHostCommand, startEmbedBridge, validateHostSettings, type BridgeWindow } from './embedBridge';
 import { initialTraining, useStore } from './store';
-import { defaultUrlSettings } from './urlSchema';
+import { defaultUrlSettings, URL_KEYS, URL_SCHEMA } from './urlSchema';
 
 interface Sent {
   message: { source: string; type: string } & Record<string, unknown>;
@@ -57,6 +57,40 @@ describe('reading host commands', () => {
       { param: 'parent', reason: 'notAllowed' },
       { param: 'bogus', reason: 'unknownParameter' },
     ]);
+  });
+});
+
+describe('what a host may set: an allow-list', () => {
+  it('is exactly the registry entries marked host-writable, and never parent or embed', () => {
+    expect([...HOST_WRITABLE_KEYS]).toEqual(URL_KEYS.filter((key) => URL_SCHEMA[key].hostWritable === true));
+    expect(HOST_WRITABLE_KEYS).not.toContain('parent');
+    expect(HOST_WRITABLE_KEYS).not.toContain('embed');
+    expect(URL_SCHEMA.parent.hostWritable).toBeUndefined();
+    expect(URL_SCHEMA.embed.hostWritable).toBeUndefined();
+  });
+
+  it('refuses every valid value of every setting that is not on it, and accepts those that are', () => {
+    for (const key of URL_KEYS) {
+      const sample = URL_SCHEMA[key].sample;
+      const writable = HOST_WRITABLE_KEYS.includes(key);
+      const { change, rejected } = validateHostSettings({ [key]: sample });
+      if (writable) {
+        expect(rejected, key).toEqual([]);
+        expect(Object.keys(change), key).toEqual([key]);
+      } else {
+        expect(change, key).toEqual({});
+        expect(rejected, key).toEqual([{ param: key, reason: 'notAllowed' }]);
+      }
+    }
+  });
+
+  it('a setting not marked host-writable is closed, even when its value is valid (a new entry starts closed)', () => {
+    // As if `p` had been added without `hostWritable`: the allow-list without it refuses it.
+    const withoutP = HOST_WRITABLE_KEYS.filter((key) => key !== 'p');
+    expect(validateHostSettings({ p: '0.5', seed: '7' }, withoutP)).toEqual({
+      change: { seed: 7 },
+      rejected: [{ param: 'p', reason: 'notAllowed' }],
+    });
   });
 });
 

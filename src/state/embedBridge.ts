@@ -16,15 +16,19 @@
  *
  * The actions and the window are injected, so this file runs in Node unit tests.
  */
-import { parseSetting, URL_KEYS, type UrlSettings } from './urlSchema';
+import { parseSetting, URL_KEYS, URL_SCHEMA, type UrlSettings } from './urlSchema';
 import { useStore, type AppNotice } from './store';
 
 export const BRIDGE_SOURCE = 'dropout-lab';
 export const PROTOCOL_VERSION = 1;
 /** `state` messages go out at most this often. */
 export const STATE_INTERVAL_MS = 1000;
-/** Settings a host may not change: they decide who the lab trusts and how it is framed. */
-const HOST_LOCKED: readonly (keyof UrlSettings)[] = ['parent', 'embed'];
+/**
+ * The settings a host may change: an allow-list, read from the registry (`hostWritable`). A new setting is
+ * closed to hosts until its entry says otherwise; `parent` and `embed`, which decide whom the lab trusts and how
+ * it is framed, never are.
+ */
+export const HOST_WRITABLE_KEYS: readonly (keyof UrlSettings)[] = URL_KEYS.filter((key) => URL_SCHEMA[key].hostWritable === true);
 const MAX_SET_KEYS = 32;
 
 export interface BridgeActions {
@@ -72,8 +76,11 @@ export function parseHostCommand(data: unknown): HostCommand | null {
   return { type: 'set', settings };
 }
 
-/** Validates a `set` command's settings by their URL names, exactly as the URL parser would. */
-export function validateHostSettings(raw: Record<string, string>): {
+/**
+ * Validates a `set` command's settings by their URL names, exactly as the URL parser would, keeping only those on
+ * `allowed` (the registry's host-writable settings; a parameter for tests).
+ */
+export function validateHostSettings(raw: Record<string, string>, allowed: readonly (keyof UrlSettings)[] = HOST_WRITABLE_KEYS): {
   change: Partial<UrlSettings>;
   rejected: { param: string; reason: string }[];
 } {
@@ -81,7 +88,7 @@ export function validateHostSettings(raw: Record<string, string>): {
   const rejected: { param: string; reason: string }[] = [];
   for (const [name, value] of Object.entries(raw)) {
     const key = URL_KEYS.find((candidate) => candidate === name);
-    if (!key || HOST_LOCKED.includes(key)) {
+    if (!key || !allowed.includes(key)) {
       rejected.push({ param: name.slice(0, 60), reason: key ? 'notAllowed' : 'unknownParameter' });
       continue;
     }

@@ -1,26 +1,46 @@
 /**
  * The training actions every panel calls (buttons, keyboard shortcuts, the embed bridge). They update the store
- * and the URL and send commands to the worker; the worker alone trains.
+ * and the URL and tell the training client (trainingClient.ts), which talks to the worker; the worker alone trains.
  */
 import { validateScenario, type ScenarioOptions } from '../engine';
-import { connectTrainingWorker, playIntended, sendCommand, sendControl, startNewRun } from '../worker/client';
 import type { Speed } from '../worker/protocol';
+import { chooseLocale, setReducedMotion } from './preferences';
 import { pushNotice, useStore } from './store';
-import { P_RANGE, type UrlSettings } from './urlSchema';
+import { installTestHooks } from './testHooks';
+import { TrainingClient } from './trainingClient';
+import { P_RANGE, URL_SCHEMA, URL_KEYS, type UrlSettings } from './urlSchema';
 import { updateSettings } from './urlSync';
 
 /** Validation points of every scenario: a fine grid, so the validation loss is a smooth estimate. */
 const VALIDATION_POINTS = 200;
 const EVAL_EVERY_EPOCHS = 10;
 
+/** The page's one training client. It starts no worker until startTraining() connects it. */
+const client = new TrainingClient({
+  createWorker: () => new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' }),
+  now: () => performance.now(),
+  every: (ms, tick) => {
+    const timer = setInterval(tick, ms);
+    return () => clearInterval(timer);
+  },
+  pageHidden: () => typeof document !== 'undefined' && document.hidden,
+  store: {
+    training: () => useStore.getState().training,
+    setTraining: (training) => useStore.setState({ training }),
+    displayRow: () => useStore.getState().networkRow,
+    notify: pushNotice,
+  },
+});
+
 /** The bounds of `p` in the URL schema (0 … 0.95): the slider, the shortcuts and the embed bridge share them. */
 export const P_BOUNDS = P_RANGE;
 
 /**
- * The URL settings that scenarioFromSettings reads: changing one of them changes the trained models, so it
- * restarts training. Every other setting (layout, language, the tensor lab, the example shown) changes in place.
+ * The settings that define the trained models (their registry entry maps them into the engine's scenario):
+ * changing one restarts training. Every other setting (layout, language, the tensor lab, the example shown)
+ * changes in place.
  */
-export const SCENARIO_SETTING_KEYS = ['data', 'seed', 'n', 'noise', 'gap', 'layers', 'act', 'opt', 'lr', 'p', 'batch'] as const;
+export const SCENARIO_SETTING_KEYS = URL_KEYS.filter((key) => URL_SCHEMA[key].scenario !== undefined);
 type ScenarioSettingKey = (typeof SCENARIO_SETTING_KEYS)[number];
 
 /** Splits a change into the part that defines the models and the part that does not. */
@@ -32,35 +52,33 @@ export function splitScenarioChange(change: Partial<UrlSettings>): {
   const inPlace: Partial<UrlSettings> = {};
   for (const [key, value] of Object.entries(change) as [keyof UrlSettings, unknown][]) {
     if (value === undefined) continue;
-    const target = (SCENARIO_SETTING_KEYS as readonly string[]).includes(key) ? scenario : inPlace;
+    const target = SCENARIO_SETTING_KEYS.includes(key) ? scenario : inPlace;
     (target as Record<string, unknown>)[key] = value;
   }
   return { scenario, inPlace };
 }
 
-/** The engine scenario that a set of URL settings describes; combinations the engine refuses are made valid. */
+/**
+ * The engine scenario that a set of URL settings describes: each registry entry's mapping, then the
+ * combinations the engine refuses made valid (a gap exists only for the sine data; a batch cannot exceed the
+ * training set).
+ */
 export function scenarioFromSettings(settings: UrlSettings): ScenarioOptions {
-  return {
-    dataset: settings.data,
-    seed: settings.seed,
-    trainSize: settings.n,
-    valSize: VALIDATION_POINTS,
-    noise: settings.noise,
-    gap: settings.data === 'sine' && settings.gap,
-    hidden: [...settings.layers],
-    activation: settings.act,
-    optimizer: settings.opt,
-    learningRate: settings.lr,
-    p: settings.p,
-    batchSize: Math.min(settings.batch, settings.n),
-    evalEvery: EVAL_EVERY_EPOCHS,
-  };
+  const scenario: Partial<ScenarioOptions> = { valSize: VALIDATION_POINTS, evalEvery: EVAL_EVERY_EPOCHS };
+  for (const key of SCENARIO_SETTING_KEYS) {
+    const toScenario = URL_SCHEMA[key].scenario as (value: unknown) => Partial<ScenarioOptions>;
+    Object.assign(scenario, toScenario(settings[key]));
+  }
+  const options = scenario as ScenarioOptions;
+  return { ...options, gap: options.dataset === 'sine' && options.gap, batchSize: Math.min(options.batchSize, options.trainSize) };
 }
 
 /** Creates the worker with the URL's settings. Safe to call more than once. */
 export function startTraining(): void {
   const { settings } = useStore.getState();
-  connectTrainingWorker({ scenario: safeScenario(settings), speed: settings.speed, running: false });
+  client.connect({ scenario: safeScenario(settings), speed: settings.speed, running: false });
+  // Fault injection for the end-to-end tests; `vite build --mode e2e` only, so students never get it.
+  if (import.meta.env.MODE === 'e2e') installTestHooks(client);
 }
 
 /*
@@ -68,40 +86,36 @@ export function startTraining(): void {
  * never moves after the lab says it stopped: steps already under way when the click came are counted first.
  */
 export function play(): void {
-  const { training } = useStore.getState();
-  if (training.diverged) return;
-  useStore.setState({ training: { ...training, running: true } });
-  sendControl('play');
+  client.play();
 }
 
 export function pause(): void {
-  sendControl('pause');
+  client.pause();
 }
 
 export function togglePlay(): void {
   // What was last asked for, not what the last snapshot said: two quick presses must cancel out.
-  if (playIntended()) pause();
+  if (client.playIntended()) pause();
   else play();
 }
 
 /** One forward pass (one mask draw) and one update of both twins; pauses a running session first. */
 export function stepPass(): void {
-  sendControl('stepPass');
+  client.stepPass();
 }
 
 export function stepEpoch(): void {
-  sendControl('stepEpoch');
+  client.stepEpoch();
 }
 
 /** Back to epoch 0 with the same settings (the same seed gives the same first mask); playing continues. */
 export function resetTraining(): void {
-  startNewRun(null);
+  client.startNewRun(null);
 }
 
 export function setSpeed(speed: Speed): void {
   updateSettings({ speed });
-  useStore.setState((state) => ({ training: { ...state.training, speed } }));
-  sendCommand({ type: 'setSpeed', speed });
+  client.setSpeed(speed);
 }
 
 /** Changes the dropout twin's p: a different model, so training restarts (and a notice says why). */
@@ -119,12 +133,13 @@ export function nudgeDropoutP(delta: number): void {
   setDropoutP(Math.round((current + delta) * 100) / 100);
 }
 
-export function setView(view: 'train' | 'eval'): void {
-  updateSettings({ view });
+/** The network view: the training pass with its masks, or eval mode (the `netview` setting). */
+export function setView(netview: UrlSettings['netview']): void {
+  updateSettings({ netview });
 }
 
 export function toggleView(): void {
-  setView(useStore.getState().settings.view === 'train' ? 'eval' : 'train');
+  setView(useStore.getState().settings.netview === 'train' ? 'eval' : 'train');
 }
 
 /**
@@ -142,8 +157,39 @@ export function applyScenarioSettings(change: Partial<UrlSettings>): void {
     return;
   }
   updateSettings(change);
-  startNewRun(scenario);
+  client.startNewRun(scenario);
   pushNotice({ key: 'trainingReset', kind: 'info', message: { code: 'text', id: 'trainingReset' } });
+}
+
+/** Settings with an action of their own: a change goes through it, as the matching control would. */
+const SETTING_ACTIONS: { [K in keyof UrlSettings]?: (value: UrlSettings[K]) => void } = {
+  locale: (locale) => {
+    if (locale !== undefined) void chooseLocale(locale);
+  },
+  motion: (motion) => {
+    if (motion !== undefined) setReducedMotion(motion === 'reduced');
+  },
+  netview: setView,
+  example: (example) => showNetworkExample(example - 1),
+  speed: setSpeed,
+};
+
+/**
+ * Applies a change of any settings as the registry says: settings with an action go through it, those that
+ * define the models restart training (once, together), the others (layout, the tensor lab) change in place.
+ * The embed bridge routes a host's `set` through here.
+ */
+export function applySettingsChange(change: Partial<UrlSettings>): void {
+  const rest: Partial<UrlSettings> = {};
+  for (const key of URL_KEYS) {
+    if (!(key in change)) continue;
+    const action = SETTING_ACTIONS[key] as ((value: unknown) => void) | undefined;
+    if (action) action(change[key]);
+    else (rest as Record<string, unknown>)[key] = change[key];
+  }
+  const { scenario, inPlace } = splitScenarioChange(rest);
+  if (Object.keys(inPlace).length > 0) updateSettings(inPlace);
+  if (Object.keys(scenario).length > 0) applyScenarioSettings(scenario);
 }
 
 /**
@@ -165,7 +211,7 @@ export function showNetworkExample(row: number): boolean {
   if (!Number.isInteger(row) || row < 0 || row >= batchRowCount(settings)) return false;
   if (row === networkRow) return true;
   useStore.setState({ networkRow: row });
-  sendCommand({ type: 'showRow', row });
+  client.showRow(row);
   // In the link too, so a teacher's link opens on the example they were showing.
   updateSettings({ example: row + 1 });
   return true;
@@ -174,7 +220,7 @@ export function showNetworkExample(row: number): boolean {
 /** Asks the worker for an MC-dropout band of `samples` stochastic passes on the fit grid. */
 export function requestMcBand(samples: number): void {
   if (!Number.isInteger(samples) || samples < 1) return;
-  sendCommand({ type: 'requestMc', samples });
+  client.requestMc(samples);
 }
 
 /** The URL's scenario, or the default one if the engine refuses that combination (the URL parser checks each value alone). */
@@ -186,4 +232,21 @@ function safeScenario(settings: UrlSettings): ScenarioOptions {
     pushNotice({ key: 'trainingError', kind: 'error', message: { code: 'text', id: 'trainingError', args: [reason] } });
     return validateScenario({});
   }
+}
+
+/**
+ * Puts a whole set of settings in place at once, as a lesson step does. Training restarts only when the models
+ * change, and without the "training was reset" notice (the step says what it shows); the speed and the example
+ * shown follow the new settings.
+ */
+export function applyPresetSettings(next: UrlSettings): void {
+  const { settings, networkRow } = useStore.getState();
+  const modelsChange = JSON.stringify(scenarioFromSettings(next)) !== JSON.stringify(scenarioFromSettings(settings));
+  updateSettings(next);
+  if (next.speed !== settings.speed) client.setSpeed(next.speed);
+  if (next.example - 1 !== networkRow) {
+    useStore.setState({ networkRow: next.example - 1 });
+    client.showRow(next.example - 1);
+  }
+  if (modelsChange) client.startNewRun(safeScenario(next));
 }

@@ -1,71 +1,33 @@
 /**
- * The one table that describes every URL parameter of the app: its type, default and bounds.
+ * The settings registry: one entry per setting of the app, and the URL parser and serialiser that read it.
+ *
+ * An entry says everything the app needs to know about a setting: its URL name (the key), its type, bounds and
+ * default (the spec, see settingSpecs.ts), whether changing it restarts training (it maps into the engine's
+ * scenario) or applies in place, whether a host page may set it through the embed bridge (an allow-list), the
+ * control that edits it with its label and help keys, and a sample value other than the default for the tests.
+ * The URL parser, the embed bridge, the settings form and the training restart all read this table, so adding
+ * a setting is one entry here plus its strings in src/i18n.
  *
  * The parser never throws: a value it cannot use falls back to the default and is reported as a notice, so a
  * teacher's link with a typo still opens the lab and says what it ignored. Serialising writes only the values
  * that differ from their defaults, so shared links stay short.
  */
 
-import { ARTICLE_EXAMPLE, DEFAULT_SCENARIO, DROPOUT_PASS_LIMITS, SCENARIO_LIMITS } from '../engine';
+import {
+  ACTIVATIONS, ARTICLE_EXAMPLE, DATASET_NAMES, DEFAULT_SCENARIO, DROPOUT_PASS_LIMITS, OPTIMIZER_NAMES,
+  type ScenarioOptions,
+} from '../engine';
+import type { Strings } from '../i18n/en';
+import { LOCALES } from '../i18n';
+import { SPEEDS } from '../worker/protocol';
+import {
+  booleanSpec, enumSpec, layersSpec, numberSpec, optionalEnumSpec, panelsSpec, parentSpec, tensorInputSpec,
+  type RejectionReason, type Spec,
+} from './settingSpecs';
+import { LESSON_STEP_COUNT } from './lesson/steps';
 
-export type SpeedName = 'full' | 'steps' | 'slow';
-export type PanelName = 'tensor' | 'network' | 'loss' | 'fit';
-export const PANEL_NAMES: readonly PanelName[] = ['tensor', 'network', 'loss', 'fit'];
-
-export interface UrlSettings {
-  /** Dropout probability of the dropout twin's hidden layers. */
-  p: number;
-  seed: number;
-  data: 'sine' | 'moons';
-  /** Number of training points. */
-  n: number;
-  noise: number;
-  /** Hidden layer widths. */
-  layers: number[];
-  act: 'tanh' | 'relu';
-  lr: number;
-  opt: 'adam' | 'sgd';
-  /** Mini-batch size; 0 means full batch. */
-  batch: number;
-  /** Leave a gap in the training inputs (the uncertainty preset). */
-  gap: boolean;
-  speed: SpeedName;
-  /** Network view: show the training pass (masks) or eval mode (all on). */
-  view: 'train' | 'eval';
-  /** The example of the training batch the network view shows, 1-based (as the chooser numbers them). */
-  example: number;
-  /** Undefined means "follow the browser's language". */
-  locale: 'en' | 'zh-CN' | undefined;
-  mode: 'normal' | 'present';
-  embed: boolean;
-  panels: PanelName[];
-  /** Origin of the embedding page allowed to send commands. */
-  parent: string | undefined;
-  motion: 'full' | 'reduced' | undefined;
-  /** Tensor lab: drop probability of its nn.Dropout (the article's 0.7; 0 and 1 are allowed, as in PyTorch). */
-  tp: number;
-  /** Tensor lab: seed of NumPy's RandomState that draws its masks (the article's printout needs 889). */
-  tseed: number;
-  /** Tensor lab: the input vector x. */
-  tx: number[];
-  /** Tensor lab: module mode, train() or eval(). */
-  tmode: 'train' | 'eval';
-  /** Tensor lab: nn.Dropout(inplace=True). */
-  tinplace: boolean;
-  /** Tensor lab: forward passes made since the seed (the pass shown is the last; the histogram counts them all). */
-  tpass: number;
-}
-
-export type RejectionReason =
-  | 'notANumber'
-  | 'notAnInteger'
-  | 'outOfRange'
-  | 'notAllowed'
-  | 'badList'
-  | 'badOrigin'
-  | 'unknownParameter'
-  | 'repeated'
-  | 'tooLong';
+export { PANEL_NAMES, type PanelName, type RejectionReason } from './settingSpecs';
+export type SpeedName = (typeof SPEEDS)[number];
 
 export interface UrlNotice {
   param: string;
@@ -76,15 +38,164 @@ export interface UrlNotice {
   expected: string;
 }
 
-type Spec<T> = {
-  default: T;
-  /** Longest raw value accepted, when a parameter needs more than the usual 200 characters. */
-  maxLength?: number;
-  parse(raw: string): { ok: true; value: T } | { ok: false; reason: RejectionReason };
-  format(value: T): string;
-  expected: string;
-  equals?(a: T, b: T): boolean;
+type FormLabelKey = keyof Strings['settings']['labels'];
+type FormHintKey = keyof Strings['settings']['hints'];
+
+/** The control that edits a setting. */
+export type SettingControl =
+  /** A field of the settings form (src/ui/settings), labelled and explained by these strings of `settings`. */
+  | { kind: 'form'; widget: 'select'; label: FormLabelKey }
+  | {
+      kind: 'form';
+      widget: 'text';
+      label: FormLabelKey;
+      hint: FormHintKey;
+      inputMode: 'numeric' | 'decimal' | 'text';
+      /** A "new data" button beside the field draws a fresh random value. */
+      randomButton?: boolean;
+    }
+  /** A control of its own in this part of the page (its buttons call the actions of src/state). */
+  | { kind: 'panel'; panel: 'network' | 'tensor' | 'header' }
+  /** Only in links and embed codes: it decides how the page is framed or whom it trusts. */
+  | { kind: 'link' };
+
+export interface SettingEntry<T> extends Spec<T> {
+  /**
+   * What the value means to the engine. A setting with a mapping defines the trained models, so changing it
+   * restarts training; one without applies in place. Combinations the engine refuses are reconciled after all
+   * mappings (see scenarioFromSettings in training.ts).
+   */
+  scenario?: (value: T) => Partial<ScenarioOptions>;
+  /** A host page may set it through the embed bridge's `set` command. Absent means no: an allow-list. */
+  hostWritable?: true;
+  control: SettingControl;
+  /** A valid value other than the default, as written in a link: the registry's tests use it. */
+  sample: string;
+}
+
+function entry<T>(spec: Spec<T>, rest: Omit<SettingEntry<T>, keyof Spec<T>>): SettingEntry<T> {
+  return { ...spec, ...rest };
+}
+
+/** The range of the training dropout p: the slider, the [ and ] shortcuts and the embed bridge clamp to it. */
+export const P_RANGE = Object.freeze({ min: 0, max: 0.95 });
+/** The network view: the training pass with its masks, or eval mode with every unit on. */
+export const NETWORK_VIEWS = ['train', 'eval'] as const;
+/** The two screens, like PhET's: the guided Lesson and the free Lab. */
+export const SCREENS = ['lesson', 'lab'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+/**
+ * `view`: which screen. Undefined means "not said": the start-up decides (see resolveScreen in urlSync.ts).
+ * Before the Lesson existed, `view` named the network view (now `netview`): `view=train|eval` still parses,
+ * as the Lab (parseUrlSettings then carries the value over to `netview`), so old links and embeds keep working.
+ */
+const screenSpec: Spec<Screen | undefined> = {
+  ...optionalEnumSpec(SCREENS),
+  expected: SCREENS.join(', '),
+  parse(raw) {
+    if ((NETWORK_VIEWS as readonly string[]).includes(raw.trim())) return { ok: true, value: 'lab' };
+    return optionalEnumSpec(SCREENS).parse(raw);
+  },
 };
+
+const host = true as const;
+const text = (label: FormLabelKey & FormHintKey, inputMode: 'numeric' | 'decimal' | 'text') =>
+  ({ kind: 'form', widget: 'text', label, hint: label, inputMode }) as const;
+const select = (label: FormLabelKey) => ({ kind: 'form', widget: 'select', label }) as const;
+
+/**
+ * Every setting. The order here is the order in serialised links and in the settings form. Defaults of the
+ * scenario are the engine's measured overfitting scenario; the bounds are the lab's (narrower than the engine's).
+ */
+export const URL_SCHEMA = {
+  /** The screen: the Lesson or the Lab (legacy `train`/`eval` open the Lab, see screenSpec). */
+  view: entry(screenSpec, { hostWritable: host, control: { kind: 'panel', panel: 'header' }, sample: 'lab' }),
+  /** The lesson's step, 1-based. */
+  step: entry(numberSpec(1, 1, LESSON_STEP_COUNT, true), { hostWritable: host, control: { kind: 'link' }, sample: '3' }),
+  /** Dropout probability of the dropout twin's hidden layers. */
+  p: entry(numberSpec(DEFAULT_SCENARIO.p, P_RANGE.min, P_RANGE.max), {
+    scenario: (p) => ({ p }), hostWritable: host, control: text('p', 'decimal'), sample: '0.5',
+  }),
+  seed: entry(numberSpec(DEFAULT_SCENARIO.seed, 0, 0xffffffff, true), {
+    scenario: (seed) => ({ seed }), hostWritable: host, control: { ...text('seed', 'numeric'), randomButton: true }, sample: '7',
+  }),
+  data: entry(enumSpec(DEFAULT_SCENARIO.dataset, DATASET_NAMES), {
+    scenario: (dataset) => ({ dataset }), hostWritable: host, control: select('data'), sample: 'moons',
+  }),
+  /** Number of training points. */
+  n: entry(numberSpec(DEFAULT_SCENARIO.trainSize, 4, 400, true), {
+    scenario: (trainSize) => ({ trainSize }), hostWritable: host, control: text('n', 'numeric'), sample: '50',
+  }),
+  noise: entry(numberSpec(DEFAULT_SCENARIO.noise, 0, 2), {
+    scenario: (noise) => ({ noise }), hostWritable: host, control: text('noise', 'decimal'), sample: '0.15',
+  }),
+  /** Hidden layer widths. */
+  layers: entry(layersSpec, {
+    scenario: (hidden) => ({ hidden: [...hidden] }), hostWritable: host, control: text('layers', 'text'), sample: '16,16',
+  }),
+  act: entry(enumSpec(DEFAULT_SCENARIO.activation, ACTIVATIONS), {
+    scenario: (activation) => ({ activation }), hostWritable: host, control: select('act'), sample: 'relu',
+  }),
+  lr: entry(numberSpec(DEFAULT_SCENARIO.learningRate, 0.00001, 10), {
+    scenario: (learningRate) => ({ learningRate }), hostWritable: host, control: text('lr', 'decimal'), sample: '0.003',
+  }),
+  opt: entry(enumSpec(DEFAULT_SCENARIO.optimizer, OPTIMIZER_NAMES), {
+    scenario: (optimizer) => ({ optimizer }), hostWritable: host, control: select('opt'), sample: 'sgd',
+  }),
+  /** Mini-batch size; 0 means full batch. */
+  batch: entry(numberSpec(DEFAULT_SCENARIO.batchSize, 0, 400, true), {
+    scenario: (batchSize) => ({ batchSize }), hostWritable: host, control: { kind: 'panel', panel: 'network' }, sample: '8',
+  }),
+  /** Leave a gap in the training inputs (the uncertainty preset). */
+  gap: entry(booleanSpec(DEFAULT_SCENARIO.gap), {
+    scenario: (gap) => ({ gap }), hostWritable: host, control: { kind: 'panel', panel: 'network' }, sample: '1',
+  }),
+  speed: entry(enumSpec<SpeedName>('full', SPEEDS), { hostWritable: host, control: { kind: 'panel', panel: 'network' }, sample: 'slow' }),
+  /** Network view: show the training pass (masks) or eval mode (all on). Was `view` before the Lesson. */
+  netview: entry(enumSpec('train', NETWORK_VIEWS), { hostWritable: host, control: { kind: 'panel', panel: 'network' }, sample: 'eval' }),
+  /**
+   * The example of the training batch the network view shows, 1-based (as the chooser numbers them). Past the
+   * batch it shows the batch's last example (see showNetworkExample), so the bound is the largest batch.
+   */
+  example: entry(numberSpec(1, 1, 400, true), { hostWritable: host, control: { kind: 'panel', panel: 'network' }, sample: '3' }),
+  /** Undefined means "follow the browser's language". */
+  locale: entry(optionalEnumSpec(LOCALES), { hostWritable: host, control: { kind: 'panel', panel: 'header' }, sample: 'zh-CN' }),
+  mode: entry(enumSpec('normal', ['normal', 'present'] as const), {
+    hostWritable: host, control: { kind: 'panel', panel: 'header' }, sample: 'present',
+  }),
+  /** No page chrome. Not host-writable: it decides how the page is framed. */
+  embed: entry(booleanSpec(false), { control: { kind: 'link' }, sample: '1' }),
+  panels: entry(panelsSpec, { hostWritable: host, control: { kind: 'link' }, sample: 'loss' }),
+  /** Origin of the embedding page allowed to send commands. Not host-writable: it decides whom the lab trusts. */
+  parent: entry(parentSpec, { control: { kind: 'link' }, sample: 'https://course.example' }),
+  motion: entry(optionalEnumSpec(['full', 'reduced'] as const), {
+    hostWritable: host, control: { kind: 'panel', panel: 'header' }, sample: 'reduced',
+  }),
+  // The tensor lab. Its defaults are the article's example, so a link without these shows the article's printout.
+  /** Tensor lab: drop probability of its nn.Dropout (the article's 0.7; 0 and 1 are allowed, as in PyTorch). */
+  tp: entry(numberSpec(ARTICLE_EXAMPLE.p, 0, 1), { hostWritable: host, control: { kind: 'panel', panel: 'tensor' }, sample: '0.5' }),
+  /** Tensor lab: seed of NumPy's RandomState that draws its masks (the article's printout needs 889). */
+  tseed: entry(numberSpec(ARTICLE_EXAMPLE.seed, 0, 0xffffffff, true), {
+    hostWritable: host, control: { kind: 'panel', panel: 'tensor' }, sample: '1',
+  }),
+  /** Tensor lab: the input vector x. */
+  tx: entry(tensorInputSpec, { hostWritable: host, control: { kind: 'panel', panel: 'tensor' }, sample: '1,2' }),
+  /** Tensor lab: module mode, train() or eval(). */
+  tmode: entry(enumSpec('train', ['train', 'eval'] as const), {
+    hostWritable: host, control: { kind: 'panel', panel: 'tensor' }, sample: 'eval',
+  }),
+  /** Tensor lab: nn.Dropout(inplace=True). */
+  tinplace: entry(booleanSpec(false), { hostWritable: host, control: { kind: 'panel', panel: 'tensor' }, sample: '1' }),
+  /** Tensor lab: forward passes made since the seed (the pass shown is the last; the histogram counts them all). */
+  tpass: entry(numberSpec(1, 1, DROPOUT_PASS_LIMITS.maxPasses, true), {
+    hostWritable: host, control: { kind: 'panel', panel: 'tensor' }, sample: '5',
+  }),
+};
+
+type ValueOf<E> = E extends { default: infer T } ? T : never;
+/** The value of every setting, as the registry types it. */
+export type UrlSettings = { [K in keyof typeof URL_SCHEMA]: ValueOf<(typeof URL_SCHEMA)[K]> };
 
 const MAX_RAW_LENGTH = 200;
 /**
@@ -92,175 +203,6 @@ const MAX_RAW_LENGTH = 200;
  * reported (there are only as many as there are keys), so a flood of junk cannot hide the one typo that matters.
  */
 const MAX_EXTRA_NOTICES = 20;
-
-// Number('') is 0 and Number('0x10') is 16: accept only plain decimal notation.
-const PLAIN_DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
-function numberSpec(def: number, min: number, max: number, integer = false): Spec<number> {
-  return {
-    default: def,
-    expected: `${min} … ${max}`,
-    parse(raw) {
-      const trimmed = raw.trim();
-      if (!PLAIN_DECIMAL.test(trimmed)) return { ok: false, reason: 'notANumber' };
-      const value = Number(trimmed);
-      if (!Number.isFinite(value)) return { ok: false, reason: 'notANumber' };
-      if (integer && !Number.isInteger(value)) return { ok: false, reason: 'notAnInteger' };
-      if (value < min || value > max) return { ok: false, reason: 'outOfRange' };
-      // "-0" is a valid zero, but -0 would serialise as "0" and break the round trip (Object.is(-0, 0) is false).
-      return { ok: true, value: Object.is(value, -0) ? 0 : value };
-    },
-    format: (value) => String(value),
-  };
-}
-
-function enumSpec<T extends string>(def: T, allowed: readonly T[]): Spec<T> {
-  return {
-    default: def,
-    expected: allowed.join(', '),
-    parse(raw) {
-      const found = allowed.find((option) => option === raw.trim());
-      return found === undefined ? { ok: false, reason: 'notAllowed' } : { ok: true, value: found };
-    },
-    format: (value) => value,
-  };
-}
-
-function optionalEnumSpec<T extends string>(allowed: readonly T[]): Spec<T | undefined> {
-  const inner = enumSpec<T>(allowed[0], allowed);
-  return { ...inner, default: undefined, format: (value) => value ?? '' };
-}
-
-function booleanSpec(def: boolean): Spec<boolean> {
-  return {
-    default: def,
-    expected: '0, 1',
-    parse(raw) {
-      const value = raw.trim().toLowerCase();
-      if (value === '1' || value === 'true' || value === '') return { ok: true, value: true };
-      if (value === '0' || value === 'false') return { ok: true, value: false };
-      return { ok: false, reason: 'notAllowed' };
-    },
-    format: (value) => (value ? '1' : '0'),
-  };
-}
-
-const { maxHiddenLayers, maxWidth } = SCENARIO_LIMITS;
-
-const layersSpec: Spec<number[]> = {
-  default: [...DEFAULT_SCENARIO.hidden],
-  expected: `1–${maxHiddenLayers} widths of 1 … ${maxWidth}, e.g. 64,64`,
-  parse(raw) {
-    const parts = raw.split(',').map((part) => part.trim());
-    if (parts.length < 1 || parts.length > maxHiddenLayers) return { ok: false, reason: 'badList' };
-    const widths: number[] = [];
-    for (const part of parts) {
-      if (!/^\d{1,4}$/.test(part)) return { ok: false, reason: 'badList' };
-      const width = Number(part);
-      if (width < 1 || width > maxWidth) return { ok: false, reason: 'outOfRange' };
-      widths.push(width);
-    }
-    return { ok: true, value: widths };
-  },
-  format: (value) => value.join(','),
-  equals: (a, b) => a.length === b.length && a.every((width, i) => width === b[i]),
-};
-
-const panelsSpec: Spec<PanelName[]> = {
-  default: [...PANEL_NAMES],
-  expected: PANEL_NAMES.join(','),
-  parse(raw) {
-    const parts = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
-    const chosen: PanelName[] = [];
-    for (const part of parts) {
-      const panel = PANEL_NAMES.find((name) => name === part);
-      if (!panel) return { ok: false, reason: 'badList' };
-      if (!chosen.includes(panel)) chosen.push(panel);
-    }
-    if (chosen.length === 0) return { ok: false, reason: 'badList' };
-    // Keep the app's own order whatever order the host wrote.
-    return { ok: true, value: PANEL_NAMES.filter((name) => chosen.includes(name)) };
-  },
-  format: (value) => value.join(','),
-  equals: (a, b) => a.length === b.length && a.every((panel, i) => panel === b[i]),
-};
-
-const parentSpec: Spec<string | undefined> = {
-  default: undefined,
-  expected: 'https://host.example',
-  parse(raw) {
-    try {
-      const url = new URL(raw.trim());
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'badOrigin' };
-      return { ok: true, value: url.origin };
-    } catch {
-      return { ok: false, reason: 'badOrigin' };
-    }
-  },
-  format: (value) => value ?? '',
-};
-
-/**
- * The tensor lab's input vector: 1 … 64 plain decimals separated by commas, each finite in float32 (NumPy's
- * asarray(…, dtype=float32) would turn a larger one into inf). "-0" stays -0, because PyTorch prints it as -0.
- */
-const tensorInputSpec: Spec<number[]> = {
-  default: [...ARTICLE_EXAMPLE.input],
-  // Notation rather than words: the notice shows it as it is in every language.
-  expected: `x₁,…,xₙ (n = 1 … ${DROPOUT_PASS_LIMITS.maxElements})`,
-  // 64 numbers written the longest way JavaScript writes a double ("-1.2345678901234567e-100") and their commas.
-  maxLength: DROPOUT_PASS_LIMITS.maxElements * 26,
-  parse(raw) {
-    const parts = raw.split(',').map((part) => part.trim());
-    if (parts.length > DROPOUT_PASS_LIMITS.maxElements) return { ok: false, reason: 'badList' };
-    const values: number[] = [];
-    for (const part of parts) {
-      if (!PLAIN_DECIMAL.test(part)) return { ok: false, reason: 'badList' };
-      const value = Number(part);
-      if (!Number.isFinite(Math.fround(value))) return { ok: false, reason: 'outOfRange' };
-      values.push(value);
-    }
-    return { ok: true, value: values };
-  },
-  format: (value) => value.map((v) => (Object.is(v, -0) ? '-0' : String(v))).join(','),
-  equals: (a, b) => a.length === b.length && a.every((v, i) => Object.is(v, b[i])),
-};
-
-/** The range of the training dropout p: the slider, the [ and ] shortcuts and the embed bridge clamp to it. */
-export const P_RANGE = Object.freeze({ min: 0, max: 0.95 });
-
-/** Every URL parameter. The order here is the order in serialised links. */
-export const URL_SCHEMA: { [K in keyof UrlSettings]: Spec<UrlSettings[K]> } = {
-  // Defaults are the engine's measured overfitting scenario; the bounds are the lab's (narrower than the engine's).
-  p: numberSpec(DEFAULT_SCENARIO.p, P_RANGE.min, P_RANGE.max),
-  seed: numberSpec(DEFAULT_SCENARIO.seed, 0, 0xffffffff, true),
-  data: enumSpec(DEFAULT_SCENARIO.dataset, ['sine', 'moons'] as const),
-  n: numberSpec(DEFAULT_SCENARIO.trainSize, 4, 400, true),
-  noise: numberSpec(DEFAULT_SCENARIO.noise, 0, 2),
-  layers: layersSpec,
-  act: enumSpec(DEFAULT_SCENARIO.activation, ['tanh', 'relu'] as const),
-  lr: numberSpec(DEFAULT_SCENARIO.learningRate, 0.00001, 10),
-  opt: enumSpec(DEFAULT_SCENARIO.optimizer, ['adam', 'sgd'] as const),
-  batch: numberSpec(DEFAULT_SCENARIO.batchSize, 0, 400, true),
-  gap: booleanSpec(DEFAULT_SCENARIO.gap),
-  speed: enumSpec('full', ['full', 'steps', 'slow'] as const),
-  view: enumSpec('train', ['train', 'eval'] as const),
-  // Past the batch it shows the batch's last example (see showNetworkExample), so the bound is the largest batch.
-  example: numberSpec(1, 1, 400, true),
-  locale: optionalEnumSpec(['en', 'zh-CN'] as const),
-  mode: enumSpec('normal', ['normal', 'present'] as const),
-  embed: booleanSpec(false),
-  panels: panelsSpec,
-  parent: parentSpec,
-  motion: optionalEnumSpec(['full', 'reduced'] as const),
-  // The tensor lab. Its defaults are the article's example, so a link without these shows the article's printout.
-  tp: numberSpec(ARTICLE_EXAMPLE.p, 0, 1),
-  tseed: numberSpec(ARTICLE_EXAMPLE.seed, 0, 0xffffffff, true),
-  tx: tensorInputSpec,
-  tmode: enumSpec('train', ['train', 'eval'] as const),
-  tinplace: booleanSpec(false),
-  tpass: numberSpec(1, 1, DROPOUT_PASS_LIMITS.maxPasses, true),
-};
 
 export const URL_KEYS = Object.keys(URL_SCHEMA) as (keyof UrlSettings)[];
 
@@ -286,7 +228,7 @@ export function parseSetting<K extends keyof UrlSettings>(
   key: K,
   raw: string,
 ): { ok: true; value: UrlSettings[K] } | { ok: false; notice: UrlNotice } {
-  const spec = URL_SCHEMA[key] as Spec<UrlSettings[K]>;
+  const spec = URL_SCHEMA[key] as unknown as Spec<UrlSettings[K]>;
   if (raw.length > (spec.maxLength ?? MAX_RAW_LENGTH)) {
     return { ok: false, notice: { param: key, value: truncate(raw), reason: 'tooLong', expected: spec.expected } };
   }
@@ -328,6 +270,9 @@ export function parseUrlSettings(search: string): { settings: UrlSettings; notic
     if (parsed.ok) settings[name] = parsed.value;
     else notices.push(parsed.notice);
   }
+  // A legacy `view=train|eval` (see screenSpec) also sets the network view, unless the link names `netview`.
+  const legacyView = params.get('view')?.trim();
+  if ((legacyView === 'train' || legacyView === 'eval') && !params.has('netview')) settings.netview = legacyView;
   return { settings: settings as unknown as UrlSettings, notices };
 }
 

@@ -4,7 +4,9 @@
  */
 import type { LossPoint, ScenarioOptions } from '../engine';
 
-export type Speed = 'full' | 'steps' | 'slow';
+/** The training clock's speeds, in the order the speed control lists them. */
+export const SPEEDS = ['full', 'steps', 'slow'] as const;
+export type Speed = (typeof SPEEDS)[number];
 
 /** Main thread → worker. */
 export type WorkerCommand =

@@ -51,14 +51,16 @@ self.onmessage = (event: MessageEvent<WorkerCommand | SweepJob>) => {
     return;
   }
   const command = event.data;
-  if (command.type === 'testCrash') {
+  // Fault injection for the end-to-end tests, compiled only into a test build (`vite build --mode e2e`): the
+  // production worker ignores these commands and carries no busy loop.
+  if (import.meta.env.MODE === 'e2e' && command.type === 'testCrash') {
     // An uncaught error, as a bug would raise: the client must notice the worker's error event and restart it.
     setTimeout(() => {
       throw new Error('training worker crashed on purpose (test hook)');
     });
     return;
   }
-  if (command.type === 'testHang') {
+  if (import.meta.env.MODE === 'e2e' && command.type === 'testHang') {
     // Busy forever, as an endless loop would: no pongs, no snapshots. The client must terminate and restart it.
     for (;;) {
       /* spin */

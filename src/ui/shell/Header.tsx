@@ -1,33 +1,12 @@
-import { useState } from 'react';
-import { dismissNoticeByKey, pushNotice, useStore } from '../../state/store';
-import { useStrings } from '../../i18n/useStrings';
-import { LOCALES, LOCALE_NAMES, loadLocale, type Locale } from '../../i18n';
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from '../../state/store';
+import { chooseLocale, setReducedMotion } from '../../state/preferences';
 import { updateSettings } from '../../state/urlSync';
+import { useStrings } from '../../i18n/useStrings';
+import { LOCALES, LOCALE_NAMES, type Locale } from '../../i18n';
 import { toggleFullscreen, useIsFullscreen } from './fullscreen';
-import { openDialog, setReducedMotion } from './shellState';
+import { openDialog } from './shellState';
 import { RunStatus } from './RunStatus';
-
-/** Counts choices, so a slow download of one language cannot override a later choice. */
-let latestChoice = 0;
-
-/**
- * Switches the language in place: only strings change, the store (and so the training run) is untouched. A
- * language is downloaded first unless already here (see i18n/index.ts); if that fails the page keeps its
- * language and says why.
- */
-export async function chooseLocale(next: Locale): Promise<void> {
-  const choice = ++latestChoice;
-  try {
-    await loadLocale(next);
-  } catch {
-    if (choice === latestChoice) pushNotice({ key: 'locale', kind: 'warning', message: { code: 'text', id: 'localeUnavailable' } });
-    return;
-  }
-  if (choice !== latestChoice) return;
-  dismissNoticeByKey('locale');
-  useStore.setState({ locale: next });
-  updateSettings({ locale: next });
-}
 
 export function Header() {
   const strings = useStrings();
@@ -37,10 +16,26 @@ export function Header() {
   const reducedMotion = useStore((state) => state.reducedMotion);
   const presenting = mode === 'present';
   const [loadingLocale, setLoadingLocale] = useState(false);
+  // WebKit (Safari, iPad) fires no change event when the user picks the option they picked last, even though the
+  // page has set the value back since. After a choice that did not take (its chunk failed to download), a new
+  // <select> lets them choose the same language again; it keeps the focus if the old one had it.
+  const [pickerKey, setPickerKey] = useState(0);
+  const picker = useRef<HTMLSelectElement>(null);
+  const refocusPicker = useRef(false);
   const pickLocale = (next: Locale) => {
     setLoadingLocale(true);
-    void chooseLocale(next).finally(() => setLoadingLocale(false));
+    void chooseLocale(next).finally(() => {
+      setLoadingLocale(false);
+      if (useStore.getState().locale === next) return;
+      refocusPicker.current = document.activeElement === picker.current;
+      setPickerKey((key) => key + 1);
+    });
   };
+  useEffect(() => {
+    if (!refocusPicker.current) return;
+    refocusPicker.current = false;
+    picker.current?.focus();
+  }, [pickerKey]);
 
   return (
     <header className="app-header">
@@ -78,6 +73,8 @@ export function Header() {
         <label className="locale-picker">
           <span>{strings.app.languageLabel}</span>
           <select
+            key={pickerKey}
+            ref={picker}
             value={locale}
             aria-busy={loadingLocale || undefined}
             onChange={(event) => pickLocale(event.target.value as Locale)}

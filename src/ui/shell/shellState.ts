@@ -5,7 +5,6 @@
 import { create } from 'zustand';
 import { useStore } from '../../state/store';
 import type { PanelName } from '../../state/urlSchema';
-import { updateSettings } from '../../state/urlSync';
 
 export type ShellDialog = 'help' | 'embed';
 
@@ -21,12 +20,6 @@ export function openDialog(dialog: ShellDialog): void {
 
 export function closeDialog(): void {
   useShellStore.setState({ dialog: null });
-}
-
-/** The reduced-motion switch: the store drives every animation, the URL keeps the choice in shared links. */
-export function setReducedMotion(reduced: boolean): void {
-  useStore.setState({ reducedMotion: reduced });
-  updateSettings({ motion: reduced ? 'reduced' : 'full' });
 }
 
 /** How many panels the focus layout shows at once: two fit side by side on a projector, a third would not. */

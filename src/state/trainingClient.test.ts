@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../engine';
+import type { TrainingSnapshot, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import { HEARTBEAT, TrainingClient, hangLimit, type WorkerLike } from './trainingClient';
+import { initialTraining, type AppNotice, type TrainingState } from './store';
+
+/** A client with a fake worker, clock, timer and store: nothing shared between tests. */
+function harness(options: { workerUnavailable?: boolean } = {}) {
+  let now = 0;
+  let tick: (() => void) | null = null;
+  const workers: (WorkerLike & { sent: WorkerCommand[]; terminated: boolean })[] = [];
+  const notices: Omit<AppNotice, 'id'>[] = [];
+  let training: TrainingState = initialTraining();
+  const client = new TrainingClient({
+    createWorker: () => {
+      if (options.workerUnavailable) throw new Error('SecurityError');
+      const worker = {
+        sent: [] as WorkerCommand[], terminated: false, onmessage: null, onerror: null, onmessageerror: null,
+        postMessage(command: WorkerCommand) { this.sent.push(command); },
+        terminate() { this.terminated = true; },
+      };
+      workers.push(worker);
+      return worker;
+    },
+    now: () => now,
+    every: (_ms, callback) => {
+      tick = callback;
+      return () => (tick = null);
+    },
+    pageHidden: () => false,
+    store: { training: () => training, setTraining: (next) => (training = next), displayRow: () => 3, notify: (n) => notices.push(n) },
+  });
+  const worker = () => workers.at(-1)!;
+  const emit = (event: WorkerEvent) => worker().onmessage!({ data: event } as MessageEvent<WorkerEvent>);
+  const snapshot = (extra: Partial<TrainingSnapshot>): TrainingSnapshot => ({
+    type: 'snapshot', runId: training.runId, epoch: 0, forwardPasses: 0, running: false, ackSeq: 0, speed: 'full', diverged: false,
+    displayPass: 0, revealLayers: 0, displaySample: -1, displayInput: new Float32Array(0), masks: [], activations: [],
+    evalActivations: [], output: NaN, lossPoints: [], epochsPerSecond: 0, ...extra,
+  });
+  const advance = (ms: number) => {
+    // The heartbeat runs every tickMs, as the interval would.
+    for (let t = 0; t < ms; t += HEARTBEAT.tickMs) {
+      now += HEARTBEAT.tickMs;
+      tick?.();
+    }
+  };
+  const connect = () => client.connect({ scenario: validateScenario({}), speed: 'full', running: false });
+  return { client, workers, worker, emit, snapshot, advance, connect, notices, training: () => training, tickArmed: () => tick !== null };
+}
+
+describe('hang detection', () => {
+  it('calls 400 ms of silence a hang on a machine whose worker answers promptly', () => {
+    expect(hangLimit(16)).toBe(HEARTBEAT.hangMs);
+    expect(hangLimit(100)).toBe(HEARTBEAT.hangMs);
+  });
+  it('waits longer on a machine that has lately starved the worker, so a busy laptop does not lose its run', () => {
+    expect(hangLimit(200)).toBe(600);
+  });
+  it('still restarts a worker that never answers, within the cap', () => {
+    expect(hangLimit(10_000)).toBe(HEARTBEAT.maxHangMs);
+  });
+
+  it('replaces a worker that stops answering pings: same settings, a new run, a notice', () => {
+    const h = harness();
+    h.connect();
+    h.emit({ type: 'pong', id: 0 });
+    h.client.play();
+    const runBefore = h.training().runId;
+    h.advance(HEARTBEAT.hangMs + 2 * HEARTBEAT.tickMs);
+    expect(h.workers).toHaveLength(2);
+    expect(h.workers[0].terminated).toBe(true);
+    expect(h.worker().sent[0]).toMatchObject({ type: 'configure', running: true, displayRow: 3, runId: h.training().runId });
+    expect(h.training().runId).toBeGreaterThan(runBefore);
+    expect(h.notices.map((n) => n.key)).toEqual(['worker']);
+  });
+
+  it('keeps a worker that answers, and gives a starting worker its start-up time', () => {
+    const h = harness();
+    h.connect();
+    h.advance(HEARTBEAT.startupMs - HEARTBEAT.tickMs);
+    expect(h.workers).toHaveLength(1);
+    for (let i = 0; i < 20; i++) {
+      h.emit({ type: 'pong', id: i });
+      h.advance(HEARTBEAT.tickMs);
+    }
+    expect(h.workers).toHaveLength(1);
+  });
+});
+
+describe('a crashed worker', () => {
+  it('is replaced at its error event, and events of the dead worker are ignored', () => {
+    const h = harness();
+    h.connect();
+    const dead = h.worker();
+    let prevented = false;
+    dead.onerror!({ preventDefault: () => (prevented = true) } as unknown as ErrorEvent);
+    expect(prevented).toBe(true);
+    expect(h.workers).toHaveLength(2);
+    const epochBefore = h.training().epoch;
+    dead.onmessage!({ data: h.snapshot({ epoch: 99 }) } as MessageEvent<WorkerEvent>);
+    expect(h.training().epoch).toBe(epochBefore);
+  });
+
+  it('a browser that cannot start a worker gets a notice, and no heartbeat runs', () => {
+    const h = harness({ workerUnavailable: true });
+    h.connect();
+    expect(h.notices.map((n) => n.message)).toEqual([{ code: 'text', id: 'workerUnavailable' }]);
+    expect(h.tickArmed()).toBe(false);
+    expect(() => h.client.play()).not.toThrow();
+  });
+});
+
+describe('"is training running" has one owner', () => {
+  it('is what was asked for until the worker handles it, then what the worker says', () => {
+    const h = harness();
+    h.connect();
+    h.client.play();
+    expect(h.client.playIntended()).toBe(true);
+    expect(h.training().running).toBe(true);
+    const play = h.worker().sent.find((c) => c.type === 'play');
+    const seq = play && 'seq' in play ? play.seq : -1;
+    // A snapshot from before "play" does not undo it.
+    h.emit(h.snapshot({ running: false, ackSeq: seq - 1 }));
+    expect(h.training().running).toBe(true);
+    expect(h.client.playIntended()).toBe(true);
+    // The worker stopped by itself after handling "play" (the budget was spent): it is the answer now.
+    h.emit(h.snapshot({ running: false, ackSeq: seq, epoch: 3000 }));
+    expect(h.training().running).toBe(false);
+    expect(h.client.playIntended()).toBe(false);
+  });
+
+  it('a diverged run stops and says so once', () => {
+    const h = harness();
+    h.connect();
+    h.client.play();
+    h.emit({ type: 'diverged', runId: h.training().runId, epoch: 12 });
+    expect(h.training()).toMatchObject({ running: false, diverged: true });
+    expect(h.client.playIntended()).toBe(false);
+    h.client.play();
+    expect(h.training().running).toBe(false);
+    expect(h.notices.filter((n) => n.key === 'diverged')).toHaveLength(1);
+  });
+
+  it('a new run drops late snapshots of the old one, and carries the latest command number', () => {
+    const h = harness();
+    h.connect();
+    h.client.pause();
+    const oldRun = h.training().runId;
+    const runId = h.client.startNewRun(validateScenario({ p: 0.5 }));
+    expect(h.worker().sent.at(-1)).toMatchObject({ type: 'configure', runId, seq: 1, running: false });
+    h.emit(h.snapshot({ runId: oldRun, epoch: 50 }));
+    expect(h.training().epoch).toBe(0);
+    h.emit(h.snapshot({ runId, epoch: 5, ackSeq: 1 }));
+    expect(h.training().epoch).toBe(5);
+  });
+});
