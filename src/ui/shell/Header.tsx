@@ -1,12 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
-import { useStore } from '../../state/store';
-import { chooseLocale, setReducedMotion } from '../../state/preferences';
-import { updateSettings } from '../../state/urlSync';
+import { dismissNoticeByKey, pushNotice, useStore } from '../../state/store';
 import { useStrings } from '../../i18n/useStrings';
-import { LOCALES, LOCALE_NAMES, type Locale } from '../../i18n';
+import { LOCALES, LOCALE_NAMES, loadLocale, type Locale } from '../../i18n';
+import { updateSettings } from '../../state/urlSync';
 import { toggleFullscreen, useIsFullscreen } from './fullscreen';
-import { openDialog } from './shellState';
+import { openDialog, setReducedMotion } from './shellState';
 import { RunStatus } from './RunStatus';
+
+/** Counts choices, so a slow download of one language cannot override a later choice. */
+let latestChoice = 0;
+
+/**
+ * Switches the language in place: only strings change, the store (and so the training run) is untouched. A
+ * language is downloaded first unless already here (see i18n/index.ts); if that fails the page keeps its
+ * language and says why.
+ */
+export async function chooseLocale(next: Locale): Promise<void> {
+  const choice = ++latestChoice;
+  try {
+    await loadLocale(next);
+  } catch {
+    if (choice === latestChoice) pushNotice({ key: 'locale', kind: 'warning', message: { code: 'text', id: 'localeUnavailable' } });
+    return;
+  }
+  if (choice !== latestChoice) return;
+  dismissNoticeByKey('locale');
+  useStore.setState({ locale: next });
+  updateSettings({ locale: next });
+}
 
 export function Header() {
   const strings = useStrings();
