@@ -1,9 +1,11 @@
+import { lessonEn } from './lesson.en';
 /**
  * English strings. This object's type is the contract for every other locale (see zh-CN.ts), so a missing
  * translation is a compile error. Each panel owns one section; functions take the numbers they show.
  */
 export const en = {
   locale: 'en',
+  lesson: lessonEn,
   app: {
     title: 'Dropout Lab',
     tagline: 'Watch dropout switch neurons off, and see it fight overfitting.',

@@ -1,8 +1,10 @@
+import { lessonZhCN } from './lesson.zh-CN';
 import type { Strings } from './en';
 
 /** 简体中文。Typed by the English file, so a missing key fails the build. */
 export const zhCN: Strings = {
   locale: 'zh-CN',
+  lesson: lessonZhCN,
   app: {
     title: 'Dropout Lab',
     tagline: '看暂退法（Dropout）如何让神经元随机停止工作，又如何抑制过拟合。',

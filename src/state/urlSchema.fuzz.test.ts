@@ -32,6 +32,8 @@ const NUMBER_BOUNDS: Partial<Record<Key, [number, number, boolean]>> = {
   lr: [0.00001, 10, false],
   batch: [0, 400, true],
   example: [1, 400, true],
+  // The lesson's 11 steps.
+  step: [1, 11, true],
   // The tensor lab: PyTorch accepts any p in [0, 1]; 2,000 passes at most.
   tp: [0, 1, false],
   tseed: [0, 0xffffffff, true],
@@ -43,7 +45,9 @@ const ENUMS: Partial<Record<Key, readonly (string | undefined)[]>> = {
   act: ['tanh', 'relu'],
   opt: ['adam', 'sgd'],
   speed: ['full', 'steps', 'slow'],
-  view: ['train', 'eval'],
+  // The screen; the network view was `view` before the Lesson (legacy values are checked in usedAsWritten).
+  view: ['lesson', 'lab', undefined],
+  netview: ['train', 'eval'],
   locale: ['en', 'zh-CN', undefined],
   mode: ['normal', 'present'],
   motion: ['full', 'reduced', undefined],
@@ -91,6 +95,8 @@ function assertInBounds(settings: UrlSettings): void {
 function usedAsWritten(key: Key, raw: string, value: unknown): boolean {
   const text = raw.trim();
   if (NUMBER_BOUNDS[key]) return text !== '' && Number(text) === value;
+  // Legacy links: `view=train|eval` named the network view; they open the Lab.
+  if (key === 'view' && (text === 'train' || text === 'eval')) return value === 'lab';
   if (ENUMS[key]) return text === value;
   if (BOOLEANS.includes(key)) return value === (['', '1', 'true'].includes(text.toLowerCase()));
   if (key === 'layers') return text.split(',').map(Number).join(',') === (value as number[]).join(',');

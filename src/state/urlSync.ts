@@ -3,11 +3,37 @@
  * dragging a slider does not leave one history entry per step.
  */
 import { localeFromBrowser } from '../i18n';
-import { parseUrlSettings, serializeUrlSettings, type UrlSettings } from './urlSchema';
+import { defaultUrlSettings, parseUrlSettings, serializeUrlSettings, type Screen, type UrlSettings } from './urlSchema';
 import { pushNotice, useStore } from './store';
+import { lessonLinkSettings, settingsForStep, stepAt } from './lesson/steps';
+import { useLessonProgress } from './lesson/progress';
+
+/** Link settings that say nothing about the Lab: a link with only these (or none) is a first visit. */
+const NEUTRAL_LINK_KEYS: readonly string[] = ['locale', 'mode', 'motion', 'step', 'teacher'];
+
+/**
+ * The screen a link opens when it does not say (`view` absent): the Lesson on a first visit, but the Lab for a
+ * link that carries Lab settings (`?p=0.5`, an embed code, `panels=`…), as every link did before the Lesson.
+ */
+export function resolveScreen(search: string, view: Screen | undefined): Screen {
+  if (view !== undefined) return view;
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    return 'lesson';
+  }
+  for (const name of params.keys()) if (!NEUTRAL_LINK_KEYS.includes(name) && !name.startsWith('utm_')) return 'lab';
+  return 'lesson';
+}
 
 export function initialiseFromUrl(search: string, browserLanguages: readonly string[]): void {
-  const { settings, notices } = parseUrlSettings(search);
+  const parsed = parseUrlSettings(search);
+  const { notices } = parsed;
+  let settings: UrlSettings = { ...parsed.settings, view: resolveScreen(search, parsed.settings.view) };
+  // The Lesson puts its step's settings in place before training starts, so the first run is the step's.
+  useLessonProgress.setState({ readerSeed: settings.seed });
+  if (settings.view === 'lesson') settings = settingsForStep(settings, defaultUrlSettings(), stepAt(settings.step), settings.seed);
   const prefersReducedMotion =
     typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
   useStore.setState({
@@ -26,7 +52,8 @@ export function initialiseFromUrl(search: string, browserLanguages: readonly str
 /** Writes the current settings into the address bar without adding a history entry. */
 export function writeSettingsToUrl(settings: UrlSettings): void {
   if (typeof location === 'undefined') return; // no address bar (unit tests, tools)
-  const query = serializeUrlSettings(settings);
+  // A lesson link names the step, not the step's preset (loading the step puts that back).
+  const query = serializeUrlSettings(settings.view === 'lesson' ? lessonLinkSettings(settings, defaultUrlSettings()) : settings);
   const url = `${location.pathname}${query}${location.hash}`;
   try {
     history.replaceState(history.state, '', url);

@@ -21,7 +21,7 @@ const selectBatchRows = (state: AppState) => batchRowCount(state.settings);
 export function ExampleChooser() {
   const strings = useStrings().network;
   const locale = useStore((state) => state.locale);
-  const view = useStore((state) => state.settings.view);
+  const view = useStore((state) => state.settings.netview);
   const size = useStore(selectBatchRows);
   const row = useStore((state) => state.networkRow);
   const trainY = useStore((state) => state.training.dataset?.trainY);

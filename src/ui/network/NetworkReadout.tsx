@@ -73,7 +73,7 @@ export function NetworkReadout({ hidden }: { hidden: readonly number[] }) {
   const strings = useStrings().network;
   const locale = useStore((state) => state.locale);
   const pass = useThrottledStore(selectPass, READOUT_EVERY_MS);
-  const view = useStore((state) => state.settings.view);
+  const view = useStore((state) => state.settings.netview);
   const summary = summarisePass(pass, hidden, view);
 
   let visible: ReactNode;
