@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_SETTING_KEYS, scenarioFromSettings, splitScenarioChange } from './training';
-import { defaultUrlSettings, parseSetting, type UrlSettings } from './urlSchema';
+import { defaultUrlSettings, parseSetting, URL_KEYS, URL_SCHEMA, type UrlSettings } from './urlSchema';
 
-// A valid value other than the default for every URL setting, as it would be written in a link.
-const OTHER: Record<keyof UrlSettings, string> = {
-  p: '0.5', seed: '7', data: 'moons', n: '50', noise: '0.15', layers: '16,16', act: 'relu', lr: '0.003', opt: 'sgd',
-  batch: '8', gap: '1', speed: 'slow', view: 'eval', example: '3', locale: 'zh-CN', mode: 'present', embed: '1',
-  panels: 'loss', parent: 'https://course.example', motion: 'reduced', tp: '0.5', tseed: '1', tx: '1,2', tmode: 'eval',
-  tinplace: '1', tpass: '5',
-};
+// A valid value other than the default for every setting, as it would be written in a link: the registry's own
+// sample, so a new entry is covered here without a second table to update.
+const OTHER = Object.fromEntries(URL_KEYS.map((key) => [key, URL_SCHEMA[key].sample])) as Record<keyof UrlSettings, string>;
 
 describe('SCENARIO_SETTING_KEYS', () => {
   it('are exactly the settings that change the scenario the engine trains', () => {

@@ -4,6 +4,7 @@
  * controls. Training itself starts in main.tsx, so it runs even when an embedding page hides this panel.
  */
 import { useMemo } from 'react';
+import { DATASET_INPUT_SIZE } from '../../engine';
 import { useStore } from '../../state/store';
 import { useStrings } from '../../i18n/useStrings';
 import { NetworkControls } from './NetworkControls';
@@ -22,7 +23,8 @@ export function NetworkPanel() {
   const p = useStore((state) => state.settings.p);
   const locale = useStore((state) => state.locale);
   const layersKey = layers.join(',');
-  const inputSize = datasetInputs ?? (data === 'moons' ? 2 : 1);
+  // Until the worker has sent the data set, the engine's table says how many inputs this data set has.
+  const inputSize = datasetInputs ?? DATASET_INPUT_SIZE[data];
   const hidden = useMemo(() => layersKey.split(',').map(Number), [layersKey]);
   const widths = useMemo(() => [inputSize, ...hidden, 1], [inputSize, hidden]);
 

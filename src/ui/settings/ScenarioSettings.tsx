@@ -1,20 +1,25 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useStore } from '../../state/store';
 import { applyScenarioSettings } from '../../state/training';
-import { parseSetting, URL_SCHEMA, type UrlNotice, type UrlSettings } from '../../state/urlSchema';
+import { parseSetting, URL_KEYS, URL_SCHEMA, type SettingControl, type UrlNotice, type UrlSettings } from '../../state/urlSchema';
 import { useStrings } from '../../i18n/useStrings';
 import type { Strings } from '../../i18n';
 import './settings.css';
 
-type TextKey = 'p' | 'layers' | 'lr' | 'n' | 'noise' | 'seed';
-type ChoiceKey = 'act' | 'opt' | 'data';
-const TEXT_FIELDS: readonly TextKey[] = ['p', 'layers', 'lr', 'n', 'noise', 'seed'];
-const CHOICES: { [K in ChoiceKey]: readonly UrlSettings[K][] } = {
-  data: ['sine', 'moons'],
-  act: ['tanh', 'relu'],
-  opt: ['adam', 'sgd'],
-};
-const CHOICE_KEYS = Object.keys(CHOICES) as ChoiceKey[];
+type Key = keyof UrlSettings;
+type TextControl = Extract<SettingControl, { widget: 'text' }>;
+type SelectControl = Extract<SettingControl, { widget: 'select' }>;
+
+// The form's fields are the registry's: every setting whose control is a field of this form, in registry order.
+const TEXT_FIELDS = URL_KEYS.flatMap((key) => {
+  const control = URL_SCHEMA[key].control;
+  return control.kind === 'form' && control.widget === 'text' ? [{ key, control }] : [];
+}) as { key: Key; control: TextControl }[];
+const CHOICES = URL_KEYS.flatMap((key) => {
+  const { control, options } = URL_SCHEMA[key] as { control: SettingControl; options?: readonly string[] };
+  return control.kind === 'form' && control.widget === 'select' && options ? [{ key, control, options }] : [];
+}) as { key: Key; control: SelectControl; options: readonly (keyof Strings['settings']['options'])[] }[];
+type TextKey = Key;
 
 function format(key: TextKey, settings: UrlSettings): string {
   return (URL_SCHEMA[key].format as (value: unknown) => string)(settings[key]);
@@ -40,7 +45,7 @@ export function ScenarioSettings() {
   // When a value this form shows changes from elsewhere (a preset, a shortcut, the embed bridge), show the new
   // values. Settings of other panels (the tensor lab's, which change on every click there) must not wipe what
   // is being typed here.
-  const shownValues = [...TEXT_FIELDS.map((key) => format(key, settings)), ...CHOICE_KEYS.map((key) => settings[key])].join('\n');
+  const shownValues = [...TEXT_FIELDS.map(({ key }) => format(key, settings)), ...CHOICES.map(({ key }) => format(key, settings))].join('\n');
   useEffect(() => setDrafts({}), [shownValues]);
 
   const checked = (key: TextKey) => {
@@ -54,16 +59,17 @@ export function ScenarioSettings() {
     if (same) setDrafts((d) => ({ ...d, [key]: undefined }));
     else applyScenarioSettings({ [key]: result.value } as Partial<UrlSettings>);
   };
-  const choose = <K extends ChoiceKey>(key: K, value: UrlSettings[K]) => {
-    if (value !== settings[key]) applyScenarioSettings({ [key]: value } as Partial<UrlSettings>);
+  const choose = (key: Key, raw: string) => {
+    const result = parseSetting(key, raw);
+    if (result.ok && result.value !== settings[key]) applyScenarioSettings({ [key]: result.value } as Partial<UrlSettings>);
   };
-  const newData = () => {
-    const seed = crypto.getRandomValues(new Uint32Array(1))[0];
-    applyScenarioSettings({ seed });
+  const newData = (key: Key) => {
+    const value = crypto.getRandomValues(new Uint32Array(1))[0];
+    applyScenarioSettings({ [key]: value } as Partial<UrlSettings>);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    TEXT_FIELDS.forEach(commit);
+    TEXT_FIELDS.forEach(({ key }) => commit(key));
   };
 
   return (
@@ -73,15 +79,11 @@ export function ScenarioSettings() {
       </h2>
       <p className="chart-note">{s.intro}</p>
       <form className="settings-grid" onSubmit={submit} noValidate>
-        {(['data', 'act', 'opt'] as const).map((key) => (
+        {CHOICES.map(({ key, control, options }) => (
           <label key={key} className="settings-field">
-            <span>{s.labels[key]}</span>
-            <select
-              name={key}
-              value={settings[key]}
-              onChange={(e) => choose(key, e.target.value as UrlSettings[typeof key])}
-            >
-              {CHOICES[key].map((option) => (
+            <span>{s.labels[control.label]}</span>
+            <select name={key} value={format(key, settings)} onChange={(e) => choose(key, e.target.value)}>
+              {options.map((option) => (
                 <option key={option} value={option}>
                   {s.options[option]}
                 </option>
@@ -89,20 +91,20 @@ export function ScenarioSettings() {
             </select>
           </label>
         ))}
-        {TEXT_FIELDS.map((key) => {
+        {TEXT_FIELDS.map(({ key, control }) => {
           const result = checked(key);
           const invalid = result !== null && !result.ok;
           const errorId = `${idBase}-${key}-error`;
           const hintId = `${idBase}-${key}-hint`;
           return (
             <div key={key} className="settings-field">
-              <label htmlFor={`${idBase}-${key}`}>{s.labels[key]}</label>
+              <label htmlFor={`${idBase}-${key}`}>{s.labels[control.label]}</label>
               <div className="settings-input-row">
                 <input
                   id={`${idBase}-${key}`}
                   name={key}
                   type="text"
-                  inputMode={key === 'layers' ? 'text' : key === 'n' || key === 'seed' ? 'numeric' : 'decimal'}
+                  inputMode={control.inputMode}
                   autoComplete="off"
                   spellCheck={false}
                   value={drafts[key] ?? format(key, settings)}
@@ -111,14 +113,14 @@ export function ScenarioSettings() {
                   onChange={(e) => setDrafts((d) => ({ ...d, [key]: e.target.value }))}
                   onBlur={() => commit(key)}
                 />
-                {key === 'seed' && (
-                  <button type="button" onClick={newData}>
+                {control.randomButton && (
+                  <button type="button" onClick={() => newData(key)}>
                     {s.newData}
                   </button>
                 )}
               </div>
               <span id={hintId} className="settings-hint">
-                {s.hints[key]}
+                {s.hints[control.hint]}
               </span>
               {invalid && result && !result.ok && (
                 <span id={errorId} className="field-error" role="alert">
