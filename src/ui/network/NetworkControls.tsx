@@ -9,11 +9,11 @@ import { useStrings } from '../../i18n/useStrings';
 import {
   P_BOUNDS, resetTraining, setDropoutP, setSpeed, setView, stepEpoch, stepPass, togglePlay,
 } from '../../state/training';
-import type { Speed } from '../../worker/protocol';
-import { parseSetting } from '../../state/urlSchema';
+import { parseSetting, URL_SCHEMA } from '../../state/urlSchema';
 
-const SPEEDS: readonly Speed[] = ['full', 'steps', 'slow'];
-const VIEWS = ['train', 'eval'] as const;
+// The choices are the settings registry's, so the buttons, the URL and the embed bridge accept the same ones.
+const SPEEDS = URL_SCHEMA.speed.options!;
+const VIEWS = URL_SCHEMA.netview.options!;
 /** Dragging the slider restarts training only once the hand rests, not on every pixel. */
 const COMMIT_DELAY_MS = 350;
 
@@ -23,7 +23,7 @@ export function NetworkControls() {
   const running = useStore((state) => state.training.running);
   const diverged = useStore((state) => state.training.diverged);
   const speed = useStore((state) => state.training.speed);
-  const view = useStore((state) => state.settings.view);
+  const view = useStore((state) => state.settings.netview);
   const p = useStore((state) => state.settings.p);
   // Follows p when it changes elsewhere (shortcuts, embed bridge), unless the user is mid-correction.
   const { draft, setDraft, invalid, setInvalid } = useFieldDraft(String(p));
