@@ -87,3 +87,72 @@ export function forgiveErrors(errors: string[], pattern: RegExp): string[] {
   errors.splice(0, errors.length, ...kept);
   return forgiven;
 }
+
+/**
+ * Every download the full lab offers once training has made loss points: SVG and PNG of the loss, fit and sweep
+ * charts, and the loss history as CSV. A button that goes missing or stays disabled is a failure, not a skip.
+ */
+export const EXPORT_FILES = [
+  'dropout-lab-loss.svg', 'dropout-lab-loss.png', 'dropout-lab-loss-history.csv',
+  'dropout-lab-fit.svg', 'dropout-lab-fit.png',
+  'dropout-lab-p-sweep.svg', 'dropout-lab-p-sweep.png',
+] as const;
+
+/** Clicks every export button (each must be there and enabled) and returns the names of the files downloaded. */
+export async function downloadEveryExport(page: Page): Promise<string[]> {
+  const buttons = page.locator('button[data-export-kind]');
+  await expect(buttons).toHaveCount(EXPORT_FILES.length);
+  const files: string[] = [];
+  for (let i = 0; i < EXPORT_FILES.length; i++) {
+    const button = buttons.nth(i);
+    await expect(button).toBeEnabled();
+    const download = page.waitForEvent('download', { timeout: 5000 });
+    await button.click();
+    files.push((await download).suggestedFilename());
+  }
+  expect([...files].sort()).toEqual([...EXPORT_FILES].sort());
+  return files;
+}
+
+/** A fault the end-to-end build's test hooks can cause (window.__dropoutLab, see src/state/testHooks.ts). */
+export type WorkerFault = 'killWorker' | 'hangWorker';
+
+/**
+ * Causes `fault` while training runs and measures, in the page and per animation frame, the milliseconds from the
+ * fault to the restart notice and to a fresh run drawing loss points again (Infinity when not within 10 s).
+ */
+export async function measureRecovery(page: Page, fault: WorkerFault): Promise<{ noticeMs: number; trainingMs: number }> {
+  // Measured in the page, per animation frame: from the fault to the restart notice, and to a fresh run
+  // (epoch back near 0) drawing loss points again.
+  return page.evaluate(async (kind) => {
+    const status = () => document.querySelector('[data-run-status]');
+    const epoch = () => Number(status()?.getAttribute('data-epoch'));
+    const points = () => {
+      const d = document.querySelector('[data-testid="loss-chart"] path[data-series="valPlain"]')?.getAttribute('d') ?? '';
+      return (d.match(/[MLC]/g) ?? []).length;
+    };
+    const epochBefore = epoch();
+    const pointsBefore = Number(document.querySelector('[data-testid="loss-chart"]')?.getAttribute('data-points'));
+    const start = performance.now();
+    (window as unknown as { __dropoutLab?: Record<WorkerFault, () => void> }).__dropoutLab![kind]();
+    let noticeMs = Number.POSITIVE_INFINITY;
+    let restarted = false;
+    while (performance.now() - start < 10_000) {
+      await new Promise((done) => requestAnimationFrame(done));
+      const now = performance.now() - start;
+      if (noticeMs === Infinity && document.querySelector('[data-notice-key="worker"]')) noticeMs = now;
+      // A fresh run restarts the epoch count; the chart may still show the old run's curve for a moment (it
+      // redraws off-screen charts less often), so "training again" needs the chart's own latest epoch to be
+      // from the new run too.
+      if (epoch() < epochBefore) restarted = true;
+      const chart = document.querySelector('[data-testid="loss-chart"]');
+      const chartEpoch = Number(chart?.getAttribute('data-epoch'));
+      const chartPoints = Number(chart?.getAttribute('data-points'));
+      const chartIsNewRun = chartEpoch > 0 && chartEpoch <= epoch() && chartPoints < pointsBefore;
+      if (restarted && noticeMs < Infinity && chartIsNewRun && points() > 1 && status()?.getAttribute('data-running') === 'true') {
+        return { noticeMs, trainingMs: now };
+      }
+    }
+    return { noticeMs, trainingMs: Number.POSITIVE_INFINITY };
+  }, fault);
+}

@@ -300,8 +300,15 @@ test.describe('tensor lab', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await openApp(page, '?panels=tensor&embed=1&locale=en');
     await expect(lab(page).getByTestId('tensor-output')).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    // The settled page is what a student scrolls: wait for the lazy histogram and the fonts (a CJK or fallback
+    // font arriving late re-measures every line), then poll, so a width taken mid-layout cannot decide.
+    await expect(lab(page).getByTestId('tensor-histogram')).toBeVisible();
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+        message: 'horizontal overflow in px',
+      })
+      .toBeLessThanOrEqual(0);
   });
 });
 
