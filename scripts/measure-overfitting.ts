@@ -1,11 +1,14 @@
 /**
- * Measures the claim overfitting.test.ts checks, for any scenario flags: per seed, how far the no-dropout
- * validation loss ends above its own minimum, and whether dropout ends lower.
- * Usage: tsx scripts/measure-overfitting.ts [--seeds 0-9] [--epochs 3000] [--last 5] [scenario flags…]
+ * Measures the claims overfitting.test.ts checks, for any scenario flags (the variant), over a range of seeds:
+ * how far the no-dropout validation loss ends above its own minimum, whether dropout ends lower, and the dropout
+ * model's steepest slope on [−3, 3]. Prints one Markdown row of the README's tuning table:
+ *   | variant | dropout wins | no-dropout end/min (min / median) | dropout steepest slope (max / median) | seeds | time |
+ * Usage: tsx scripts/measure-overfitting.ts [--seeds 0-29] [--last 5] [--label text] [--verbose] [scenario flags…]
+ * (scenario flags as `npm run simulate`, e.g. --lr 0.003 --p 0.5 --epochs 2000). Single-threaded: run two
+ * variants at once on two cores, not more.
  */
 import { parseSimulateArgs } from './simulate-args';
-import { simulate } from '../src/engine/trainer';
-import { summarizeOverfitting } from '../src/engine/claims';
+import { checkRun, tabulateChecks, type DefaultRunCheck } from '../src/engine/claims';
 
 const argv = process.argv.slice(2);
 const take = (flag: string, fallback: string) => {
@@ -14,24 +17,36 @@ const take = (flag: string, fallback: string) => {
   const [value] = argv.splice(i, 2).slice(1);
   return value;
 };
-const [from, to] = take('--seeds', '0-9').split('-').map(Number);
+const seeds = take('--seeds', '0-29');
+const [from, to] = seeds.split('-').map(Number);
 const last = Number(take('--last', '5'));
+const label = take('--label', '');
+const verbose = argv.includes('--verbose') ? Boolean(argv.splice(argv.indexOf('--verbose'), 1)) : false;
 const parsed = parseSimulateArgs(argv);
 if (!parsed.ok) {
   console.error(parsed.error);
   process.exit(2);
 }
-let robust = 0;
-let dropoutWins = 0;
+const checks: DefaultRunCheck[] = [];
+const began = performance.now();
 for (let seed = from; seed <= (to ?? from); seed++) {
   const start = performance.now();
-  const s = summarizeOverfitting(simulate({ ...parsed.options, seed }), last);
-  robust += s.plainEndOverMin >= 1.3 ? 1 : 0;
-  dropoutWins += s.dropoutEndsLower ? 1 : 0;
-  console.log(
-    `seed ${seed}: plain val min ${s.plainMin.toFixed(4)} @${s.plainMinEpoch}, end ${s.plainEnd.toFixed(4)} ` +
-      `(×${s.plainEndOverMin.toFixed(2)}); dropout end ${s.dropoutEnd.toFixed(4)} (min ${s.dropoutMin.toFixed(4)}) ` +
-      `${s.dropoutEndsLower ? 'lower' : 'HIGHER'}  [${((performance.now() - start) / 1000).toFixed(1)} s]`,
-  );
+  const s = checkRun({ ...parsed.options, seed }, last);
+  checks.push(s);
+  if (verbose) {
+    console.log(
+      `seed ${seed}: plain val min ${s.plainMin.toFixed(4)} @${s.plainMinEpoch}, end ${s.plainEnd.toFixed(4)} ` +
+        `(×${s.plainEndOverMin.toFixed(2)}); dropout end ${s.dropoutEnd.toFixed(4)} (min ${s.dropoutMin.toFixed(4)}) ` +
+        `${s.dropoutEndsLower ? 'lower' : 'HIGHER'}; dropout steepest slope ${s.dropoutSteepestSlope.toFixed(2)} ` +
+        `[${((performance.now() - start) / 1000).toFixed(1)} s]`,
+    );
+  }
 }
-console.log(`plain ends ≥ 1.3× its minimum: ${robust} seeds; dropout ends lower: ${dropoutWins} seeds`);
+const t = tabulateChecks(checks);
+const seconds = ((performance.now() - began) / 1000).toFixed(0);
+const variant = label || argv.join(' ') || 'default';
+// One Markdown row, the columns of the README's tuning table.
+console.log(
+  `| ${variant} | ${t.dropoutWins}/${t.seeds} | ${t.plainEndOverMin.min.toFixed(2)} / ${t.plainEndOverMin.median.toFixed(2)} ` +
+    `| ${t.dropoutSteepestSlope.max.toFixed(1)} / ${t.dropoutSteepestSlope.median.toFixed(1)} | ${seeds} | ${seconds} s |`,
+);

@@ -3,7 +3,7 @@
  * Every flag maps to one ScenarioOptions field (or epochs / format); values are checked by the engine's own
  * validateScenario, so the CLI, the URL and the worker all refuse the same things with the same words.
  */
-import { validateScenario, type ScenarioOptions } from '../src/engine/scenario';
+import { SCENARIO_LIMITS, validateScenario, type ScenarioOptions } from '../src/engine/scenario';
 
 export type OutputFormat = 'csv' | 'json';
 
@@ -83,12 +83,13 @@ export function parseSimulateArgs(argv: readonly string[]): ParseResult {
         format = value;
       } else options[spec.key] = value;
     }
-    const { epochs = 3000, ...scenario } = options as Partial<ScenarioOptions> & { epochs?: number };
-    if (!Number.isInteger(epochs) || epochs < 1 || epochs > 1_000_000) {
-      throw new Error(`--epochs must be an integer between 1 and 1000000, but got ${epochs}`);
+    const { epochs, ...scenario } = options as Partial<ScenarioOptions>;
+    if (epochs !== undefined && !(Number.isInteger(epochs) && epochs >= SCENARIO_LIMITS.minEpochs && epochs <= SCENARIO_LIMITS.maxEpochs)) {
+      throw new Error(`--epochs must be an integer between ${SCENARIO_LIMITS.minEpochs} and ${SCENARIO_LIMITS.maxEpochs}, but got ${epochs}`);
     }
-    validateScenario(scenario); // refuse bad combinations now, with the engine's message
-    return { ok: true, help, options: { ...scenario, epochs }, format };
+    // Refuse bad combinations now, with the engine's message; without --epochs the run takes the scenario's budget.
+    const budget = validateScenario({ ...scenario, epochs }).epochs;
+    return { ok: true, help, options: { ...scenario, epochs: budget }, format };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

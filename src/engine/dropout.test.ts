@@ -1,6 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { assertDropoutProbability, dropout, dropoutProbabilityMessage, dropoutScale } from './dropout';
-import { createRng } from './rng';
+import { assertDropoutProbability, dropout, dropoutProbabilityMessage, dropoutScale, keeps } from './dropout';
+import { Mlp } from './mlp';
+import { createRng, type Rng } from './rng';
+
+/** An Rng that hands out the given random_sample() draws in order (and nothing else). */
+function scriptedRng(draws: readonly number[]): Rng {
+  let next = 0;
+  return {
+    seed: 0,
+    get drawCount() {
+      return 2 * next;
+    },
+    random: () => {
+      if (next >= draws.length) throw new RangeError('scripted draws exhausted');
+      return draws[next++];
+    },
+    nextUint32: () => {
+      throw new Error('not scripted');
+    },
+    standardNormal: () => {
+      throw new Error('not scripted');
+    },
+  };
+}
 
 const ramp = (n: number) => Float32Array.from({ length: n }, (_, i) => i + 1);
 
@@ -57,6 +79,25 @@ describe('dropout (PyTorch semantics, NumPy draws)', () => {
     expect(rng.drawCount).toBe(200); // two 32-bit words per random_sample
     const reference = createRng(2024);
     for (let i = 0; i < 100; i++) expect(mask[i]).toBe(reference.random() >= p ? 1 : 0);
+  });
+
+  it("keeps a draw exactly equal to p (the boundary: u >= p, as ONNX's reference), in dropout() and the MLP", () => {
+    // Draws of exactly p, then the doubles either side of it: kept, dropped, kept.
+    for (const p of [0.5, 0.3, 0.7, 0.25]) {
+      const below = p - Number.EPSILON / 2;
+      const above = p + Number.EPSILON;
+      const draws = [p, below, above, p];
+      const { mask } = dropout(ramp(4), p, { rng: scriptedRng(draws) });
+      expect(Array.from(mask), `p = ${p}`).toEqual([1, 0, 1, 1]);
+      expect(keeps(p, p)).toBe(true);
+      expect(keeps(below, p)).toBe(false);
+      // The MLP's hidden layers go through the same kernel: a 1-4-1 network, every draw exactly p, keeps every unit.
+      const model = new Mlp({ sizes: [1, 4, 1], activation: 'relu' });
+      model.initialize(createRng(1));
+      const ws = model.createWorkspace(1);
+      model.forward(ws, [0.5], 1, { training: true, p, rng: scriptedRng([p, p, p, p]) });
+      expect(Array.from(ws.masks[0]), `MLP at p = ${p}`).toEqual([1, 1, 1, 1]);
+    }
   });
 
   it('gives the same mask for the same seed and a different one for another seed', () => {

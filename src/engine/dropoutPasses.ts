@@ -10,7 +10,7 @@
  * nothing, exactly as PyTorch's module does, so those passes read no draws either.
  */
 import { createRng, type Rng } from './rng';
-import { assertDropoutProbability, dropout, dropoutScale, keeps } from './dropout';
+import { assertDropoutProbability, dropout, dropoutScale, sampleDropoutMask } from './dropout';
 import { binomialMean, binomialPmf, binomialStandardDeviation } from './binomial';
 import { assertPositiveInteger } from './validate';
 
@@ -170,21 +170,19 @@ export function tallyDropoutPasses(
   const keptCounts = extend ? previous.keptCounts.slice() : new Uint32Array(n);
   const from = extend ? previous.passes : 0;
   const added = passes - from;
-  if (p === 0) {
-    zeroCounts[0] += added;
-    for (let i = 0; i < n; i++) keptCounts[i] += added;
-  } else if (p === 1) {
-    zeroCounts[n] += added;
-  } else if (added > 0) {
-    const draws = cache.read(from * n, added * n);
-    for (let k = 0, offset = 0; k < added; k++, offset += n) {
-      let zeros = 0;
-      for (let i = 0; i < n; i++) {
-        if (keeps(draws[offset + i], p)) keptCounts[i]++;
-        else zeros++;
-      }
-      zeroCounts[zeros]++;
+  // Each pass's mask comes from the engine's own mask sampler, reading the cached draws of that pass (none at
+  // p = 0 or p = 1, where dropout draws nothing).
+  const drawing = drawsMask(p, true);
+  const reader = drawing && added > 0 ? new CachedDrawReader(cache.seed, cache.read(from * n, added * n)) : undefined;
+  const mask = new Uint8Array(n);
+  for (let k = 0; k < added; k++) {
+    sampleDropoutMask(mask, n, p, reader);
+    let zeros = 0;
+    for (let i = 0; i < n; i++) {
+      keptCounts[i] += mask[i];
+      zeros += 1 - mask[i];
     }
+    zeroCounts[zeros]++;
   }
   return { seed: cache.seed, n, p, passes, zeroCounts, keptCounts };
 }

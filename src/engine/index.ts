@@ -4,7 +4,7 @@
  */
 export { createRng, assertSeed, type Rng } from './rng';
 export {
-  dropout, dropoutScale, assertDropoutProbability, dropoutProbabilityMessage,
+  dropout, dropoutKernel, sampleDropoutMask, keeps, dropoutScale, assertDropoutProbability, dropoutProbabilityMessage,
   type DropoutOptions, type DropoutResult,
 } from './dropout';
 export {
@@ -23,7 +23,7 @@ export {
   type ResolvedScenario, type ScenarioOptions,
 } from './scenario';
 export {
-  TwinTrainer, simulate, lossHistoryToCsv, deriveSeed,
+  TwinTrainer, simulate, trainToBudget, lossHistoryToCsv, deriveSeed,
   type LossPoint, type SimulationResult,
 } from './trainer';
 export { binomialPmf, binomialProbability, binomialMean, binomialStandardDeviation } from './binomial';
@@ -32,3 +32,21 @@ export {
   type DropoutPass, type DropoutPassOptions, type ZeroCountTally, type DropoutLabSettings, type DropoutLabRun,
 } from './dropoutPasses';
 export { compareConventions, checkArticleRule, type ConventionComparison, type ArticleRuleCheck } from './dropoutConventions';
+export {
+  summarizeOverfitting, steepestSlope, checkRun, tabulateChecks, SLOPE_GRID_POINTS,
+  type OverfittingSummary, type DefaultRunCheck, type DefaultClaimsTable,
+} from './claims';
+/*
+ * The experiments (Srivastava et al. 2014, Figs. 9–11) as job lists, a pure runExperimentJob(job) and a pure
+ * combineExperiment(name, results): a pool of workers runs the jobs with progress and cancel.
+ */
+export {
+  EXPERIMENT_NAMES, EXPERIMENT_DEFAULT_SEEDS, experimentJobs, runExperimentJob, combineExperiment, runExperiment,
+  ensembleJobs, runEnsembleJob, combineEnsemble, ENSEMBLE_KS,
+  dataSizeJobs, runDataSizeJob, combineDataSize, DATA_SIZES,
+  fixedUnitsJobs, runFixedUnitsJob, combineFixedUnits, keptUnitsWidth, FIXED_UNITS_N, FIXED_UNITS_PS,
+  trainOneTwin, experimentTableToCsv, experimentTableToMarkdown, EXPERIMENT_EVAL_EVERY, EXPERIMENT_TAIL,
+  type ExperimentName, type ExperimentJob, type ExperimentJobResult, type ExperimentOptions, type ExperimentTable,
+  type EnsembleJob, type EnsembleJobResult, type DataSizeJob, type DataSizeJobResult,
+  type FixedUnitsJob, type FixedUnitsJobResult, type FixedUnitsForm, type TrainedModel,
+} from './experiments';

@@ -1,4 +1,4 @@
-import { assertDropoutProbability, dropoutScale, keeps } from './dropout';
+import { assertDropoutProbability, dropoutKernel, dropoutScale } from './dropout';
 import type { Rng } from './rng';
 import { tanhFloat32 } from './fast-tanh';
 import { matmulTransposed, transpose } from './linalg';
@@ -266,8 +266,9 @@ export class Mlp {
 }
 
 /**
- * In place: act = f(act) over `count` values, then out = act after inverted dropout. One draw per element, in
- * index order, only when 0 < p < 1, so the mask stream matches `dropout()` on the same matrix exactly.
+ * In place: act = f(act) over `count` values, then out = act after inverted dropout through the one dropout
+ * kernel that dropout() uses too, so the mask stream and the values match `dropout()` on the same matrix exactly
+ * (act is already stored, float32 by default, so out is float32(float32(a) × noise)).
  */
 function activateAndDrop(
   act: FloatArray, out: FloatArray, mask: Uint8Array, count: number, isTanh: boolean, p: number, rng: Rng | undefined,
@@ -280,20 +281,5 @@ function activateAndDrop(
   } else {
     for (let i = 0; i < count; i++) if (!(act[i] > 0)) act[i] = 0;
   }
-  if (p === 0) {
-    for (let i = 0; i < count; i++) out[i] = act[i];
-    mask.fill(1, 0, count);
-  } else if (p === 1) {
-    for (let i = 0; i < count; i++) out[i] = act[i] * 0;
-    mask.fill(0, 0, count);
-  } else {
-    const scale = dropoutScale(p);
-    for (let i = 0; i < count; i++) {
-      const keep = keeps(rng!.random(), p);
-      mask[i] = keep ? 1 : 0;
-      // act[i] is already stored (float32 by default), so this is float32(float32(a) × noise), as dropout() does,
-      // down to the -0 of a dropped negative (tanh) unit.
-      out[i] = act[i] * (keep ? scale : 0);
-    }
-  }
+  dropoutKernel(act, out, mask, count, p, rng);
 }

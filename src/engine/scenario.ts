@@ -26,7 +26,16 @@ export interface ScenarioOptions {
   batchSize: number;
   /** Epochs between evaluations. */
   evalEvery: number;
+  /**
+   * The run's budget: how many epochs the run trains before it ends (simulate(), the CLI and the app stop
+   * there). Optional so that older callers that build a scenario field by field still type-check;
+   * validateScenario fills it from DEFAULT_SCENARIO.
+   */
+  epochs?: number;
 }
+
+/** A scenario after validateScenario: every option present, the epoch budget included. */
+export type ResolvedScenario = Required<ScenarioOptions>;
 
 /** Limits the UI sliders and the validator share. */
 export const SCENARIO_LIMITS = Object.freeze({
@@ -37,13 +46,16 @@ export const SCENARIO_LIMITS = Object.freeze({
   maxWidth: 128,
   maxLearningRate: 100,
   maxEvalEvery: 100_000,
+  /** The epoch budget: at least one epoch, at most 100,000 (~80 s of twin training at the default size). */
+  minEpochs: 1,
+  maxEpochs: 100_000,
 });
 
 /**
  * The overfitting demo (DESIGN.md's measured default; see overfitting.test.ts): 30 noisy sine points are far too
  * few for a 1-64-64-1 network, so without dropout the validation loss bottoms out early and then climbs.
  */
-export const DEFAULT_SCENARIO: Readonly<ScenarioOptions> = Object.freeze({
+export const DEFAULT_SCENARIO: Readonly<ResolvedScenario> = Object.freeze({
   dataset: 'sine',
   seed: 0,
   trainSize: 30,
@@ -57,6 +69,7 @@ export const DEFAULT_SCENARIO: Readonly<ScenarioOptions> = Object.freeze({
   p: 0.3,
   batchSize: 0,
   evalEvery: 10,
+  epochs: 3000,
 });
 
 /**
@@ -82,7 +95,7 @@ const KEYS = Object.keys(DEFAULT_SCENARIO) as (keyof ScenarioOptions)[];
  * Fills missing options from DEFAULT_SCENARIO and checks every one, throwing a RangeError that names the
  * argument and its value. Unknown keys are rejected too, so a typo (`learningrate`) is not silently ignored.
  */
-export function validateScenario(options: Partial<ScenarioOptions> = {}): ScenarioOptions {
+export function validateScenario(options: Partial<ScenarioOptions> = {}): ResolvedScenario {
   if (typeof options !== 'object' || options === null) {
     throw new RangeError(`options must be an object, but got ${describeValue(options)}`);
   }
@@ -91,7 +104,7 @@ export function validateScenario(options: Partial<ScenarioOptions> = {}): Scenar
   }
   const pick = <K extends keyof ScenarioOptions>(key: K): ScenarioOptions[K] =>
     (options[key] === undefined ? DEFAULT_SCENARIO[key] : options[key]) as ScenarioOptions[K];
-  const o: ScenarioOptions = { ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden] };
+  const o: ResolvedScenario = { ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden] };
   for (const key of KEYS) (o as unknown as Record<string, unknown>)[key] = pick(key);
 
   oneOf(o.dataset, 'dataset', ['sine', 'moons']);
@@ -124,6 +137,7 @@ export function validateScenario(options: Partial<ScenarioOptions> = {}): Scenar
     throw new RangeError(`batchSize must be an integer between 0 (full batch) and trainSize (${o.trainSize}), but got ${describeValue(o.batchSize)}`);
   }
   assertPositiveInteger(o.evalEvery, 'evalEvery', SCENARIO_LIMITS.maxEvalEvery);
+  assertPositiveInteger(o.epochs, 'epochs', SCENARIO_LIMITS.maxEpochs);
   return o;
 }
 

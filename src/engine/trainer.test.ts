@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SCENARIO, TwinTrainer, lossHistoryToCsv, simulate, validateScenario, type ScenarioOptions,
+  DEFAULT_SCENARIO, SCENARIO_LIMITS, TwinTrainer, lossHistoryToCsv, simulate, validateScenario, type ScenarioOptions,
 } from './trainer';
 
 const quick: Partial<ScenarioOptions> = { hidden: [16, 16], evalEvery: 5 };
@@ -256,8 +256,20 @@ describe('simulate', () => {
     expect(r.epochs[r.epochs.length - 1]).toBeLessThan(1000);
   });
 
+  it("trains for the scenario's epoch budget unless told otherwise", () => {
+    const tiny: Partial<ScenarioOptions> = { hidden: [2], trainSize: 4, valSize: 4, evalEvery: 1000 };
+    const r = simulate(tiny);
+    expect(r.epochs[r.epochs.length - 1]).toBe(DEFAULT_SCENARIO.epochs);
+    expect(simulate({ ...tiny, epochs: 7 }).epochs).toEqual([0, 7]);
+    expect(validateScenario({}).epochs).toBe(DEFAULT_SCENARIO.epochs);
+    expect(() => validateScenario({ epochs: SCENARIO_LIMITS.maxEpochs + 1 })).toThrow(
+      `epochs must be an integer between 1 and ${SCENARIO_LIMITS.maxEpochs}, but got ${SCENARIO_LIMITS.maxEpochs + 1}`,
+    );
+    expect(() => validateScenario({ epochs: 2.5 })).toThrow('epochs must be an integer between 1 and 100000, but got 2.5');
+  });
+
   it('validates epochs and the scenario', () => {
-    expect(() => simulate({ epochs: 0 })).toThrow('epochs must be an integer between 1 and 1000000, but got 0');
+    expect(() => simulate({ epochs: 0 })).toThrow('epochs must be an integer between 1 and 100000, but got 0');
     expect(() => simulate({ p: -0.1, epochs: 1 })).toThrow('p: dropout probability has to be between 0 and 1, but got -0.1');
   });
 });

@@ -4,14 +4,15 @@ import { mcDropoutPredict, type McPrediction } from './mc';
 import { Mlp, type MlpWorkspace } from './mlp';
 import { createOptimizer, type Optimizer } from './optim';
 import { assertSeed, createRng, type Rng } from './rng';
-import { validateScenario, type ScenarioOptions } from './scenario';
+import { validateScenario, type ResolvedScenario, type ScenarioOptions } from './scenario';
 import { assertAllFinite, assertPositiveInteger } from './validate';
 
 export type { Activation } from './mlp';
 export type { OptimizerName } from './optim';
 export type { DatasetName, Dataset } from './data';
 export {
-  DEFAULT_SCENARIO, UNCERTAINTY_PRESET, UNCERTAINTY_PRESET_EPOCHS, validateScenario, type ScenarioOptions,
+  DEFAULT_SCENARIO, UNCERTAINTY_PRESET, UNCERTAINTY_PRESET_EPOCHS, SCENARIO_LIMITS, validateScenario,
+  type ResolvedScenario, type ScenarioOptions,
 } from './scenario';
 
 /** One evaluation of both twins. Train and val losses are eval-mode (dropout off); see `trainWithDropout`. */
@@ -42,7 +43,8 @@ export function deriveSeed(seed: number, stream: number): number {
  * draws masks. Everything derives from `options.seed`, so a run is reproducible step for step.
  */
 export class TwinTrainer {
-  readonly options: ScenarioOptions;
+  /** The validated scenario, epoch budget included (the trainer itself never stops; its callers read the budget). */
+  readonly options: ResolvedScenario;
   readonly dataset: Dataset;
   /** The twin trained without dropout. */
   readonly plain: Mlp;
@@ -301,13 +303,20 @@ export interface SimulationResult {
 }
 
 /**
- * Trains the twins headlessly for `epochs` (default 3,000) and returns every scheduled evaluation: the loss
- * curves the app draws, for tests, the CLI and anyone checking the app's claims.
+ * Trains the twins headlessly for the scenario's epoch budget (`options.epochs`, DEFAULT_SCENARIO's when
+ * missing) and returns every scheduled evaluation: the loss curves the app draws, for tests, the CLI and anyone
+ * checking the app's claims.
  */
-export function simulate(options: Partial<ScenarioOptions> & { epochs?: number } = {}): SimulationResult {
-  const { epochs = 3000, ...scenario } = options;
-  assertPositiveInteger(epochs, 'epochs', 1_000_000);
-  const trainer = new TwinTrainer(scenario);
+export function simulate(options: Partial<ScenarioOptions> = {}): SimulationResult {
+  return trainToBudget(new TwinTrainer(options));
+}
+
+/**
+ * Trains `trainer` on to its scenario's epoch budget (or until it diverges) and returns the evaluations made on
+ * the way, as simulate() does: for callers that also need the trained models afterwards.
+ */
+export function trainToBudget(trainer: TwinTrainer): SimulationResult {
+  const epochs = trainer.options.epochs;
   const result: SimulationResult = {
     epochs: [], plain: { trainLoss: [], valLoss: [] }, dropout: { trainLoss: [], valLoss: [], trainLossWithDropout: [] },
     diverged: false,

@@ -5,7 +5,7 @@ import type { LossPoint } from '../engine';
 import type { TrainingSnapshot } from '../worker/protocol';
 
 const snapshot = (ackSeq: number, running: boolean, epoch: number, lossPoints: LossPoint[] = []): TrainingSnapshot => ({
-  type: 'snapshot', runId: 0, epoch, forwardPasses: epoch, running, ackSeq, speed: 'full', diverged: false,
+  type: 'snapshot', runId: 0, epoch, forwardPasses: epoch, running, ackSeq, speed: 'full', diverged: false, finished: false, budgetEnd: 3000,
   displayPass: 0, revealLayers: 0, displaySample: -1, displayInput: new Float32Array(0), masks: [], activations: [],
   evalActivations: [], output: NaN, lossPoints, epochsPerSecond: 0,
 });

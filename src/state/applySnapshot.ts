@@ -75,6 +75,8 @@ export function applySnapshot(
       epoch: snapshot.epoch,
       forwardPasses: snapshot.forwardPasses,
       diverged: snapshot.diverged,
+      finished: snapshot.finished,
+      budgetEnd: snapshot.budgetEnd,
       epochsPerSecond: snapshot.epochsPerSecond,
       pass,
       history,

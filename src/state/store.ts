@@ -57,6 +57,10 @@ export interface TrainingState {
   epoch: number;
   forwardPasses: number;
   diverged: boolean;
+  /** The run reached the end of its epoch budget; play ("Continue") trains for another budget. */
+  finished: boolean;
+  /** The epoch at which the run stops (0 until the worker says). */
+  budgetEnd: number;
   epochsPerSecond: number;
   pass: PassView | null;
   history: LossHistory;
@@ -89,6 +93,8 @@ export function initialTraining(speed: Speed = 'full'): TrainingState {
     epoch: 0,
     forwardPasses: 0,
     diverged: false,
+    finished: false,
+    budgetEnd: 0,
     epochsPerSecond: 0,
     pass: null,
     history: emptyHistory(),

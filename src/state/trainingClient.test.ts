@@ -33,7 +33,7 @@ function harness(options: { workerUnavailable?: boolean } = {}) {
   const worker = () => workers.at(-1)!;
   const emit = (event: WorkerEvent) => worker().onmessage!({ data: event } as MessageEvent<WorkerEvent>);
   const snapshot = (extra: Partial<TrainingSnapshot>): TrainingSnapshot => ({
-    type: 'snapshot', runId: training.runId, epoch: 0, forwardPasses: 0, running: false, ackSeq: 0, speed: 'full', diverged: false,
+    type: 'snapshot', runId: training.runId, epoch: 0, forwardPasses: 0, running: false, ackSeq: 0, speed: 'full', diverged: false, finished: false, budgetEnd: 3000,
     displayPass: 0, revealLayers: 0, displaySample: -1, displayInput: new Float32Array(0), masks: [], activations: [],
     evalActivations: [], output: NaN, lossPoints: [], epochsPerSecond: 0, ...extra,
   });

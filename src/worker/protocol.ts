@@ -89,6 +89,10 @@ export interface TrainingSnapshot {
   epoch: number;
   forwardPasses: number;
   running: boolean;
+  /** The run reached the end of its epoch budget and stopped; play continues it for another budget. */
+  finished: boolean;
+  /** The epoch at which the run stops: the scenario's budget, extended by each Continue. */
+  budgetEnd: number;
   /** The `seq` of the last play, pause or step command the worker had handled when it sent this snapshot. */
   ackSeq: number;
   speed: Speed;

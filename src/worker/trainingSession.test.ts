@@ -219,3 +219,47 @@ describe('the example of the batch the view shows', () => {
     expect(h.snapshots().at(-1)).toMatchObject({ displayPass: 1, displaySample: 3, revealLayers: 4 });
   });
 });
+
+describe('the epoch budget', () => {
+  /** Plays a session until it stops by itself (or 400 ticks pass); returns its snapshots. */
+  function playUntilStopped(h: ReturnType<typeof harness>, seq: number) {
+    h.session.handle({ type: 'play', seq });
+    for (let i = 0; i < 400; i++) {
+      if (h.session.tick() === null) break;
+      h.advance(20);
+    }
+    return h.snapshots();
+  }
+
+  it('stops the run at its budget: not running, finished, the last epoch evaluated', () => {
+    const h = harness({ epochs: 25 }, 0.5);
+    h.configure(1, { epochs: 25 });
+    const last = playUntilStopped(h, 1).at(-1)!;
+    expect(last).toMatchObject({ epoch: 25, running: false, finished: true, budgetEnd: 25 });
+    const epochs = h.snapshots().flatMap((s) => s.lossPoints.map((p) => p.epoch));
+    // Every 10 epochs, and the budget's last epoch although 25 is not a multiple of 10.
+    expect(epochs).toEqual([0, 10, 20, 25]);
+    expect(h.session.tick()).toBeNull();
+  });
+
+  it('Continue (play in a finished run) trains for another budget, and a new run starts a fresh budget', () => {
+    const h = harness({ epochs: 20 }, 0.5);
+    h.configure(1, { epochs: 20 });
+    playUntilStopped(h, 1);
+    const continued = playUntilStopped(h, 2).at(-1)!;
+    expect(continued).toMatchObject({ epoch: 40, running: false, finished: true, budgetEnd: 40 });
+    h.session.handle({ type: 'reset', runId: 2 });
+    h.session.tick();
+    expect(h.snapshots().at(-1)).toMatchObject({ runId: 2, epoch: 0, finished: false, budgetEnd: 20 });
+  });
+
+  it('a student stepping by hand reaches the end of the budget too', () => {
+    const h = harness({ epochs: 2 });
+    h.configure(1, { epochs: 2 });
+    h.session.handle({ type: 'stepEpoch', seq: 1 });
+    h.session.handle({ type: 'stepEpoch', seq: 2 });
+    h.advance(20);
+    h.session.tick();
+    expect(h.snapshots().at(-1)).toMatchObject({ epoch: 2, running: false, finished: true });
+  });
+});

@@ -1,10 +1,15 @@
 /**
  * One training run as the worker runs it: the TwinTrainer, the clock, and what is posted to the main thread.
  * It has no worker globals (time and posting are injected), so it runs in Node tests as well.
+ *
+ * Its state is two parts: the phase (paused, running, finished, diverged), which changes only as the table in
+ * sessionPhase.ts says, and the outbox, what the next snapshot owes the view. handle() applies commands, tick()
+ * the clock; both go through the same transitions.
  */
 import { TwinTrainer, type LossPoint, type ScenarioOptions } from '../engine';
 import { FIT_REGION_SIZE, fitGrid } from './fitGrid';
 import { CLOCK, ThroughputMeter, decide, nextRevealInMs, revealedLayers } from './trainingClock';
+import { canStep, nextPhase, trains, type Phase, type PhaseEvent } from './sessionPhase';
 import type { DatasetForDisplay, FitPredictions, Speed, TrainingSnapshot, WorkerCommand, WorkerEvent } from './protocol';
 
 export type Post = (event: WorkerEvent, transfer: Transferable[]) => void;
@@ -21,26 +26,35 @@ interface DisplayedPass {
   output: number;
 }
 
+/** What the session owes the view: posted by the next snapshot (or sooner, see tick()). */
+interface Outbox {
+  snapshotDue: boolean;
+  /** The fit predictions no longer match the weights (a step, a pause, a new run). */
+  fitStale: boolean;
+  /** How many layers of the shown pass the last snapshot revealed (slow motion). */
+  postedReveal: number;
+  pendingLoss: LossPoint[];
+  lastSnapshotAt: number;
+  lastFitAt: number;
+}
+
 export class TrainingSession {
   private trainer: TwinTrainer;
   private runId = 0;
   private speed: Speed = 'full';
-  private running = false;
+  /** The session's state; it changes only in `enter()`, following PHASE_TABLE (sessionPhase.ts). */
+  private phase: Phase = 'paused';
+  /** The epoch at which the run ends: the scenario's budget, extended by another budget on each Continue. */
+  private budgetEnd: number;
   /** The last play/pause/step command handled, echoed in snapshots. */
   private ackSeq = 0;
   private lastStepAt = -Infinity;
-  private lastSnapshotAt = -Infinity;
-  private lastFitAt = -Infinity;
-  private fitStale = true;
-  private snapshotDue = true;
-  private divergedReported = false;
-  private pendingLoss: LossPoint[] = [];
-  private postedReveal = 0;
   private displayed: DisplayedPass | null = null;
   /** The row of the batch the view asked to see (clamped to the batch when captured). */
   private displayRow = 0;
   private fitInputs: Float32Array;
   private readonly meter = new ThroughputMeter();
+  private out: Outbox = freshOutbox();
 
   constructor(
     scenario: Partial<ScenarioOptions>,
@@ -49,59 +63,54 @@ export class TrainingSession {
   ) {
     this.trainer = new TwinTrainer(scenario);
     this.fitInputs = fitGrid(this.trainer);
+    this.budgetEnd = this.trainer.options.epochs;
   }
 
   /** Applies a command; throws only for settings the engine rejects (the current run then continues). */
   handle(command: WorkerCommand): void {
     if ('seq' in command) {
       this.ackSeq = command.seq;
-      this.snapshotDue = true;
+      this.out.snapshotDue = true;
     }
     switch (command.type) {
-      case 'configure': {
+      case 'configure':
         this.trainer = new TwinTrainer(command.scenario);
         this.fitInputs = fitGrid(this.trainer);
         this.speed = command.speed;
         this.displayRow = validRow(command.displayRow);
-        this.restart(command.runId, command.running);
+        this.startRun(command.runId, command.running);
         break;
-      }
       case 'reset':
         this.trainer = new TwinTrainer(this.trainer.options);
-        this.restart(command.runId, this.running);
+        this.startRun(command.runId, this.phase === 'running');
         break;
       case 'play':
-        this.running = !this.trainer.diverged;
+        // Continue: a finished run trains for another budget.
+        if (this.phase === 'finished') this.budgetEnd = Math.max(this.budgetEnd, this.trainer.epoch) + this.trainer.options.epochs;
+        this.enter('play');
         this.meter.clear();
-        this.snapshotDue = true;
         break;
       case 'pause':
-        this.running = false;
+        this.enter('pause');
         // Paused, the view should show the latest pass rather than one sampled up to 200 ms earlier.
         this.captureDisplay(this.now());
-        this.snapshotDue = true;
-        this.fitStale = true;
+        this.out.fitStale = true;
         break;
       case 'setSpeed':
         this.speed = command.speed;
         this.lastStepAt = -Infinity;
-        this.snapshotDue = true;
+        this.out.snapshotDue = true;
         break;
       case 'stepPass':
-        this.running = false;
-        this.train(1);
+      case 'stepEpoch':
+        this.enter('step');
+        if (!canStep(this.phase)) break;
+        if (command.type === 'stepPass') this.train(1);
+        else this.keep(this.trainer.stepEpoch());
         this.captureDisplay(this.now());
-        this.fitStale = true;
+        this.out.fitStale = true;
+        this.checkBudget();
         break;
-      case 'stepEpoch': {
-        this.running = false;
-        const point = this.trainer.stepEpoch();
-        if (point) this.pendingLoss.push(point);
-        this.captureDisplay(this.now());
-        this.snapshotDue = true;
-        this.fitStale = true;
-        break;
-      }
       case 'showRow': {
         this.displayRow = validRow(command.row);
         const shown = this.displayed;
@@ -120,70 +129,84 @@ export class TrainingSession {
         break;
       case 'testCrash':
       case 'testHang':
-        break; // handled by the worker entry, which owns the thread
+        break; // handled by the worker entry (test builds only), which owns the thread
     }
   }
 
   /** Does the work due now and posts what changed; returns ms until it wants to run again, or null when idle. */
   tick(): number | null {
     const start = this.now();
-    const decision = decide(this.speed, this.running, start, this.lastStepAt);
+    const decision = decide(this.speed, trains(this.phase), start, this.lastStepAt);
     if (decision.steps === 'slice') {
       do this.train(1);
-      while (!this.trainer.diverged && this.now() - start < CLOCK.sliceMs);
+      while (trains(this.phase) && this.trainer.epoch < this.budgetEnd && this.now() - start < CLOCK.sliceMs);
       if (!this.displayed || start - this.displayed.at >= CLOCK.displayMs) this.captureDisplay(start);
     } else if (decision.steps > 0) {
       this.lastStepAt = start;
       this.train(decision.steps);
       this.captureDisplay(start);
     }
+    this.checkBudget();
     const now = this.now();
     this.meter.record(now, this.trainer.epoch);
-    if (this.trainer.diverged) this.stopOnDivergence();
+    const out = this.out;
+    const running = trains(this.phase);
     const fitEvery = this.trainer.dataset.inputSize === 1 ? CLOCK.curveFitMs : CLOCK.regionFitMs;
-    const wantFit = this.fitStale || (this.running && now - this.lastFitAt >= fitEvery);
+    const wantFit = out.fitStale || (running && now - out.lastFitAt >= fitEvery);
     const sincePass = this.displayed ? now - this.displayed.at : 0;
     const reveal = this.displayed ? nextRevealInMs(this.speed, this.layerCount(), sincePass) : null;
     // Each layer a slow pass reaches, including the last one, is a new picture for the view.
-    if (revealedLayers(this.speed, this.layerCount(), sincePass) !== this.postedReveal) this.snapshotDue = true;
-    if ((this.snapshotDue || this.running) && now - this.lastSnapshotAt >= CLOCK.snapshotMs) {
-      this.postSnapshot(now, wantFit);
-    }
-    const sinceSnapshot = now - this.lastSnapshotAt;
-    const snapshotWait = this.snapshotDue ? Math.max(0, CLOCK.snapshotMs - sinceSnapshot) : null;
-    const next = this.running ? decision.nextInMs : null;
+    if (revealedLayers(this.speed, this.layerCount(), sincePass) !== out.postedReveal) out.snapshotDue = true;
+    if ((out.snapshotDue || running) && now - out.lastSnapshotAt >= CLOCK.snapshotMs) this.postSnapshot(now, wantFit);
+    const sinceSnapshot = now - out.lastSnapshotAt;
+    const snapshotWait = out.snapshotDue ? Math.max(0, CLOCK.snapshotMs - sinceSnapshot) : null;
+    const next = running ? decision.nextInMs : null;
     const waits = [next, snapshotWait, reveal].filter((ms): ms is number => ms !== null);
     return waits.length === 0 ? null : Math.min(...waits);
   }
 
-  private restart(runId: number, running: boolean): void {
+  /** Moves to the phase the table gives for `event`; entering 'diverged' tells the view once. */
+  private enter(event: PhaseEvent): void {
+    const before = this.phase;
+    this.phase = nextPhase(before, event);
+    if (this.phase !== before) this.out.snapshotDue = true;
+    if (this.phase === 'diverged' && before !== 'diverged') {
+      this.post({ type: 'diverged', runId: this.runId, epoch: this.trainer.epoch }, []);
+    }
+  }
+
+  private startRun(runId: number, running: boolean): void {
     this.runId = runId;
-    this.running = running;
+    this.budgetEnd = this.trainer.options.epochs;
+    this.enter(running ? 'newRunPlaying' : 'newRun');
     this.lastStepAt = -Infinity;
     this.displayed = null;
-    this.divergedReported = false;
     this.meter.clear();
-    this.pendingLoss = [this.trainer.evaluate()];
-    this.fitStale = true;
-    this.snapshotDue = true;
-    this.lastSnapshotAt = -Infinity;
+    this.out = { ...freshOutbox(), pendingLoss: [this.trainer.evaluate()] };
     this.postDataset();
   }
 
   private train(steps: number): void {
-    for (let i = 0; i < steps && !this.trainer.diverged; i++) {
-      const point = this.trainer.step();
-      if (point) this.pendingLoss.push(point);
-    }
-    this.snapshotDue = true;
+    for (let i = 0; i < steps && !this.trainer.diverged; i++) this.keep(this.trainer.step());
+    this.out.snapshotDue = true;
+    if (this.trainer.diverged) this.enter('nonFinite');
   }
 
-  private stopOnDivergence(): void {
-    this.running = false;
-    if (this.divergedReported) return;
-    this.divergedReported = true;
-    this.snapshotDue = true;
-    this.post({ type: 'diverged', runId: this.runId, epoch: this.trainer.epoch }, []);
+  private keep(point: LossPoint | null): void {
+    if (point) this.out.pendingLoss.push(point);
+    if (this.trainer.diverged) this.enter('nonFinite');
+  }
+
+  /** At the end of the budget the run finishes, with the losses of its last epoch evaluated. */
+  private checkBudget(): void {
+    if (this.trainer.epoch < this.budgetEnd || this.phase === 'finished' || this.phase === 'diverged') return;
+    const last = this.out.pendingLoss.at(-1);
+    if (this.trainer.epoch % this.trainer.options.evalEvery !== 0 && last?.epoch !== this.trainer.epoch) {
+      this.keep(this.trainer.evaluate());
+    }
+    this.enter('budgetSpent');
+    this.captureDisplay(this.now());
+    this.out.fitStale = true;
   }
 
   private layerCount(): number {
@@ -205,12 +228,13 @@ export class TrainingSession {
     const input = trainer.dataset.trainX.slice(sample * inputSize, (sample + 1) * inputSize);
     const evalActivations = trainer.evalHiddenActivations(input);
     this.displayed = { pass: trainer.forwardPasses, at, sample, input, masks, activations, evalActivations, output };
-    this.snapshotDue = true;
+    this.out.snapshotDue = true;
   }
 
   private postSnapshot(now: number, withFit: boolean): void {
     const shown = this.displayed;
-    this.postedReveal = shown ? revealedLayers(this.speed, this.layerCount(), now - shown.at) : this.layerCount();
+    const out = this.out;
+    out.postedReveal = shown ? revealedLayers(this.speed, this.layerCount(), now - shown.at) : this.layerCount();
     const masks = shown ? shown.masks.map((m) => m.slice()) : [];
     const activations = shown ? shown.activations.map((a) => a.slice()) : [];
     const evalActivations = shown ? shown.evalActivations.map((a) => a.slice()) : [];
@@ -220,20 +244,22 @@ export class TrainingSession {
       runId: this.runId,
       epoch: this.trainer.epoch,
       forwardPasses: this.trainer.forwardPasses,
-      running: this.running,
+      running: trains(this.phase),
+      finished: this.phase === 'finished',
+      budgetEnd: this.budgetEnd,
       ackSeq: this.ackSeq,
       speed: this.speed,
       diverged: this.trainer.diverged,
       displayPass: shown ? shown.pass : 0,
-      revealLayers: this.postedReveal,
+      revealLayers: out.postedReveal,
       displaySample: shown ? shown.sample : -1,
       displayInput,
       masks,
       activations,
       evalActivations,
       output: shown ? shown.output : NaN,
-      lossPoints: this.pendingLoss,
-      epochsPerSecond: this.running ? this.meter.epochsPerSecond() : 0,
+      lossPoints: out.pendingLoss,
+      epochsPerSecond: trains(this.phase) ? this.meter.epochsPerSecond() : 0,
     };
     const transfer: Transferable[] = [displayInput.buffer, ...masks.map((m) => m.buffer), ...activations.map((a) => a.buffer),
       ...evalActivations.map((a) => a.buffer)];
@@ -241,12 +267,12 @@ export class TrainingSession {
       snapshot.fit = this.predictFit();
       transfer.push(snapshot.fit.plain.buffer, snapshot.fit.dropout.buffer);
       if (snapshot.fit.kind === 'curve') transfer.push(snapshot.fit.xs.buffer);
-      this.lastFitAt = this.now();
-      this.fitStale = false;
+      out.lastFitAt = this.now();
+      out.fitStale = false;
     }
-    this.pendingLoss = [];
-    this.snapshotDue = false;
-    this.lastSnapshotAt = now;
+    out.pendingLoss = [];
+    out.snapshotDue = false;
+    out.lastSnapshotAt = now;
     this.post(snapshot, transfer);
   }
 
@@ -281,6 +307,10 @@ export class TrainingSession {
     }
     this.post({ type: 'dataset', runId: this.runId, dataset }, transfer);
   }
+}
+
+function freshOutbox(): Outbox {
+  return { snapshotDue: true, fitStale: true, postedReveal: 0, pendingLoss: [], lastSnapshotAt: -Infinity, lastFitAt: -Infinity };
 }
 
 /** A row number from a message: a non-negative integer, else the first row (the client validates; this guards). */
