@@ -325,6 +325,7 @@ export const en = {
       n: 'Training points',
       noise: 'Noise',
       seed: 'Random seed',
+      epochs: 'Epochs per run',
     },
     options: {
       sine: 'Noisy sine (regression)',
@@ -341,6 +342,7 @@ export const en = {
       n: 'Fewer points make overfitting easier to see, 4 to 400.',
       noise: 'Standard deviation of the noise, 0 to 2.',
       seed: 'Same seed, same data, same start, same masks.',
+      epochs: 'Training stops after this many epochs, 1 to 100000; Continue trains as many again.',
     },
     newData: 'New data',
     apply: 'Apply',

@@ -318,6 +318,7 @@ export const zhCN: Strings = {
       n: '训练点数',
       noise: '噪声',
       seed: '随机种子',
+      epochs: '每次训练的轮数',
     },
     options: {
       sine: '带噪声的正弦（回归）',
@@ -334,6 +335,7 @@ export const zhCN: Strings = {
       n: '点越少越容易看到过拟合，4 到 400。',
       noise: '噪声的标准差，0 到 2。',
       seed: '种子相同，数据、初始权重和掩码都相同。',
+      epochs: '训练到这么多轮（epoch）就停下，1 到 100000；点“继续”再训练同样多轮。',
     },
     newData: '换一组数据',
     apply: '应用',

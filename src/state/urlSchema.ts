@@ -14,7 +14,7 @@
  */
 
 import {
-  ACTIVATIONS, ARTICLE_EXAMPLE, DATASET_NAMES, DEFAULT_SCENARIO, DROPOUT_PASS_LIMITS, OPTIMIZER_NAMES,
+  ACTIVATIONS, ARTICLE_EXAMPLE, DATASET_NAMES, DEFAULT_SCENARIO, DROPOUT_PASS_LIMITS, OPTIMIZER_NAMES, SCENARIO_LIMITS,
   type ScenarioOptions,
 } from '../engine';
 import type { Strings } from '../i18n/en';
@@ -150,6 +150,10 @@ export const URL_SCHEMA = {
   /** Leave a gap in the training inputs (the uncertainty preset). */
   gap: entry(booleanSpec(DEFAULT_SCENARIO.gap), {
     scenario: (gap) => ({ gap }), hostWritable: host, control: { kind: 'panel', panel: 'network' }, sample: '1',
+  }),
+  /** The run's epoch budget: training stops there, and Continue trains as many again. */
+  epochs: entry(numberSpec(DEFAULT_SCENARIO.epochs, SCENARIO_LIMITS.minEpochs, SCENARIO_LIMITS.maxEpochs, true), {
+    scenario: (epochs) => ({ epochs }), hostWritable: host, control: text('epochs', 'numeric'), sample: '500',
   }),
   speed: entry(enumSpec<SpeedName>('full', SPEEDS), { hostWritable: host, control: { kind: 'panel', panel: 'network' }, sample: 'slow' }),
   /** Network view: show the training pass (masks) or eval mode (all on). Was `view` before the Lesson. */
