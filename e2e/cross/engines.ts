@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import WebDriver from 'webdriver';
+import type WebDriverModule from 'webdriver';
 import { spawnGroup, stopGroup, waitForHttp } from './servers';
 
 export interface Tab {
@@ -89,6 +89,9 @@ export async function launchWebKit(driverPort: number): Promise<Tab> {
   );
   try {
     await waitForHttp(`http://127.0.0.1:${driverPort}/status`, 20_000);
+    // The client's loggers read their level when its modules load: only warnings, not every connection.
+    process.env.WDIO_LOG_LEVEL ??= 'warn';
+    const WebDriver: typeof WebDriverModule = (await import('webdriver')).default;
     const client = await WebDriver.newSession({
       hostname: '127.0.0.1',
       port: driverPort,
