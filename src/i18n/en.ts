@@ -1,4 +1,5 @@
 import { lessonEn } from './lesson.en';
+import { teacherEn } from './teacher.en';
 /**
  * English strings. This object's type is the contract for every other locale (see zh-CN.ts), so a missing
  * translation is a compile error. Each panel owns one section; functions take the numbers they show.
@@ -6,6 +7,7 @@ import { lessonEn } from './lesson.en';
 export const en = {
   locale: 'en',
   lesson: lessonEn,
+  teacher: teacherEn,
   app: {
     title: 'Dropout Lab',
     tagline: 'Watch dropout switch neurons off, and see it fight overfitting.',
@@ -174,6 +176,8 @@ export const en = {
     controlsLabel: 'Training controls',
     play: 'Play',
     pause: 'Pause',
+    continue: 'Continue',
+    continueTitle: (epochs: number) => `The run has reached its budget: train both networks for another ${epochs} epochs`,
     stepPass: 'Step one pass',
     stepPassTitle: 'One forward pass with a fresh dropout mask, then one weight update (pauses training)',
     stepEpoch: 'Step one epoch',
@@ -325,7 +329,7 @@ export const en = {
       n: 'Training points',
       noise: 'Noise',
       seed: 'Random seed',
-      epochs: 'Epochs per run',
+      epochs: 'Epoch budget',
     },
     options: {
       sine: 'Noisy sine (regression)',
@@ -470,6 +474,10 @@ export const en = {
     embedTitle: 'Get the code to put this lab in a course page',
     status: (epoch: number, passes: number, running: boolean) =>
       `${running ? 'Training' : 'Paused'} · epoch ${epoch} · ${passes} forward ${passes === 1 ? 'pass' : 'passes'}`,
+    statusFinished: (epoch: number, passes: number) => `Finished · epoch ${epoch} · ${passes} forward passes`,
+    /** A finished run's result; the numbers arrive formatted. */
+    runResult: (r: { plainMin: string; plainMinEpoch: number; plainFinal: string; finalEpoch: number; rise: string; gap: string; dropoutLower: boolean }) =>
+      `Without dropout, the validation loss went from its minimum ${r.plainMin} (epoch ${r.plainMinEpoch}) to ${r.plainFinal} at epoch ${r.finalEpoch} (×${r.rise}). Final gap between the twins: ${r.gap}, ${r.dropoutLower ? 'lower with dropout' : 'higher with dropout'}.`,
     enlarge: (title: string) => `Enlarge “${title}”`,
     showAll: 'Show all panels',
     focusAnnouncement: (titles: string[]) =>
@@ -483,7 +491,7 @@ export const en = {
       'The keys work anywhere except while you type in a field. Space plays or pauses unless a button has the focus: then Space presses that button.',
     keyColumn: 'Key',
     actionColumn: 'What it does',
-    keyNames: { Space: 'Space', Shift: 'Shift', Esc: 'Esc' } as Record<string, string>,
+    keyNames: { Space: 'Space', Shift: 'Shift', Esc: 'Esc', PageDown: 'Page Down', PageUp: 'Page Up' } as Record<string, string>,
     actions: {
       help: 'Open this list',
       togglePlay: 'Play or pause training',
@@ -497,6 +505,8 @@ export const en = {
         'Show a panel large: 1 tensor lab, 2 network, 3 loss curves, 4 fitted function; a second number shows two side by side; the same key again takes one away',
       fullscreen: 'Full screen on or off',
       showAll: 'Show all panels again; in a dialog, close it',
+      nextStep: 'Lesson: next step (presentation clickers send Page Down)',
+      previousStep: 'Lesson: previous step (Page Up)',
     },
   },
   embed: {

@@ -21,6 +21,8 @@ export const lessonEn = {
   right: 'Right.',
   notQuite: 'Not quite.',
   skipped: 'Here is what happens.',
+  answerIs: 'The answer:',
+  misconceptionNote: (belief: string) => `That choice rests on a common misconception: “${belief}”`,
   yourRun: 'In your run',
   figureLabel: 'The figure of this step',
   lastStep: 'That was the last step. The Lab has every panel and setting to keep exploring.',
@@ -252,15 +254,15 @@ export const lessonEn = {
     networkPass: (sample: number, dropped: string) =>
       `In the pass shown, example ${sample} has ${dropped} units off. Choose another example: same pass, a different mask.`,
     networkWaiting: 'Step one pass to draw the first masks; then compare two examples.',
-    mcGap: (samples: number, epoch: number, gap: string) =>
-      `In your run at epoch ${epoch}, the average of ${samples} thinned networks lies on average ${gap} from the eval network’s curve.`,
+    mcGap: (epoch: number, gap: string, spread: string) =>
+      `In your run at epoch ${epoch}, the average of the thinned networks (the band’s middle) lies on average ${gap} from the eval network’s curve, while single thinned networks spread about ±${spread}.`,
     mcWaiting: 'Press Play: the band and its distance from the eval network appear once the run has started.',
     mcBand: (epoch: number, inGap: string, outside: string, ratio: string) =>
-      `In your run at epoch ${epoch}, the band’s spread is ${inGap} in the gap and ${outside} where there are points: ${ratio}× wider in the gap.`,
+      `In your run at epoch ${epoch}, the band is ${inGap} wide in the gap and ${outside} where there are points: ${ratio}× wider in the gap.`,
     sweepWaiting: 'Run the sweep (about half a minute): the reveal then quotes its numbers.',
     sweep: (bestP: string, bestVal: string, zeroVal: string, maxP: string, maxVal: string) =>
       `In your sweep the lowest mean validation loss, ${bestVal}, came at p = ${bestP}; p = 0 gave ${zeroVal} and p = ${maxP} gave ${maxVal}.`,
     dataSize: (n: number, epoch: number, plain: string, dropout: string, gain: string) =>
-      `In your run with ${n} training points at epoch ${epoch}: validation loss ${plain} without dropout, ${dropout} with. Dropout’s gain: ${gain}.`,
+      `In your run with ${n} training points at epoch ${epoch}: validation loss ${plain} without dropout, ${dropout} with: dropout lowers it by ${gain}.`,
   },
 };

@@ -19,6 +19,8 @@ export const lessonZhCN: typeof lessonEn = {
   right: '答对了。',
   notQuite: '不太对。',
   skipped: '结果是这样的。',
+  answerIs: '答案：',
+  misconceptionNote: (belief: string) => `这个选项基于一个常见误解：“${belief}”`,
   yourRun: '在你的这次训练中',
   figureLabel: '本步骤的图',
   lastStep: '这是最后一步。实验室里有全部面板和设置，可以继续探索。',
@@ -250,15 +252,15 @@ export const lessonZhCN: typeof lessonEn = {
     networkPass: (sample: number, dropped: string) =>
       `在显示的这次传播中，样本 ${sample} 关掉了 ${dropped} 个单元。换一个样本看看：同一次传播，不同的掩码。`,
     networkWaiting: '先单步传播一次，抽出第一批掩码；然后比较两个样本。',
-    mcGap: (samples: number, epoch: number, gap: string) =>
-      `在你的这次训练中，第 ${epoch} 轮时 ${samples} 个稀疏子网络的平均，与 eval 网络的曲线平均相差 ${gap}。`,
+    mcGap: (epoch: number, gap: string, spread: string) =>
+      `在你的这次训练中，第 ${epoch} 轮时稀疏子网络的平均（色带中线）与 eval 网络的曲线平均只相差 ${gap}，而单个稀疏子网络的离散约为 ±${spread}。`,
     mcWaiting: '按“播放”：训练开始后，色带以及它与 eval 网络的距离就会出现。',
     mcBand: (epoch: number, inGap: string, outside: string, ratio: string) =>
-      `在你的这次训练中，第 ${epoch} 轮时色带的离散程度在空缺处为 ${inGap}，在有数据点处为 ${outside}：空缺处宽 ${ratio} 倍。`,
+      `在你的这次训练中，第 ${epoch} 轮时色带在空缺处宽 ${inGap}，在有数据点处宽 ${outside}：空缺处宽 ${ratio} 倍。`,
     sweepWaiting: '运行扫描（约半分钟）：之后这里会引用它的数字。',
     sweep: (bestP: string, bestVal: string, zeroVal: string, maxP: string, maxVal: string) =>
       `在你的扫描中，最低的平均验证损失 ${bestVal} 出现在 p = ${bestP}；p = 0 时为 ${zeroVal}，p = ${maxP} 时为 ${maxVal}。`,
     dataSize: (n: number, epoch: number, plain: string, dropout: string, gain: string) =>
-      `在你这次有 ${n} 个训练点的训练中，第 ${epoch} 轮：验证损失不用 Dropout 为 ${plain}，用 Dropout 为 ${dropout}。Dropout 的收益：${gain}。`,
+      `在你这次有 ${n} 个训练点的训练中，第 ${epoch} 轮：验证损失不用 Dropout 为 ${plain}，用 Dropout 为 ${dropout}：Dropout 让它降低了 ${gain}。`,
   },
 };

@@ -1,10 +1,12 @@
 import { lessonZhCN } from './lesson.zh-CN';
+import { teacherZhCN } from './teacher.zh-CN';
 import type { Strings } from './en';
 
 /** 简体中文。Typed by the English file, so a missing key fails the build. */
 export const zhCN: Strings = {
   locale: 'zh-CN',
   lesson: lessonZhCN,
+  teacher: teacherZhCN,
   app: {
     title: 'Dropout Lab',
     tagline: '看暂退法（Dropout）如何让神经元随机停止工作，又如何抑制过拟合。',
@@ -169,6 +171,8 @@ export const zhCN: Strings = {
     controlsLabel: '训练控制',
     play: '开始',
     pause: '暂停',
+    continue: '继续',
+    continueTitle: (epochs: number) => `本次训练已到设定轮数：两个网络再训练 ${epochs} 轮`,
     stepPass: '前进一次传播',
     stepPassTitle: '用新抽取的 dropout 掩码做一次前向传播，再更新一次权重（会暂停训练）',
     stepEpoch: '前进一轮',
@@ -318,7 +322,7 @@ export const zhCN: Strings = {
       n: '训练点数',
       noise: '噪声',
       seed: '随机种子',
-      epochs: '每次训练的轮数',
+      epochs: '训练轮数上限',
     },
     options: {
       sine: '带噪声的正弦（回归）',
@@ -458,6 +462,9 @@ export const zhCN: Strings = {
     embedTitle: '获取代码，把本实验放进课程网页',
     status: (epoch: number, passes: number, running: boolean) =>
       `${running ? '训练中' : '已暂停'} · 第 ${epoch} 轮 · 前向传播 ${passes} 次`,
+    statusFinished: (epoch: number, passes: number) => `已完成 · 第 ${epoch} 轮 · 前向传播 ${passes} 次`,
+    runResult: (r: { plainMin: string; plainMinEpoch: number; plainFinal: string; finalEpoch: number; rise: string; gap: string; dropoutLower: boolean }) =>
+      `不用 dropout 的模型：验证损失从最低点 ${r.plainMin}（第 ${r.plainMinEpoch} 轮）变为第 ${r.finalEpoch} 轮的 ${r.plainFinal}（×${r.rise}）。两个网络最终相差 ${r.gap}，${r.dropoutLower ? '用 dropout 的更低' : '用 dropout 的更高'}。`,
     enlarge: (title: string) => `放大“${title}”`,
     showAll: '显示全部面板',
     focusAnnouncement: (titles: string[]) => `只显示${titles.map((title) => `“${title}”`).join('和')}。按 Esc 键显示全部面板。`,
@@ -469,7 +476,7 @@ export const zhCN: Strings = {
     intro: '除了在输入框里打字时，这些按键随处可用。空格键用于开始或暂停训练；但如果焦点在某个按钮上，空格键会按下该按钮。',
     keyColumn: '按键',
     actionColumn: '作用',
-    keyNames: { Space: '空格', Shift: 'Shift', Esc: 'Esc' } as Record<string, string>,
+    keyNames: { Space: '空格', Shift: 'Shift', Esc: 'Esc', PageDown: 'Page Down', PageUp: 'Page Up' } as Record<string, string>,
     actions: {
       help: '打开这张列表',
       togglePlay: '开始或暂停训练',
@@ -482,6 +489,8 @@ export const zhCN: Strings = {
       focusPanel: '放大面板：1 张量实验，2 网络，3 损失曲线，4 拟合函数；再按另一个数字可并排放大两个；再按同一个键则收起该面板',
       fullscreen: '进入或退出全屏',
       showAll: '重新显示全部面板；在对话框中则关闭对话框',
+      nextStep: '课程：下一步（演示翻页器发送的是 Page Down）',
+      previousStep: '课程：上一步（Page Up）',
     },
   },
   embed: {

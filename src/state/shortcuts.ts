@@ -18,7 +18,12 @@ export type ShortcutAction =
   | 'raiseP'
   | 'focusPanel'
   | 'fullscreen'
-  | 'showAll';
+  | 'showAll'
+  | 'nextStep'
+  | 'previousStep';
+
+/** The screen a shortcut works on; absent means both. */
+export type ShortcutScreen = 'lesson' | 'lab';
 
 /** What a shortcut matches against: the fields of a KeyboardEvent that matter. */
 export interface KeyPress {
@@ -35,6 +40,8 @@ export interface Shortcut {
   keys: readonly string[];
   /** The keys are pressed together (Shift + →) rather than being alternatives (1, 2, 3, 4). */
   together?: true;
+  /** Only on this screen: in the Lesson → moves to the next step, in the Lab it steps training one pass. */
+  screen?: ShortcutScreen;
   matches(press: KeyPress): boolean;
 }
 
@@ -48,7 +55,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   // "?" is Shift+/ on most layouts, so shift is allowed here.
   { action: 'help', keys: ['?'], matches: (press) => press.key === '?' },
   { action: 'togglePlay', keys: ['Space'], matches: plain(' ') },
-  { action: 'stepPass', keys: ['→'], matches: plain('ArrowRight') },
+  { action: 'stepPass', keys: ['→'], screen: 'lab', matches: plain('ArrowRight') },
+  // The lesson: arrows and Page Up / Page Down, which is what presentation clickers send.
+  { action: 'nextStep', keys: ['→', 'PageDown'], screen: 'lesson', matches: (press) => plain('ArrowRight')(press) || press.key === 'PageDown' },
+  { action: 'previousStep', keys: ['←', 'PageUp'], screen: 'lesson', matches: (press) => plain('ArrowLeft')(press) || press.key === 'PageUp' },
   { action: 'stepEpoch', keys: ['Shift', '→'], together: true, matches: (press) => press.key === 'ArrowRight' && press.shiftKey },
   { action: 'reset', keys: ['R'], matches: letter('r') },
   { action: 'toggleView', keys: ['E'], matches: letter('e') },
@@ -60,9 +70,20 @@ export const SHORTCUTS: readonly Shortcut[] = [
 ];
 
 /** The action a key press asks for, or null. Presses with Ctrl, ⌘ or Alt belong to the browser and the OS. */
-export function shortcutFor(press: KeyPress): Shortcut | null {
+export function shortcutFor(press: KeyPress, screen: ShortcutScreen = 'lab'): Shortcut | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
-  return SHORTCUTS.find((shortcut) => shortcut.matches(press)) ?? null;
+  return SHORTCUTS.find((shortcut) => (shortcut.screen ?? screen) === screen && shortcut.matches(press)) ?? null;
+}
+
+/**
+ * A clicker's Page Up / Page Down must turn the page even when the focus rests on a choice the student just
+ * picked (a radio button or a checkbox), where other keys belong to the control; never in a text field.
+ */
+export function clickerPageKey(press: KeyPress, target: TargetLike | null): boolean {
+  if (press.key !== 'PageUp' && press.key !== 'PageDown') return false;
+  if (!target || target.tagName?.toUpperCase() !== 'INPUT') return false;
+  const type = target.getAttribute?.('type');
+  return type === 'radio' || type === 'checkbox';
 }
 
 /** The panel a number key focuses: 1 → tensor lab … 4 → fitted function. */

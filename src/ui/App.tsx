@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../state/store';
-import { useStrings } from '../i18n/useStrings';
+import { useStrings } from './useStrings';
 import type { PanelName } from '../state/urlSchema';
 import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
@@ -10,8 +10,9 @@ import { ShellDialogs } from './shell/ShellDialogs';
 import { FocusAnnouncer } from './shell/FocusAnnouncer';
 import { useShortcuts } from './shell/useShortcuts';
 import { TensorLab } from './tensor/TensorLab';
-import { Staged, StagedRoot, type StageName } from './shell/Staged';
-import { lazyPart, type LazyPart } from './shell/lazyPart';
+import { Staged, StagedRoot } from './shell/Staged';
+import { PANEL_CHUNKS } from './panelChunks';
+import { LessonView } from './lesson/LessonView';
 
 /*
  * The tensor lab, first on the page, ships in the main chunk with the shell. The other panels are chunks of
@@ -19,14 +20,7 @@ import { lazyPart, type LazyPart } from './shell/lazyPart';
  * they arrive (see shell/Staged.tsx). The first screen so waits for less JavaScript; a panel that the page does
  * not show is never loaded (an embed of one panel loads only that one).
  */
-const PANEL_CHUNKS = {
-  network: lazyPart(() => import('./network/NetworkPanel'), (module) => module.NetworkPanel),
-  loss: lazyPart(() => import('./loss/LossChartPanel'), (module) => module.LossChartPanel),
-  fit: lazyPart(() => import('./fit/FitChartPanel'), (module) => module.FitChartPanel),
-  settings: lazyPart(() => import('./settings/ScenarioSettings'), (module) => module.ScenarioSettings),
-  sweep: lazyPart(() => import('./sweep/SweepPanel'), (module) => module.SweepPanel),
-  explain: lazyPart(() => import('./explain/Explainer'), (module) => module.Explainer),
-} satisfies Record<StageName, LazyPart<object>>;
+// The panels' chunks are shared with the Lesson's figure (see panelChunks.ts).
 
 /** The page: header, notices, the four panels (or the ones an embedding page chose), then settings and text. */
 export function App() {
@@ -39,6 +33,8 @@ export function App() {
   const panels = useStore((state) => state.settings.panels);
   const reducedMotion = useStore((state) => state.reducedMotion);
   const focusPanels = useStore((state) => state.focusPanels);
+  // The screen: the guided Lesson or the free Lab (see state/lesson); both show the same panels.
+  const lessonOn = useStore((state) => state.settings.view === 'lesson');
 
   useShortcuts();
 
@@ -65,12 +61,13 @@ export function App() {
         data-mode={mode}
         data-embed={embed ? 'true' : 'false'}
         data-motion={reducedMotion ? 'reduced' : 'full'}
+        data-screen={lessonOn ? 'lesson' : 'lab'}
         data-focus={focusPanels.length > 0 ? focusPanels.join(' ') : undefined}
         data-focus-count={focusPanels.length > 0 ? focusPanels.length : undefined}
       >
         {!embed && (
-          <a className="skip-link" href="#lab">
-            {strings.app.skipToContent}
+          <a className="skip-link" href={lessonOn ? '#lesson' : '#lab'}>
+            {lessonOn ? strings.lesson.skipToLesson : strings.app.skipToContent}
           </a>
         )}
         {!embed && <Header />}
@@ -82,6 +79,11 @@ export function App() {
         )}
         <Notices />
         <FocusAnnouncer />
+        {lessonOn ? (
+          <main id="lesson" className="lesson-main" tabIndex={-1}>
+            <LessonView />
+          </main>
+        ) : (<>
         <main id="lab" className="panels" tabIndex={-1}>
           {shown('tensor') && (
             <Panel name="tensor" title={strings.panels.tensor}>
@@ -113,6 +115,7 @@ export function App() {
         {!embed && (
           <Staged stage="explain" placeholderClass="stage-section" part={PANEL_CHUNKS.explain} />
         )}
+        </>)}
         <ShellDialogs />
       </div>
     </StagedRoot>

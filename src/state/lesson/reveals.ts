@@ -111,11 +111,16 @@ export function passDrops(pass: PassView | null): { sample: number; dropped: num
 }
 
 /** Mean absolute gap between the MC average and the eval network's curve, on the fit grid. */
-export function mcMeanGap(mc: McBand | null, evalCurve: Float32Array | null): { epoch: number; gap: number } | null {
+export function mcMeanGap(mc: McBand | null, evalCurve: Float32Array | null): { epoch: number; gap: number; spread: number } | null {
   if (!mc || !evalCurve || evalCurve.length !== mc.mean.length || mc.mean.length === 0) return null;
   let sum = 0;
-  for (let i = 0; i < mc.mean.length; i++) sum += Math.abs(mc.mean[i] - evalCurve[i]);
-  return { epoch: mc.epoch, gap: sum / mc.mean.length };
+  let spread = 0;
+  for (let i = 0; i < mc.mean.length; i++) {
+    sum += Math.abs(mc.mean[i] - evalCurve[i]);
+    spread += mc.std[i];
+  }
+  // `spread`: the mean standard deviation of single thinned networks, the scale the gap is small against.
+  return { epoch: mc.epoch, gap: sum / mc.mean.length, spread: spread / mc.mean.length };
 }
 
 /** How wide the MC band is where there are no training points, against where there are. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore, type AppState } from '../../state/store';
 import { applyScenarioSettings, play, requestMcBand } from '../../state/training';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { ExportButtons } from '../charts/ExportButtons';
 import { LineSwatch } from '../charts/LineSwatch';
 import { useElementWidth, useFrameRedraw, useThrottledStore } from '../charts/hooks';
@@ -26,7 +26,7 @@ const MAX_SAMPLES = 500;
 const MC_REFRESH_MS = 1000;
 
 /** What the twins predict: curves for the 1-D data, decision regions for the moons. */
-export function FitChartPanel() {
+export function FitChartPanel({ mcDropout = false }: { mcDropout?: boolean } = {}) {
   const s = useStrings().fit;
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -36,7 +36,8 @@ export function FitChartPanel() {
   const running = useStore((state) => state.training.running);
   const runId = useStore((state) => state.training.runId);
   const training = useThrottledStore(selectTraining, 1000, sameFitInputs);
-  const [mcOn, setMcOn] = useState(false);
+  // A lesson step about MC dropout opens with the band on (the reader can still switch it off).
+  const [mcOn, setMcOn] = useState(mcDropout);
   const [samplesText, setSamplesText] = useState(String(DEFAULT_SAMPLES));
   const [samples, setSamples] = useState(DEFAULT_SAMPLES);
   const samplesErrorId = useId();

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore, type AppState } from '../../state/store';
 import type { LossHistory } from '../../state/history';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { ExportButtons } from '../charts/ExportButtons';
 import { LineSwatch } from '../charts/LineSwatch';
 import { downloadText } from '../charts/exportChart';
@@ -21,14 +21,15 @@ const selectTask = (state: AppState) => state.training.dataset?.task ?? (state.s
  * and only when new points arrived (slower while scrolled out of view); React renders the controls, the legend
  * and the text read-outs (throttled to twice a second).
  */
-export function LossChartPanel() {
+export function LossChartPanel({ showTrainWithDropout = false }: { showTrainWithDropout?: boolean } = {}) {
   const s = useStrings().loss;
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const chartRef = useRef<ReturnType<typeof createLossChart> | null>(null);
   const width = useElementWidth(wrapRef);
   const [scale, setScale] = useState<LossScale>('log');
-  const [showTrainOn, setShowTrainOn] = useState(false);
+  // A lesson step that is about the dropout-on train loss opens with it shown (the reader can still hide it).
+  const [showTrainOn, setShowTrainOn] = useState(showTrainWithDropout);
   const [cursorEpoch, setCursorEpoch] = useState<number | null>(null);
   const history = useThrottledStore(selectHistory);
   const task = useThrottledStore(selectTask);

@@ -1,33 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { dismissNoticeByKey, pushNotice, useStore } from '../../state/store';
-import { useStrings } from '../../i18n/useStrings';
-import { LOCALES, LOCALE_NAMES, loadLocale, type Locale } from '../../i18n';
+import { useStore } from '../../state/store';
+import { chooseLocale, setReducedMotion } from '../../state/preferences';
 import { updateSettings } from '../../state/urlSync';
+import { useStrings } from '../useStrings';
+import { LOCALES, LOCALE_NAMES, type Locale } from '../../i18n';
 import { toggleFullscreen, useIsFullscreen } from './fullscreen';
-import { openDialog, setReducedMotion } from './shellState';
+import { openDialog } from './shellState';
 import { RunStatus } from './RunStatus';
-
-/** Counts choices, so a slow download of one language cannot override a later choice. */
-let latestChoice = 0;
-
-/**
- * Switches the language in place: only strings change, the store (and so the training run) is untouched. A
- * language is downloaded first unless already here (see i18n/index.ts); if that fails the page keeps its
- * language and says why.
- */
-export async function chooseLocale(next: Locale): Promise<void> {
-  const choice = ++latestChoice;
-  try {
-    await loadLocale(next);
-  } catch {
-    if (choice === latestChoice) pushNotice({ key: 'locale', kind: 'warning', message: { code: 'text', id: 'localeUnavailable' } });
-    return;
-  }
-  if (choice !== latestChoice) return;
-  dismissNoticeByKey('locale');
-  useStore.setState({ locale: next });
-  updateSettings({ locale: next });
-}
+import { ScreenTabs } from '../lesson/ScreenTabs';
 
 export function Header() {
   const strings = useStrings();
@@ -65,6 +45,7 @@ export function Header() {
         <p className="tagline">{strings.app.tagline}</p>
         <RunStatus />
       </div>
+      <ScreenTabs />
       <div className="header-tools" role="group" aria-label={strings.shell.toolsLabel}>
         <button
           type="button"

@@ -4,7 +4,8 @@
  * Escape closes it natively), and when Ctrl, ⌘ or Alt is held.
  */
 import { useEffect } from 'react';
-import { isTypingTarget, panelForKey, P_STEP, shortcutFor, spaceActivates, type ShortcutAction } from '../../state/shortcuts';
+import { clickerPageKey, isTypingTarget, panelForKey, P_STEP, shortcutFor, spaceActivates, type ShortcutAction } from '../../state/shortcuts';
+import { nextStep, previousStep } from '../../state/lesson/navigation';
 import { useStore } from '../../state/store';
 import { nudgeDropoutP, resetTraining, stepEpoch, stepPass, togglePlay, toggleView } from '../../state/training';
 import { toggleFullscreen } from './fullscreen';
@@ -42,6 +43,10 @@ function run(action: ShortcutAction, key: string): boolean {
     case 'fullscreen':
       toggleFullscreen();
       return true;
+    case 'nextStep':
+      return nextStep();
+    case 'previousStep':
+      return previousStep();
     case 'showAll':
       if (useStore.getState().focusPanels.length === 0) return false;
       toggleFocusPanel(null);
@@ -55,8 +60,8 @@ export function useShortcuts(): void {
       if (event.defaultPrevented || event.isComposing) return;
       if (useShellStore.getState().dialog !== null || document.querySelector('dialog[open]')) return;
       const target = event.target instanceof Element ? event.target : null;
-      if (isTypingTarget(target)) return;
-      const shortcut = shortcutFor(event);
+      if (isTypingTarget(target) && !clickerPageKey(event, target)) return;
+      const shortcut = shortcutFor(event, useStore.getState().settings.view === 'lesson' ? 'lesson' : 'lab');
       if (!shortcut) return;
       if (shortcut.action === 'togglePlay' && spaceActivates(target)) return;
       // Arrow keys also scroll the page and Space pages down: only a key that did something is consumed.

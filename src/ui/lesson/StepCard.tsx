@@ -1,0 +1,134 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useStore } from '../../state/store';
+import { useStrings } from '../useStrings';
+import { LESSON_STEP_COUNT, type LessonStep } from '../../state/lesson/steps';
+import { chooseScreen, nextStep, previousStep } from '../../state/lesson/navigation';
+import { clearAnswer, commitAnswer, useLessonProgress } from '../../state/lesson/progress';
+import { StepReveal } from './StepReveal';
+import { MainActionButton, VariantChooser } from './StepActions';
+
+/**
+ * The step card: progress, title, text, the question (predict first), the reveal once the student commits or
+ * skips, the step's main action, and Back / Next. The answer is rendered only after the commit: before it, it
+ * is not in the page at all, for screen readers and curious students alike.
+ */
+export function StepCard({ step, number }: { step: LessonStep; number: number }) {
+  const lesson = useStrings().lesson;
+  const text = lesson.steps[step.id as keyof typeof lesson.steps];
+  const answer = useLessonProgress((state) => state.answers[step.id]);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [nudge, setNudge] = useState(false);
+  const questionId = useId();
+  const nudgeId = useId();
+  const last = number >= LESSON_STEP_COUNT;
+  const embed = useStore((state) => state.settings.embed);
+
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    if (picked === null) {
+      setNudge(true);
+      return;
+    }
+    setNudge(false);
+    commitAnswer(step.id, { kind: 'chosen', choice: picked });
+  };
+  const skip = () => {
+    setNudge(false);
+    commitAnswer(step.id, { kind: 'skipped' });
+  };
+  const again = () => {
+    setPicked(null);
+    clearAnswer(step.id);
+  };
+
+  return (
+    <section className="lesson-card" aria-labelledby="lesson-step-title" data-testid="lesson-card">
+      <div className="lesson-progress">
+        <span id="lesson-progress-text" data-testid="lesson-progress">{lesson.progress(number, LESSON_STEP_COUNT)}</span>
+        <progress max={LESSON_STEP_COUNT} value={number} aria-labelledby="lesson-progress-text" />
+      </div>
+      <h2 id="lesson-step-title" className="lesson-title" tabIndex={-1}>
+        {text.title}
+      </h2>
+      <p className="lesson-text">{text.text}</p>
+      {step.question && (
+        <form className="lesson-question" onSubmit={check} aria-describedby={nudge ? nudgeId : undefined}>
+          <fieldset disabled={answer !== undefined}>
+            <legend id={questionId}>
+              <span className="lesson-question-label">{lesson.questionLabel}: </span>
+              {text.question}
+            </legend>
+            {step.question.choices.map((choice) => {
+              const committed = answer?.kind === 'chosen' && answer.choice === choice.id;
+              return (
+                <label key={choice.id} className="lesson-choice" data-choice={choice.id} data-committed={committed || undefined}>
+                  <input
+                    type="radio"
+                    name={`lesson-${step.id}`}
+                    value={choice.id}
+                    checked={answer ? committed : picked === choice.id}
+                    onChange={() => {
+                      setPicked(choice.id);
+                      setNudge(false);
+                    }}
+                  />
+                  <span>{text.choices[choice.id as keyof typeof text.choices]}</span>
+                </label>
+              );
+            })}
+          </fieldset>
+          {answer === undefined ? (
+            <div className="lesson-buttons">
+              <button type="submit" className="primary" data-testid="lesson-check">
+                {lesson.check}
+              </button>
+              <button type="button" onClick={skip} data-testid="lesson-skip">
+                {lesson.skip}
+              </button>
+            </div>
+          ) : (
+            <div className="lesson-buttons">
+              <button type="button" onClick={again} data-testid="lesson-again">
+                {lesson.tryAgain}
+              </button>
+            </div>
+          )}
+          {nudge && (
+            <p id={nudgeId} className="field-error" role="alert">
+              {lesson.chooseFirst}
+            </p>
+          )}
+        </form>
+      )}
+      {/* Always present and empty until the commit, so the reveal is announced when it appears. */}
+      <div className="lesson-reveal-region" aria-live="polite">
+        {answer !== undefined && <StepReveal step={step} answer={answer} />}
+      </div>
+      {(step.mainAction || step.variants) && (
+        <div className="lesson-actions">
+          {step.mainAction && <MainActionButton action={step.mainAction} />}
+          {step.variants && <VariantChooser variants={step.variants} />}
+        </div>
+      )}
+      {last && (
+        <p className="lesson-last">
+          {lesson.lastStep}{' '}
+          {!embed && (
+            <button type="button" className="link-button" onClick={() => chooseScreen('lab')}>
+              {lesson.openLab}
+            </button>
+          )}
+        </p>
+      )}
+      <nav className="lesson-nav" aria-label={lesson.progressLabel}>
+        <button type="button" onClick={previousStep} disabled={number <= 1} data-testid="lesson-back">
+          ← {lesson.back}
+        </button>
+        <span className="lesson-nav-hint">{lesson.nextHint}</span>
+        <button type="button" className="primary" onClick={nextStep} disabled={last} data-testid="lesson-next">
+          {lesson.next} →
+        </button>
+      </nav>
+    </section>
+  );
+}
