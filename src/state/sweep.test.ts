@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, validateScenario } from '../engine';
-import { finalValidationLoss } from '../worker/sweepJob';
 import { planSweep, summariseSweep, SWEEP_PS } from './sweep';
 
 describe('p-sweep plan and summary', () => {
@@ -23,10 +22,5 @@ describe('p-sweep plan and summary', () => {
       { p: 0, mean: expect.closeTo(0.3, 10), min: 0.2, max: 0.4, count: 2 },
       { p: 0.3, mean: 0.1, min: 0.1, max: 0.1, count: 1 },
     ]);
-  });
-  it('averages the tail of the validation curve', () => {
-    expect(finalValidationLoss([9, 1, 2, 3], 3)).toBe(2);
-    expect(finalValidationLoss([1, NaN], 2)).toBe(1);
-    expect(Number.isNaN(finalValidationLoss([], 3))).toBe(true);
   });
 });

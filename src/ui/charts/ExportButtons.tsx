@@ -1,5 +1,5 @@
 import { useState, type ReactNode, type RefObject } from 'react';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { downloadPng, downloadSvg } from './exportChart';
 import './charts.css';
 

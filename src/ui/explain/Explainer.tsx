@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { dropoutScale } from '../../engine';
 import { binomialProbability } from '../../engine';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import './explain.css';
 
 /** The article's example: nn.Dropout(p=0.7) on x = 1…10. Its own outputs prove that survivors are scaled by 1/(1−p). */

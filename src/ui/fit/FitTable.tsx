@@ -1,5 +1,5 @@
 import type { AppState } from '../../state/store';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { DataTable } from '../charts/DataTable';
 import { formatLoss } from '../charts/scales';
 import { sampleRows } from '../loss/lossCsv';

@@ -1,5 +1,5 @@
 import type { LossHistory } from '../../state/history';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { DataTable } from '../charts/DataTable';
 import { formatLoss } from '../charts/scales';
 import { sampleRows } from './lossCsv';

@@ -10,7 +10,7 @@ import { decimalText } from '../shell/liveText';
 import { useStore, type AppState } from '../../state/store';
 import { batchRowCount, showNetworkExample } from '../../state/training';
 import { useThrottledStore } from '../charts/hooks';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { parseExampleNumber, steppedExample } from './exampleChoice';
 
 /** How often the line naming the shown example follows the passes (the diagram itself follows every one). */

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useFieldDraft } from '../shell/useFieldDraft';
 import { useStore } from '../../state/store';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import {
   P_BOUNDS, resetTraining, setDropoutP, setSpeed, setView, stepEpoch, stepPass, togglePlay,
 } from '../../state/training';

@@ -7,7 +7,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { useStore, type AppState } from '../../state/store';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { stringsFor, type Strings } from '../../i18n';
 import { layoutNetwork, CAPTION_SPACE } from './layout';
 import { createNeuronLooks, drawEdges, planEdges, updateNeuronLooks, type EdgeColours, type NeuronLook } from './neuronStates';

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { DATASET_INPUT_SIZE } from '../../engine';
 import { useStore } from '../../state/store';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { NetworkControls } from './NetworkControls';
 import { NetworkDiagram } from './NetworkDiagram';
 import { EpochCounter, NetworkReadout } from './NetworkReadout';

@@ -6,7 +6,7 @@ import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore, type AppState } from '../../state/store';
 import { useThrottledStore } from '../charts/hooks';
 import { integerText, throttled } from '../shell/liveText';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { summarisePass } from './passSummary';
 
 const ANNOUNCE_EVERY_MS = 2000;

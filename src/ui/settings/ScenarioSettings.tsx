@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useStore } from '../../state/store';
 import { applyScenarioSettings } from '../../state/training';
 import { parseSetting, URL_KEYS, URL_SCHEMA, type SettingControl, type UrlNotice, type UrlSettings } from '../../state/urlSchema';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import type { Strings } from '../../i18n';
 import './settings.css';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useStore } from '../../state/store';
 import { parseSetting, PANEL_NAMES, type PanelName } from '../../state/urlSchema';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { Dialog } from './Dialog';
 import { embedSnippet } from './embedSnippet';
 

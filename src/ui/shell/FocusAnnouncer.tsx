@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../../state/store';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 
 /** Tells screen-reader users when the focus layout hides or restores panels (keys 1–4, Escape). */
 export function FocusAnnouncer() {

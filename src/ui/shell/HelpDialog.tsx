@@ -1,5 +1,5 @@
 import { SHORTCUTS, P_STEP, type Shortcut } from '../../state/shortcuts';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import type { Strings } from '../../i18n';
 import { Dialog } from './Dialog';
 

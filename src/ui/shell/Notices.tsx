@@ -1,5 +1,5 @@
 import { dismissNotice, useStore, type AppNotice } from '../../state/store';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import type { Strings } from '../../i18n';
 import { reloadToNewVersion } from '../../state/offline';
 

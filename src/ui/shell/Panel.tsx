@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PanelName } from '../../state/urlSchema';
 import { useStore } from '../../state/store';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { toggleFocusPanel } from './shellState';
 
 /**

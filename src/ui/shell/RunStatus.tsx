@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useStore } from '../../state/store';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { throttled } from './liveText';
 
 /** How often the sentence is rewritten while training runs: faster than this nobody can read it. */

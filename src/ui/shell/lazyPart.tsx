@@ -6,7 +6,7 @@
  * first screen itself.)
  */
 import { useEffect, useState, type ComponentType } from 'react';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { lazyValue, type LazyValue } from '../../chunks/lazyValue';
 
 /** A component whose code is a chunk of its own. */

@@ -4,7 +4,7 @@ import { scenarioFromSettings } from '../../state/training';
 import {
   cancelSweep, startSweep, summariseSweep, useSweep, SWEEP_EPOCH_CHOICES, SWEEP_PS, SWEEP_SEED_CHOICES, type SweepPoint,
 } from '../../state/sweep';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { ExportButtons } from '../charts/ExportButtons';
 import { useElementWidth } from '../charts/hooks';
 import { DataTable } from '../charts/DataTable';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { checkArticleRule, largestMeanGap } from '../../engine';
 import { useStore } from '../../state/store';
-import { useStrings } from '../../i18n/useStrings';
+import { useStrings } from '../useStrings';
 import { formatTensor, pythonFixed } from './pytorchFormat';
 import { articleCode, numpySnippet, torchSnippet, type SnippetInput } from './pythonSnippets';
 import { percent, plainNumber, shortNumber } from './numberText';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import golden from './dropout.torch.json';
-import { dropout, dropoutScale } from './dropout';
-import type { Rng } from './rng';
-import { formatTensor } from '../ui/tensor/pytorchFormat';
+// The engine's dropout against PyTorch, compared through the tensor lab's PyTorch printer: a ui test, so that the
+// engine's own tests import nothing outside the engine.
+import golden from '../../engine/dropout.torch.json';
+import { dropout, dropoutScale, type Rng } from '../../engine';
+import { formatTensor } from './pytorchFormat';
 
 // What nn.Dropout computed on the CPU in a real PyTorch (scripts/golden-torch.py dropout), checked bit for bit.
 const fromJson = (value: number | string) => (typeof value === 'number' ? value : Number(value.replace('inf', 'Infinity')));
