@@ -13,6 +13,18 @@ import type { PassView, TrainingState } from './store';
  */
 export const HISTORY_FLUSH_MS = 50;
 
+/**
+ * Two snapshots of one run as one, as if only the newer had been sent but carrying everything the older one
+ * owed the view: its loss points (in order) and its fit predictions when the newer has none. Everything else in
+ * a snapshot is the worker's state at the moment it was sent, so the newer value is the answer. The client
+ * uses it to apply at most one snapshot per animation frame, however many the worker sent meanwhile.
+ */
+export function mergeSnapshots(older: TrainingSnapshot, newer: TrainingSnapshot): TrainingSnapshot {
+  const lossPoints = older.lossPoints.length === 0 ? newer.lossPoints : older.lossPoints.concat(newer.lossPoints);
+  const fit = newer.fit ?? older.fit;
+  return fit === newer.fit && lossPoints === newer.lossPoints ? newer : { ...newer, lossPoints, fit };
+}
+
 /** Loss points received but not yet in the store's history, and when the history was last extended. */
 export interface HeldPoints {
   readonly runId: number;

@@ -15,6 +15,9 @@ import { updateSettings } from './urlSync';
 const VALIDATION_POINTS = 200;
 const EVAL_EVERY_EPOCHS = 10;
 
+/** A snapshot waits at most this long for a frame: a hidden page draws none, and its store must still follow. */
+const HIDDEN_PAGE_UPDATE_MS = 250;
+
 /** The page's one training client. It starts no worker until startTraining() connects it. */
 const client = new TrainingClient({
   createWorker: () => new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' }),
@@ -24,6 +27,18 @@ const client = new TrainingClient({
     return () => clearInterval(timer);
   },
   pageHidden: () => typeof document !== 'undefined' && document.hidden,
+  beforeNextFrame: (callback) => {
+    // A hidden page draws no frames (also one hidden while waiting); its store, which an embedding page's bridge
+    // reads, still follows, more slowly.
+    const frame = requestAnimationFrame(() => {
+      clearTimeout(timer);
+      callback();
+    });
+    const timer = setTimeout(() => {
+      cancelAnimationFrame(frame);
+      callback();
+    }, HIDDEN_PAGE_UPDATE_MS);
+  },
   store: {
     training: () => useStore.getState().training,
     setTraining: (training) => useStore.setState({ training }),

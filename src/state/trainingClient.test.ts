@@ -5,8 +5,9 @@ import { HEARTBEAT, TrainingClient, hangLimit, type WorkerLike } from './trainin
 import { initialTraining, type AppNotice, type TrainingState } from './store';
 
 /** A client with a fake worker, clock, timer and store: nothing shared between tests. */
-function harness(options: { workerUnavailable?: boolean } = {}) {
+function harness(options: { workerUnavailable?: boolean; frames?: boolean } = {}) {
   let now = 0;
+  const frameCallbacks: (() => void)[] = [];
   let tick: (() => void) | null = null;
   const workers: (WorkerLike & { sent: WorkerCommand[]; terminated: boolean })[] = [];
   const notices: Omit<AppNotice, 'id'>[] = [];
@@ -28,6 +29,7 @@ function harness(options: { workerUnavailable?: boolean } = {}) {
       return () => (tick = null);
     },
     pageHidden: () => false,
+    ...(options.frames ? { beforeNextFrame: (callback: () => void) => void frameCallbacks.push(callback) } : {}),
     store: { training: () => training, setTraining: (next) => (training = next), displayRow: () => 3, notify: (n) => notices.push(n) },
   });
   const worker = () => workers.at(-1)!;
@@ -45,7 +47,11 @@ function harness(options: { workerUnavailable?: boolean } = {}) {
     }
   };
   const connect = () => client.connect({ scenario: validateScenario({}), speed: 'full', running: false });
-  return { client, workers, worker, emit, snapshot, advance, connect, notices, training: () => training, tickArmed: () => tick !== null };
+  const frame = () => frameCallbacks.splice(0).forEach((callback) => callback());
+  return {
+    client, workers, worker, emit, snapshot, advance, connect, notices, training: () => training, tickArmed: () => tick !== null,
+    frame, framesRequested: () => frameCallbacks.length,
+  };
 }
 
 describe('hang detection', () => {
@@ -152,5 +158,49 @@ describe('"is training running" has one owner', () => {
     expect(h.training().epoch).toBe(0);
     h.emit(h.snapshot({ runId, epoch: 5, ackSeq: 1 }));
     expect(h.training().epoch).toBe(5);
+  });
+});
+
+describe('frames follow the screen, not the worker', () => {
+  const lossPoint = (epoch: number) => ({ epoch, plain: { train: 1, val: 1 }, dropout: { train: 1, val: 1, trainWithDropout: 1 } });
+
+  it('applies the snapshots of one frame as one store update, keeping every loss point and the latest state', () => {
+    const h = harness({ frames: true });
+    h.connect();
+    const runId = h.training().runId;
+    const updates: number[] = [];
+    for (let epoch = 10; epoch <= 50; epoch += 10) {
+      h.emit(h.snapshot({ runId, epoch, running: false, lossPoints: [lossPoint(epoch)] }));
+      updates.push(h.training().epoch);
+    }
+    // Nothing reaches the store before the frame, and only one frame is asked for.
+    expect(updates).toEqual([0, 0, 0, 0, 0]);
+    expect(h.framesRequested()).toBe(1);
+    const before = h.training();
+    h.frame();
+    expect(h.training()).not.toBe(before);
+    expect(h.training().epoch).toBe(50);
+    expect(h.training().history.points.map((p) => p.epoch)).toEqual([10, 20, 30, 40, 50]);
+    // The next snapshot asks for the next frame.
+    h.emit(h.snapshot({ runId, epoch: 60 }));
+    expect(h.framesRequested()).toBe(1);
+  });
+
+  it('a snapshot waiting for its frame is applied before a later event, and dropped when a new run starts', () => {
+    const h = harness({ frames: true });
+    h.connect();
+    h.client.play();
+    const runId = h.training().runId;
+    h.emit(h.snapshot({ runId, epoch: 7, running: true, ackSeq: 1 }));
+    h.emit({ type: 'diverged', runId, epoch: 8 });
+    expect(h.training()).toMatchObject({ epoch: 7, running: false, diverged: true });
+    h.frame();
+    expect(h.training()).toMatchObject({ epoch: 7, running: false, diverged: true });
+
+    const next = h.client.startNewRun(validateScenario({}));
+    h.emit(h.snapshot({ runId: next, epoch: 3 }));
+    h.client.startNewRun(validateScenario({ p: 0.4 }));
+    h.frame();
+    expect(h.training().epoch).toBe(0);
   });
 });

@@ -13,8 +13,8 @@
  * a loss diverges or the epoch budget is spent). The store's `training.running` mirrors it for the views.
  */
 import type { ScenarioOptions } from '../engine';
-import type { Speed, WorkerCommand, WorkerEvent } from '../worker/protocol';
-import { applySnapshot, NO_HELD_POINTS, type HeldPoints } from './applySnapshot';
+import type { Speed, TrainingSnapshot, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import { applySnapshot, mergeSnapshots, NO_HELD_POINTS, type HeldPoints } from './applySnapshot';
 import { initialTraining, type AppNotice, type TrainingState } from './store';
 
 export const HEARTBEAT = Object.freeze({
@@ -68,6 +68,13 @@ export interface ClientDeps {
   every(ms: number, tick: () => void): () => void;
   /** Whether the page is hidden (a hidden tab's timers are throttled, so silence proves nothing). */
   pageHidden(): boolean;
+  /**
+   * Calls `callback` once, before the next frame is drawn (requestAnimationFrame in the page). Snapshots that
+   * arrive meanwhile are merged and applied there as one store update: the worker may send them faster than a
+   * slow computer draws, and the page then shows fewer, complete frames instead of falling behind. Without it
+   * every snapshot is applied when it arrives (unit tests).
+   */
+  beforeNextFrame?(callback: () => void): void;
   store: TrainingStore;
 }
 
@@ -101,6 +108,8 @@ export class TrainingClient {
   private longestRecentSilence = 0;
   private lastCheckAt = 0;
   private held: HeldPoints = NO_HELD_POINTS;
+  /** Snapshots received since the last frame, merged into one (see ClientDeps.beforeNextFrame). */
+  private pendingSnapshot: TrainingSnapshot | null = null;
   private stopHeartbeat: (() => void) | null = null;
 
   constructor(private readonly deps: ClientDeps) {}
@@ -275,9 +284,37 @@ export class TrainingClient {
     link.worker.postMessage({ type: 'ping', id: ++this.pingId });
   }
 
+  /** Applies the snapshots merged since the last frame, if any (and if their run is still the current one). */
+  private applyPendingSnapshot(): void {
+    const snapshot = this.pendingSnapshot;
+    if (!snapshot) return;
+    this.pendingSnapshot = null;
+    if (snapshot.runId === this.deps.store.training().runId) this.applyToStore(snapshot);
+  }
+
+  private applyToStore(snapshot: TrainingSnapshot): void {
+    const { store } = this.deps;
+    const next = applySnapshot(store.training(), snapshot, { latestControl: this.controlSeq, held: this.held, now: this.deps.now() });
+    this.held = next.held;
+    store.setTraining(next.training);
+  }
+
   private receive(event: WorkerEvent): void {
     const { store } = this.deps;
     if (event.type === 'pong') return;
+    if (event.type === 'snapshot' && this.deps.beforeNextFrame) {
+      if (event.runId !== store.training().runId) return;
+      const pending = this.pendingSnapshot;
+      // A snapshot of an earlier run (a reset came in between) is replaced, never merged.
+      this.pendingSnapshot = pending && pending.runId === event.runId ? mergeSnapshots(pending, event) : event;
+      // Once the worker has handled the latest command, its state is the answer (it stops by itself at a
+      // diverged loss or at the end of the budget).
+      if (this.intent && event.ackSeq >= this.controlSeq) this.intent.playing = event.running;
+      if (!pending) this.deps.beforeNextFrame(() => this.applyPendingSnapshot());
+      return;
+    }
+    // Any other event comes after the snapshots already received: they reach the store first.
+    this.applyPendingSnapshot();
     if (event.type === 'error') {
       store.notify({ key: 'trainingError', kind: 'error', message: { code: 'text', id: 'trainingError', args: [event.message] } });
       return;
@@ -286,12 +323,8 @@ export class TrainingClient {
     if (event.runId !== training.runId) return;
     switch (event.type) {
       case 'snapshot': {
-        const next = applySnapshot(training, event, { latestControl: this.controlSeq, held: this.held, now: this.deps.now() });
-        this.held = next.held;
-        // Once the worker has handled the latest command, its state is the answer (it stops by itself at a
-        // diverged loss or at the end of the budget).
         if (this.intent && event.ackSeq >= this.controlSeq) this.intent.playing = event.running;
-        store.setTraining(next.training);
+        this.applyToStore(event);
         break;
       }
       case 'dataset':
