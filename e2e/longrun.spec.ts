@@ -11,6 +11,7 @@ const plan: LongRunPlan = { seconds, baselineAt: Math.min(15, seconds / 4), samp
 
 test('a minute of training keeps the heap and the history bounded', async ({ page }) => {
   test.setTimeout((seconds + 60) * 1000);
-  await openApp(page, '?locale=en');
+  // The largest epoch budget, so the history grows past HISTORY_CAPACITY and its decimation is exercised.
+  await openApp(page, '?locale=en&epochs=100000');
   expectFlatMemory(await measureLongRun(page, plan, 'longrun'), plan);
 });

@@ -42,9 +42,15 @@ export async function measureLongRun(page: Page, plan: LongRunPlan, label: strin
   const samples: LongRunSample[] = [];
   const times = [plan.baselineAt];
   for (let t = plan.baselineAt + plan.sampleEvery; t <= plan.seconds; t += plan.sampleEvery) times.push(t);
+  // A run stops at its epoch budget; a class that keeps going presses Continue, and so does this check.
+  const continueIfFinished = async () => {
+    if ((await page.locator('[data-run-status]').first().getAttribute('data-finished')) === 'true') await page.getByTestId('play').first().click();
+  };
   for (const at of times) {
-    const wait = start + at * 1000 - Date.now();
-    if (wait > 0) await page.waitForTimeout(wait);
+    for (let wait = start + at * 1000 - Date.now(); wait > 0; wait = start + at * 1000 - Date.now()) {
+      await page.waitForTimeout(Math.min(wait, 2000));
+      await continueIfFinished();
+    }
     const sample = { atSeconds: at, heapBytes: await heap(), historyLength: await historyLengthFromCsv(page), epoch: (await runStatus(page)).epoch };
     samples.push(sample);
     console.log(

@@ -22,6 +22,9 @@ export function NetworkControls() {
   const strings = allStrings.network;
   const running = useStore((state) => state.training.running);
   const diverged = useStore((state) => state.training.diverged);
+  // At the end of its budget the run waits; play then continues it for another budget ("Continue").
+  const finished = useStore((state) => state.training.finished && !state.training.running);
+  const budget = useStore((state) => state.settings.epochs);
   const speed = useStore((state) => state.training.speed);
   const view = useStore((state) => state.settings.netview);
   const p = useStore((state) => state.settings.p);
@@ -57,9 +60,17 @@ export function NetworkControls() {
   return (
     <div className="net-controls" role="group" aria-label={strings.controlsLabel}>
       <div className="net-buttons">
-        <button type="button" className="primary net-play" onClick={togglePlay} disabled={diverged && !running} data-testid="play">
+        <button
+          type="button"
+          className="primary net-play"
+          onClick={togglePlay}
+          disabled={diverged && !running}
+          title={finished ? strings.continueTitle(budget) : undefined}
+          data-testid="play"
+          data-finished={finished}
+        >
           <span aria-hidden="true">{running ? '❚❚ ' : '▶ '}</span>
-          {running ? strings.pause : strings.play}
+          {running ? strings.pause : finished ? strings.continue : strings.play}
         </button>
         <button type="button" onClick={stepPass} title={strings.stepPassTitle} data-testid="step-pass" disabled={diverged}>
           {strings.stepPass}

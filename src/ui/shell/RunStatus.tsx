@@ -1,7 +1,8 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../state/store';
+import { runResult } from '../../state/runResult';
 import { useStrings } from '../useStrings';
-import { throttled } from './liveText';
+import { decimalText, throttled } from './liveText';
 
 /** How often the sentence is rewritten while training runs: faster than this nobody can read it. */
 const TEXT_EVERY_MS = 125;
@@ -22,30 +23,32 @@ export function RunStatus() {
   useLayoutEffect(() => {
     let shown = '';
     const writeText = () => {
-      const { epoch, forwardPasses, running } = useStore.getState().training;
-      const text = strings.shell.status(epoch, forwardPasses, running);
+      const { epoch, forwardPasses, running, finished } = useStore.getState().training;
+      const text = finished ? strings.shell.statusFinished(epoch, forwardPasses) : strings.shell.status(epoch, forwardPasses, running);
       if (text === shown) return;
       shown = text;
       if (textRef.current) textRef.current.textContent = text;
-      if (iconRef.current) iconRef.current.textContent = running ? '▶' : '❚❚';
+      if (iconRef.current) iconRef.current.textContent = finished ? '■' : running ? '▶' : '❚❚';
     };
     const text = throttled(writeText, TEXT_EVERY_MS);
     const writeData = () => {
       const element = statusRef.current;
       if (!element) return;
-      const { epoch, forwardPasses, running } = useStore.getState().training;
+      const { epoch, forwardPasses, running, finished } = useStore.getState().training;
       element.dataset.epoch = String(epoch);
       element.dataset.passes = String(forwardPasses);
       element.dataset.running = String(running);
+      element.dataset.finished = String(finished);
     };
     writeData();
     text.flush();
     const unsubscribe = useStore.subscribe((state, previous) => {
       const now = state.training;
       const before = previous.training;
-      if (now.epoch === before.epoch && now.forwardPasses === before.forwardPasses && now.running === before.running) return;
+      if (now.epoch === before.epoch && now.forwardPasses === before.forwardPasses && now.running === before.running &&
+        now.finished === before.finished) return;
       writeData();
-      if (now.running !== before.running) text.flush();
+      if (now.running !== before.running || now.finished !== before.finished) text.flush();
       else text.request();
     });
     return () => {
@@ -57,6 +60,33 @@ export function RunStatus() {
   return (
     <p className="run-status" data-run-status="" ref={statusRef}>
       <span aria-hidden="true" className="run-status-icon" ref={iconRef} /> <span ref={textRef} />
+      <RunResultLine />
     </p>
+  );
+}
+
+/**
+ * When a run reaches its epoch budget: what it showed, in one line, from the run's own history. A status region,
+ * so a screen reader hears it once when the run ends; absent (not hidden) while the run is not finished.
+ */
+function RunResultLine() {
+  const strings = useStrings().shell;
+  const locale = useStore((state) => state.locale);
+  const history = useStore((state) => (state.training.finished ? state.training.history : null));
+  const result = useMemo(() => (history ? runResult(history) : null), [history]);
+  if (!result) return <span className="run-result" role="status" />;
+  const loss = (value: number) => decimalText(value, locale, 4);
+  return (
+    <span className="run-result" role="status" data-run-result="" data-rise={result.rise} data-gap={result.gap}>
+      {strings.runResult({
+        plainMin: loss(result.plainMin),
+        plainMinEpoch: result.plainMinEpoch,
+        plainFinal: loss(result.plainFinal),
+        finalEpoch: result.finalEpoch,
+        rise: decimalText(result.rise, locale, 2),
+        gap: loss(Math.abs(result.gap)),
+        dropoutLower: result.gap > 0,
+      })}
+    </span>
   );
 }
