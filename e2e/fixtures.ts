@@ -21,12 +21,26 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
+/** Link settings that do not say "Lab" (see resolveScreen in src/state/urlSync.ts): with only these, the Lesson opens. */
+const NEUTRAL_KEYS = ['locale', 'mode', 'motion', 'step', 'teacher'];
+
+/**
+ * The Lesson opens on a first visit; the specs written for the Lab open the Lab unless they name a `view`: a
+ * query that would open the Lesson gets `view=lab` (one that carries Lab settings opens the Lab by itself).
+ */
+export function labQuery(query: string): string {
+  const params = new URLSearchParams(query);
+  if (params.has('view')) return query;
+  if ([...params.keys()].some((key) => !NEUTRAL_KEYS.includes(key) && !key.startsWith('utm_'))) return query;
+  return query === '' || query === '?' ? '?view=lab' : `${query}&view=lab`;
+}
+
 /**
  * Opens the app with the given query string and waits until every panel is there (the first renders with the
  * shell, the others a moment later from their own chunks, see src/ui/shell/Staged.tsx).
  */
 export async function openApp(page: Page, query = ''): Promise<void> {
-  await page.goto(`./${query}`);
+  await page.goto(`./${labQuery(query)}`);
   await expect(page.locator('main#lab')).toBeVisible();
   await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
   // Keyboard shortcuts are attached just after the first render commits.

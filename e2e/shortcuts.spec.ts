@@ -39,7 +39,7 @@ test.describe('keyboard shortcuts', () => {
     await page.keyboard.press('e');
     await expect(page).toHaveURL(/view=eval/);
     await page.keyboard.press('e');
-    await expect(page).not.toHaveURL(/view=/);
+    await expect(page).not.toHaveURL(/netview=/);
     await page.keyboard.press(']');
     await expect(page).toHaveURL(/[?&]p=0\.35/);
     await page.keyboard.press('[');
@@ -82,7 +82,7 @@ test.describe('keyboard shortcuts', () => {
     await page.locator('#typing-probe').blur();
     await page.keyboard.press('Alt+e');
     await page.keyboard.press('Control+]');
-    await expect(page).toHaveURL(/^[^?]*\?locale=en$/);
+    await expect(page).toHaveURL(/^[^?]*\?view=lab&locale=en$/);
     await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '0');
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(page.locator('.app')).not.toHaveAttribute('data-focus', /.+/);

@@ -49,11 +49,21 @@ export function initialiseFromUrl(search: string, browserLanguages: readonly str
   }
 }
 
+/**
+ * The query string of a link to these settings. A lesson link names the step, not the step's preset (loading
+ * the step puts that back), and always says `view=lesson`. A Lab link says `view=lab` only where the rest of
+ * the link would not open the Lab by itself (see resolveScreen), so Lab links look as they always did.
+ */
+export function linkQuery(settings: UrlSettings): string {
+  if (settings.view === 'lesson') return serializeUrlSettings(lessonLinkSettings(settings, defaultUrlSettings()));
+  const withoutView = serializeUrlSettings({ ...settings, view: undefined });
+  return resolveScreen(withoutView, undefined) === 'lab' ? withoutView : serializeUrlSettings(settings);
+}
+
 /** Writes the current settings into the address bar without adding a history entry. */
 export function writeSettingsToUrl(settings: UrlSettings): void {
   if (typeof location === 'undefined') return; // no address bar (unit tests, tools)
-  // A lesson link names the step, not the step's preset (loading the step puts that back).
-  const query = serializeUrlSettings(settings.view === 'lesson' ? lessonLinkSettings(settings, defaultUrlSettings()) : settings);
+  const query = linkQuery(settings);
   const url = `${location.pathname}${query}${location.hash}`;
   try {
     history.replaceState(history.state, '', url);
