@@ -18,6 +18,8 @@ import {
   type UrlSettings,
 } from './urlSchema';
 import { NASTY_QUERIES } from './urlSchema.nasty';
+import { HIDEABLE_CONTROLS } from './teacher/hideList';
+import { decodeMysteryToken, encodeMysteryP } from './teacher/mysteryToken';
 
 type Key = keyof UrlSettings;
 const KEYS = Object.keys(URL_SCHEMA) as Key[];
@@ -54,8 +56,8 @@ const ENUMS: Partial<Record<Key, readonly (string | undefined)[]>> = {
   motion: ['full', 'reduced', undefined],
   tmode: ['train', 'eval'],
 };
-const BOOLEANS: readonly Key[] = ['gap', 'embed', 'tinplace'];
-const LISTS: readonly Key[] = ['layers', 'panels', 'parent', 'tx'];
+const BOOLEANS: readonly Key[] = ['gap', 'embed', 'tinplace', 'teacher'];
+const LISTS: readonly Key[] = ['layers', 'panels', 'parent', 'tx', 'hide', 'mystery'];
 /** The tensor lab's input: 1 … 64 numbers, each finite once stored as float32. */
 const MAX_TENSOR_ELEMENTS = 64;
 
@@ -77,7 +79,9 @@ function assertInBounds(settings: UrlSettings): void {
       expect(typeof value, key).toBe('boolean');
     }
   }
-  const { layers, panels, parent, tx } = settings;
+  const { layers, panels, parent, tx, hide, mystery } = settings;
+  expect(hide).toEqual(HIDEABLE_CONTROLS.filter((id) => hide.includes(id)));
+  if (mystery !== undefined) expect(decodeMysteryToken(mystery).ok, `mystery=${mystery}`).toBe(true);
   expect(tx.length >= 1 && tx.length <= MAX_TENSOR_ELEMENTS, `tx has ${tx.length} elements`).toBe(true);
   // float32 rounds anything below max + half an ulp down to max; beyond that NumPy would store inf.
   for (const value of tx) expect(typeof value === 'number' && Number.isFinite(Math.fround(value)), `tx element ${value}`).toBe(true);
@@ -110,6 +114,11 @@ function usedAsWritten(key: Key, raw: string, value: unknown): boolean {
     const named = new Set(text.split(',').map((part) => part.trim()).filter(Boolean));
     return [...named].sort().join(',') === [...(value as string[])].sort().join(',');
   }
+  if (key === 'hide') {
+    const named = new Set(text.split(',').map((part) => part.trim()).filter(Boolean));
+    return [...named].sort().join(',') === [...(value as string[])].sort().join(',');
+  }
+  if (key === 'mystery') return text.toLowerCase() === value;
   if (key === 'parent') {
     try {
       return new URL(text).origin === value;
@@ -185,6 +194,10 @@ function validValueArb(key: Key): fc.Arbitrary<string> {
   if (BOOLEANS.includes(key)) return fc.constantFrom('0', '1', 'true', 'false', '');
   if (key === 'layers') return fc.array(fc.integer({ min: 1, max: 128 }), { minLength: 1, maxLength: 3 }).map((w) => w.join(','));
   if (key === 'panels') return fc.subarray([...PANEL_NAMES], { minLength: 1 }).map((names) => names.join(','));
+  if (key === 'hide') return fc.subarray([...HIDEABLE_CONTROLS]).map((ids) => ids.join(','));
+  if (key === 'mystery') {
+    return fc.tuple(fc.integer({ min: 5, max: 95 }), fc.integer({ min: 0, max: 0xffff })).map(([hundredths, salt]) => encodeMysteryP(hundredths / 100, salt));
+  }
   if (key === 'tx') {
     const element = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double({ min: -3e38, max: 3e38, noNaN: true }), fc.constant(-0));
     return fc

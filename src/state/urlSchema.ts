@@ -25,6 +25,8 @@ import {
   type RejectionReason, type Spec,
 } from './settingSpecs';
 import { LESSON_STEP_COUNT } from './lesson/steps';
+import { hideSpec } from './teacher/hideList';
+import { mysterySpec } from './teacher/mysterySpec';
 
 export { PANEL_NAMES, type PanelName, type RejectionReason } from './settingSpecs';
 export type SpeedName = (typeof SPEEDS)[number];
@@ -195,6 +197,14 @@ export const URL_SCHEMA = {
   tpass: entry(numberSpec(1, 1, DROPOUT_PASS_LIMITS.maxPasses, true), {
     hostWritable: host, control: { kind: 'panel', panel: 'tensor' }, sample: '5',
   }),
+  // The teacher layer (src/ui/teacher). None is host-writable: a host page must not open the teacher's notes and
+  // "Reveal p" inside a student's embed, nor start a challenge; `hide` only removes controls, so a host may set it.
+  /** Tensor lab: a "mystery p" challenge, as a token that does not show p (see teacher/mysteryToken.ts). */
+  mystery: entry(mysterySpec, { control: { kind: 'link' }, sample: 'cdjkbkbfrh' }),
+  /** Controls the page leaves out, from the one list HIDEABLE_CONTROLS (built in the teacher panel). */
+  hide: entry(hideSpec, { hostWritable: host, control: { kind: 'link' }, sample: 'settings,p' }),
+  /** The teacher layer: the step's notes, a QR code of the link, hide-links and the mystery p. */
+  teacher: entry(booleanSpec(false), { control: { kind: 'panel', panel: 'header' }, sample: '1' }),
 };
 
 type ValueOf<E> = E extends { default: infer T } ? T : never;
