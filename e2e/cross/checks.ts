@@ -14,7 +14,7 @@ export const ARTICLE_OUTPUT =
   'tensor([ 0.0000,  6.6667, 10.0000,  0.0000,  0.0000,  0.0000,  0.0000, 26.6667,\n         0.0000,  0.0000])';
 export const ARTICLE_INPUT_PRINT = 'tensor([ 1.,  2.,  3.,  4.,  5.,  6.,  7.,  8.,  9., 10.])';
 
-const STATE_TIMEOUT_MS = 15_000;
+const STATE_TIMEOUT_MS = 20_000;
 
 /** Polls `expression` until it is truthy and returns that value; fails with `what` after the timeout. */
 export async function until<T>(tab: Tab, expression: string, what: string, timeoutMs = STATE_TIMEOUT_MS): Promise<T> {
@@ -40,7 +40,10 @@ const MASK = `[...document.querySelectorAll('section[data-panel="tensor"] [data-
 const EPOCH = `Number(${attrOf('[data-run-status]', 'data-epoch')})`;
 const LANGUAGE = '.locale-picker select';
 
-/** The app is up: the lab is shown, every panel has arrived from its chunk, shortcuts are attached. */
+/**
+ * The app is up: the lab is shown, every panel has arrived from its chunk, shortcuts are attached. A link with
+ * no Lab setting opens the Lesson (resolveScreen in src/state/urlSync.ts), so the Lab's checks say `view=lab`.
+ */
 async function ready(tab: Tab): Promise<void> {
   await until(
     tab,
@@ -92,7 +95,7 @@ export function crossSuite(engine: CrossEngine): void {
 
     /** A check that also fails on any console error the engine reports, unless `forgive` matches it. */
     const check = (name: string, body: (t: TestContext) => Promise<void>, forgive?: RegExp) =>
-      it(name, { timeout: 60_000 }, async (t) => {
+      it(name, { timeout: 90_000 }, async (t) => {
         tab.takeErrors();
         await body(t);
         const errors = (tab.takeErrors() ?? []).filter((text) => !forgive?.test(text));
@@ -119,7 +122,7 @@ export function crossSuite(engine: CrossEngine): void {
     });
 
     check('Play trains: the epoch rises and the network readout changes', async () => {
-      await tab.goto(`${lab.origin}/?locale=en`);
+      await tab.goto(`${lab.origin}/?locale=en&view=lab`);
       await ready(tab);
       const readout = textOf('[data-testid="readout"]');
       const before = await tab.evaluate<string>(readout);
@@ -135,7 +138,7 @@ export function crossSuite(engine: CrossEngine): void {
     });
 
     check('the loss chart draws its four series', async () => {
-      await tab.goto(`${lab.origin}/?locale=en`);
+      await tab.goto(`${lab.origin}/?locale=en&view=lab`);
       await ready(tab);
       await tab.click('[data-testid="play"]');
       const series = ['trainPlain', 'trainDropout', 'valPlain', 'valDropout'];
@@ -152,7 +155,7 @@ export function crossSuite(engine: CrossEngine): void {
     });
 
     check('the language switches to zh-CN and back', async () => {
-      await tab.goto(`${lab.origin}/?locale=en`);
+      await tab.goto(`${lab.origin}/?locale=en&view=lab`);
       await ready(tab);
       assert.equal(await tab.evaluate(attrOf('html', 'lang')), 'en');
       await tab.select(LANGUAGE, 'zh-CN');
@@ -220,7 +223,7 @@ export function crossSuite(engine: CrossEngine): void {
       async (t) => {
         const server = await startStatic(engine.ports.offline, { hideAutomation: true });
         started.push(server);
-        await tab.goto(`${server.origin}/?locale=en`);
+        await tab.goto(`${server.origin}/?locale=en&view=lab`);
         await ready(tab);
         const support = await tab.evaluate<string>(
           `!('serviceWorker' in navigator) ? 'navigator.serviceWorker is missing' : !isSecureContext ? 'http://127.0.0.1 is not a secure context here' : 'yes'`,
@@ -267,7 +270,7 @@ export function crossSuite(engine: CrossEngine): void {
         const server = await startStatic(engine.ports.flaky, { failFirst: chunk });
         started.push(server);
         try {
-          await tab.goto(`${server.origin}/?locale=en`);
+          await tab.goto(`${server.origin}/?locale=en&view=lab`);
           await ready(tab);
           assert.equal(server.requests.filter((path) => chunk.test(path)).length, 0, 'an English page does not fetch zh-CN');
           await tab.select(LANGUAGE, 'zh-CN');
