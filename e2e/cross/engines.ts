@@ -54,12 +54,15 @@ export async function launchFirefox(): Promise<Tab> {
     executablePath: FIREFOX_BINARY,
     headless: true,
     defaultViewport: VIEWPORT,
+    // A first start on a busy 2-core machine can take half a minute (a new profile).
+    timeout: 90_000,
     // The page's language decides the app's first language: keep it English in every engine.
     extraPrefsFirefox: { 'intl.accept_languages': 'en-US, en', 'intl.locale.requested': 'en-US' },
   });
   try {
     const version = (await browser.version()).replace(/^firefox\//, '');
     const page: Page = await browser.newPage();
+    page.setDefaultTimeout(60_000);
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
