@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 /** One row of a chart's text alternative: a header cell (the x value) and the values across. */
 export interface DataTableRow {
   key: string | number;
@@ -15,13 +17,18 @@ interface Props {
   rows: DataTableRow[];
 }
 
-/** A chart's data as a collapsed, scrollable table: the text alternative every chart of the lab offers. */
+/**
+ * A chart's data as a collapsed, scrollable table: the text alternative every chart of the lab offers. The rows
+ * are rendered only while it is open: a live chart's table changes twice a second, and nobody, screen readers
+ * included, can read a closed one.
+ */
 export function DataTable({ summary, caption, emptyText, columns, rows }: Props) {
+  const [open, setOpen] = useState(false);
   if (rows.length === 0 && emptyText === undefined) return null;
   return (
-    <details className="chart-details">
+    <details className="chart-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{summary}</summary>
-      {rows.length === 0 ? (
+      {!open ? null : rows.length === 0 ? (
         <p>{emptyText}</p>
       ) : (
         <div className="chart-table-wrap" tabIndex={0} role="region" aria-label={summary}>
