@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -78,6 +79,7 @@ export function spawnGroup(command: string, args: string[], log: (line: string) 
 }
 
 export async function startPreview(port: number): Promise<Running> {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: build the app first (npm run build)`);
   const output: string[] = [];
   const vite = resolve('node_modules/vite/bin/vite.js');
   const child = spawnGroup(
