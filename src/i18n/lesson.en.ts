@@ -62,8 +62,8 @@ export const lessonEn = {
       question: 'Which twin will predict new points better (lower validation loss)?',
       choices: {
         dropout: 'The twin with dropout',
-        plain: 'The twin without dropout: it always uses all its neurons',
-        same: 'Neither: they learn the same points, so they end up the same',
+        plain: 'The twin without: it uses all its neurons',
+        same: 'Neither: same points, same result',
       },
       explanation:
         'With only 30 points, the network without dropout starts to memorise the noise. Dropout makes every pass train a different thinned network, so no neuron can rely on another: the twin learns the smooth shape instead.',
@@ -90,7 +90,7 @@ export const lessonEn = {
     },
     scale: {
       title: 'Why 6.6667?',
-      text: 'In the article’s printout the 2 became 6.6667 and the 8 became 26.6667. The tensor lab’s table shows each element’s draw and what happened to it.',
+      text: 'In the article’s printout the 2 became 6.6667 and the 8 became 26.6667. The table in “nn.Dropout, number by number” shows each element’s draw and what happened to it.',
       question: 'What does dropout do to a kept 2 while training, and what does eval() return?',
       choices: {
         inverted: '2 × 1/(1−0.7) = 6.6667 while training; eval() returns x unchanged',
@@ -250,7 +250,7 @@ export const lessonEn = {
       `In your ${passes} passes the number of zeros ranged from ${fewest} to ${most}; exactly ${expected} came up in ${atExpected} passes (${share}). Binomial(10, 0.7) predicts ${binomial}.`,
     tensorFewPasses: 'One pass tells little: draw 100 more passes and watch the histogram fill in.',
     tensorScale: (scale: string, x: string, output: string, dividedByP: string) =>
-      `Computed here: 1/(1−0.7) = ${scale} in float32. The kept ${x} became ${output}; dividing by p would have given ${dividedByP}. Switch the tensor lab to eval() to see x come out unchanged.`,
+      `Computed here: 1/(1−0.7) = ${scale} in float32. The kept ${x} became ${output}; dividing by p would have given ${dividedByP}. Switch the module mode to eval() to see x come out unchanged.`,
     networkPass: (sample: number, dropped: string) =>
       `In the pass shown, example ${sample} has ${dropped} units off. Choose another example: same pass, a different mask.`,
     networkWaiting: 'Step one pass to draw the first masks; then compare two examples.',

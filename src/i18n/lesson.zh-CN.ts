@@ -56,12 +56,12 @@ export const lessonZhCN: typeof lessonEn = {
   steps: {
     hook: {
       title: '两个网络，一个用了 Dropout',
-      text: '“活的网络”在学习 30 个带噪声的点。它的孪生网络学习同样的点，但每次前向传播都随机关掉一些神经元。损失曲线同时记录两者。',
+      text: '“会眨眼的网络”在学习 30 个带噪声的点。它的孪生网络学习同样的点，但每次前向传播都随机关掉一些神经元。损失曲线同时记录两者。',
       question: '哪一个网络对新数据的预测会更好（验证损失更低）？',
       choices: {
         dropout: '用了 Dropout 的那个',
-        plain: '没用 Dropout 的那个：它总是用上全部神经元',
-        same: '一样：它们学的是同样的点，结果也会一样',
+        plain: '没用 Dropout 的那个：它用上全部神经元',
+        same: '一样：学同样的点，结果也一样',
       },
       explanation:
         '只有 30 个点时，不用 Dropout 的网络会开始记住噪声。Dropout 让每次前向传播都训练一个不同的“稀疏子网络”，任何神经元都不能依赖别的神经元，于是孪生网络学到的是平滑的形状。',
@@ -88,7 +88,7 @@ export const lessonZhCN: typeof lessonEn = {
     },
     scale: {
       title: '为什么是 6.6667？',
-      text: '文章的输出里，2 变成了 6.6667，8 变成了 26.6667。张量实验的表格列出了每个元素的随机数和它的结果。',
+      text: '文章的输出里，2 变成了 6.6667，8 变成了 26.6667。“nn.Dropout 逐个数字看”中的表格列出了每个元素的随机数和它的结果。',
       question: '训练时，被保留下来的 2 会变成多少？eval() 又返回什么？',
       choices: {
         inverted: '训练时 2 × 1/(1−0.7) = 6.6667；eval() 原样返回 x',
@@ -121,7 +121,7 @@ export const lessonZhCN: typeof lessonEn = {
     },
     overfit: {
       title: '不用 Dropout 时的过拟合',
-      text: '看损失曲线上不用 Dropout 的网络的实线验证损失，以及拟合函数图上它对数据点的拟合。',
+      text: '看损失曲线上不用 Dropout 的网络的实线验证损失，以及“拟合出的函数”图上它对数据点的拟合。',
       question: '随着训练进行，不用 Dropout 的验证损失会怎样变化？',
       choices: {
         keepsFalling: '像训练损失一样一直下降',
@@ -153,7 +153,7 @@ export const lessonZhCN: typeof lessonEn = {
     },
     ensemble: {
       title: '许多稀疏子网络，一个网络',
-      text: '训练时抽取的是稀疏子网络。拟合函数图显示 eval 网络（全部单元都开着），色带则是许多稀疏子网络的平均（MC Dropout）。网络图显示的是其中一个。',
+      text: '训练时抽取的是稀疏子网络。“拟合出的函数”图显示 eval 网络（全部单元都开着），色带则是许多稀疏子网络的平均（MC Dropout）。网络图显示的是其中一个。',
       question: '许多稀疏子网络的平均，和那一个 eval 网络相比如何？',
       choices: {
         close: '几乎是同一条曲线：eval() 是这个平均的廉价替代',
@@ -200,7 +200,7 @@ export const lessonZhCN: typeof lessonEn = {
     },
     uncertainty: {
       title: '不确定性',
-      text: '预测时保持 Dropout 开启并做多次传播：结果的离散程度就是拟合函数图上的色带（MC Dropout）。这里训练点在中间留了一个空缺，网络使用 ReLU。',
+      text: '预测时保持 Dropout 开启并做多次传播：结果的离散程度就是“拟合出的函数”图上的色带（MC Dropout）。这里训练点在中间留了一个空缺，网络使用 ReLU。',
       question: 'MC Dropout 的色带在哪里最宽？',
       choices: {
         inGap: '在空缺处，那里没有训练点',
@@ -248,7 +248,7 @@ export const lessonZhCN: typeof lessonEn = {
       `在你的 ${passes} 次传播中，0 的个数从 ${fewest} 到 ${most} 不等；恰好 ${expected} 个的有 ${atExpected} 次（${share}）。Binomial(10, 0.7) 预测为 ${binomial}。`,
     tensorFewPasses: '一次传播说明不了什么：再抽 100 次，看直方图慢慢填满。',
     tensorScale: (scale: string, x: string, output: string, dividedByP: string) =>
-      `这里算出的 float32 结果：1/(1−0.7) = ${scale}。保留下来的 ${x} 变成了 ${output}；如果除以 p 会得到 ${dividedByP}。把张量实验切换到 eval()，可以看到 x 原样输出。`,
+      `这里算出的 float32 结果：1/(1−0.7) = ${scale}。保留下来的 ${x} 变成了 ${output}；如果除以 p 会得到 ${dividedByP}。把模块模式切换到 eval()，可以看到 x 原样输出。`,
     networkPass: (sample: number, dropped: string) =>
       `在显示的这次传播中，样本 ${sample} 关掉了 ${dropped} 个单元。换一个样本看看：同一次传播，不同的掩码。`,
     networkWaiting: '先单步传播一次，抽出第一批掩码；然后比较两个样本。',

@@ -55,7 +55,11 @@ export function initialiseFromUrl(search: string, browserLanguages: readonly str
  * the link would not open the Lab by itself (see resolveScreen), so Lab links look as they always did.
  */
 export function linkQuery(settings: UrlSettings): string {
-  if (settings.view === 'lesson') return serializeUrlSettings(lessonLinkSettings(settings, defaultUrlSettings()));
+  if (settings.view === 'lesson') {
+    // The step is always named, even the first: a lesson link says where it points.
+    const query = serializeUrlSettings(lessonLinkSettings(settings, defaultUrlSettings()));
+    return query.includes('step=') ? query : query.replace('view=lesson', 'view=lesson&step=1');
+  }
   const withoutView = serializeUrlSettings({ ...settings, view: undefined });
   return resolveScreen(withoutView, undefined) === 'lab' ? withoutView : serializeUrlSettings(settings);
 }

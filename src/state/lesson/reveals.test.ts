@@ -14,6 +14,7 @@ function point(epoch: number, plainVal: number, dropoutVal: number): LossPoint {
 
 describe('reveal numbers', () => {
   it('quote the run’s minimum and rise, and wait until the run has risen', () => {
+    expect(overfitVerdict(appendToHistory(emptyHistory(), [point(0, 1, 1), point(50, 0.2, 0.2)]))).toBeNull();
     const early = appendToHistory(emptyHistory(), [point(0, 1, 1), point(140, 0.09, 0.1), point(200, 0.095, 0.09)]);
     expect(overfitVerdict(early)).toMatchObject({ bestEpoch: 140, bestVal: 0.09, rising: false });
     const late = appendToHistory(early, [point(3000, 0.211, 0.08)]);

@@ -11,6 +11,8 @@ import type { SweepPoint } from '../sweep';
 
 /** Epochs a twin run needs before its validation losses tell the twins apart (the gap opens after ~100–300). */
 export const TWIN_VERDICT_EPOCHS = 500;
+/** Before this many epochs a "lowest so far" says nothing: the loss is still falling fast. */
+export const OVERFIT_MIN_EPOCHS = 100;
 /** The no-dropout validation loss must have risen this much above its minimum to count as "rising". */
 export const RISE_FACTOR = 1.2;
 
@@ -48,7 +50,7 @@ export interface OverfitVerdict {
 export function overfitVerdict(history: LossHistory): (OverfitVerdict & { rising: boolean }) | null {
   const last = lastPoint(history);
   const best = history.bestPlain;
-  if (!last || !best) return null;
+  if (!last || !best || last.epoch < OVERFIT_MIN_EPOCHS) return null;
   const rise = last.plain.val / best.val;
   return { bestEpoch: best.epoch, bestVal: best.val, epoch: last.epoch, val: last.plain.val, rise, rising: rise >= RISE_FACTOR };
 }

@@ -29,14 +29,14 @@ const PANEL_MENTIONS: Record<keyof typeof LANGUAGES, Record<LessonPanel, RegExp>
     network: /living network|network diagram/i,
     loss: /loss curves?|loss chart/i,
     fit: /fitted function|fit chart/i,
-    tensor: /tensor lab|histogram/i,
+    tensor: /tensor lab|number by number|histogram/i,
     sweep: /\bsweep\b/i,
   },
   'zh-CN': {
-    network: /活的网络|网络图/,
+    network: /眨眼的网络|网络图/,
     loss: /损失曲线/,
-    fit: /拟合函数/,
-    tensor: /张量实验|直方图/,
+    fit: /拟合出的函数|拟合函数/,
+    tensor: /张量实验|逐个数字看|直方图/,
     sweep: /扫描/,
   },
 };

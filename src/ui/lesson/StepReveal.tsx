@@ -6,7 +6,7 @@ import type { LessonStep } from '../../state/lesson/steps';
 import type { StepAnswer } from '../../state/lesson/progress';
 import {
   bandWidths, dropoutVerdict, mcMeanGap, overfitVerdict, passDrops, sweepVerdict, tallySummary, twinVerdict,
-  TWIN_VERDICT_EPOCHS,
+  OVERFIT_MIN_EPOCHS, TWIN_VERDICT_EPOCHS,
 } from '../../state/lesson/reveals';
 import { summariseSweep, useSweep } from '../../state/sweep';
 import { useThrottledStore } from '../charts/hooks';
@@ -79,7 +79,7 @@ function RunNumbers({ step }: { step: LessonStep }) {
       const v = overfitVerdict(training.history);
       ready = v?.rising ?? false;
       sentence = !v
-        ? waitPlay()
+        ? r.waitPlay(training.epoch, OVERFIT_MIN_EPOCHS)
         : v.rising
           ? r.overfitRise(formatLoss(v.bestVal), v.bestEpoch, formatLoss(v.val), v.epoch, ratioText(v.rise))
           : r.overfitWaiting(formatLoss(v.bestVal), v.bestEpoch, v.epoch);

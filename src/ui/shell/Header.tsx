@@ -8,9 +8,11 @@ import { toggleFullscreen, useIsFullscreen } from './fullscreen';
 import { openDialog } from './shellState';
 import { RunStatus } from './RunStatus';
 import { ScreenTabs } from '../lesson/ScreenTabs';
+import { useRovingToolbar } from './useRovingToolbar';
 
 export function Header() {
   const strings = useStrings();
+  const toolbar = useRovingToolbar<HTMLDivElement>();
   const locale = useStore((state) => state.locale);
   const mode = useStore((state) => state.settings.mode);
   const fullscreen = useIsFullscreen();
@@ -46,7 +48,7 @@ export function Header() {
         <RunStatus />
       </div>
       <ScreenTabs />
-      <div className="header-tools" role="group" aria-label={strings.shell.toolsLabel}>
+      <div className="header-tools" role="toolbar" aria-label={strings.shell.toolsLabel} ref={toolbar}>
         <button
           type="button"
           aria-pressed={presenting}

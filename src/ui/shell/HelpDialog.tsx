@@ -2,6 +2,7 @@ import { SHORTCUTS, P_STEP, type Shortcut } from '../../state/shortcuts';
 import { useStrings } from '../useStrings';
 import type { Strings } from '../../i18n';
 import { Dialog } from './Dialog';
+import { useStore } from '../../state/store';
 
 function describe(shortcut: Shortcut, strings: Strings): string {
   const actions = strings.help.actions;
@@ -14,6 +15,8 @@ function describe(shortcut: Shortcut, strings: Strings): string {
 export function HelpDialog({ onClose }: { onClose(): void }) {
   const strings = useStrings();
   const keyName = (key: string) => strings.help.keyNames[key] ?? key;
+  // The keys of the screen in use: → turns the page in the Lesson and steps training in the Lab.
+  const screen = useStore((state) => (state.settings.view === 'lesson' ? 'lesson' : 'lab'));
   return (
     <Dialog id="help-dialog" title={strings.help.title} onClose={onClose}>
       <p>{strings.help.intro}</p>
@@ -25,7 +28,7 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
           </tr>
         </thead>
         <tbody>
-          {SHORTCUTS.map((shortcut) => (
+          {SHORTCUTS.filter((shortcut) => (shortcut.screen ?? screen) === screen).map((shortcut) => (
             <tr key={shortcut.action} data-action={shortcut.action}>
               <td>
                 {shortcut.keys.map((key, index) => (

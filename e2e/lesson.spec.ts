@@ -1,0 +1,247 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { LESSON_STEPS } from '../src/state/lesson/steps';
+import { lessonEn } from '../src/i18n/lesson.en';
+import { lessonZhCN } from '../src/i18n/lesson.zh-CN';
+import { formatLoss } from '../src/ui/charts/scales';
+
+/** Opens the Lesson (a link without Lab settings opens it) and waits until its figure and the keys are live. */
+async function openLesson(page: Page, query: string): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect(page.locator('main#lesson')).toBeVisible();
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await expect(page.locator('html[data-shortcuts="on"]')).toHaveCount(1);
+}
+
+async function inViewport(page: Page, locator: Locator, name: string): Promise<void> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box, `${name} is on the page`).not.toBeNull();
+  expect(box!.y, `${name} top`).toBeGreaterThanOrEqual(0);
+  expect(box!.x, `${name} left`).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height, `${name} bottom`).toBeLessThanOrEqual(viewport.height);
+  expect(box!.x + box!.width, `${name} right`).toBeLessThanOrEqual(viewport.width);
+}
+
+const stepText = (language: typeof lessonEn, id: string) => language.steps[id as keyof typeof lessonEn.steps];
+
+test.describe('the first screen is the hook', () => {
+  const SCREENS = [
+    { name: 'laptop 1280×800', width: 1280, height: 800, query: '?locale=en', phone: false },
+    { name: 'projector 1920×1080, present mode', width: 1920, height: 1080, query: '?locale=en&mode=present', phone: false },
+    { name: 'phone 390×844', width: 390, height: 844, query: '?locale=en', phone: true },
+    { name: 'phone 390×844, Chinese', width: 390, height: 844, query: '?locale=zh-CN', phone: true },
+  ];
+  for (const screen of SCREENS) {
+    test(`${screen.name}: network${screen.phone ? '' : ', loss chart'}, question and Play in the first viewport`, async ({ page }) => {
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await openLesson(page, screen.query);
+      await expect(page.locator('.lesson')).toHaveAttribute('data-step', 'hook');
+      await expect(page.getByRole('tab', { selected: true })).toHaveAttribute('data-screen', 'lesson');
+      await expect(page.locator('[data-testid="tensor-lab"]')).toHaveCount(0);
+      await inViewport(page, page.locator('.panel-network .net-diagram'), 'network diagram');
+      if (!screen.phone) await inViewport(page, page.getByTestId('loss-chart'), 'loss chart');
+      await inViewport(page, page.locator('.lesson-question fieldset'), 'question');
+      await inViewport(page, page.getByTestId('lesson-main'), 'Play');
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    });
+  }
+});
+
+test('every question: the answer is not in the page before the commit, and is after it', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const [index, step] of LESSON_STEPS.entries()) {
+    if (!step.question) continue;
+    const text = stepText(lessonEn, step.id);
+    await openLesson(page, `?locale=en&view=lesson&step=${index + 1}`);
+    await expect(page.locator('.lesson')).toHaveAttribute('data-step', step.id);
+    await expect(page.getByTestId('lesson-reveal')).toHaveCount(0);
+    // Not hidden: absent. The explanation's words are nowhere in the document.
+    expect(await page.content(), `step ${step.id} before the commit`).not.toContain(text.explanation);
+    // Check without a choice: a nudge, still no answer.
+    await page.getByTestId('lesson-check').click();
+    await expect(page.locator('.lesson-question [role="alert"]')).toContainText(lessonEn.chooseFirst);
+    await expect(page.getByTestId('lesson-reveal')).toHaveCount(0);
+    const wrong = step.question.choices.find((choice) => !choice.correct)!;
+    // Even steps skip, odd steps answer wrong: both ways of committing are covered.
+    if (index % 2 === 0) {
+      await page.getByLabel(text.choices[wrong.id as keyof typeof text.choices], { exact: true }).check();
+      await page.getByTestId('lesson-check').click();
+      const reveal = page.getByTestId('lesson-reveal');
+      await expect(reveal).toHaveAttribute('data-verdict', 'wrong');
+      await expect(reveal).toContainText(lessonEn.misconceptions[wrong.misconception!]);
+    } else {
+      await page.getByTestId('lesson-skip').click();
+      await expect(page.getByTestId('lesson-reveal')).toHaveAttribute('data-verdict', 'skipped');
+    }
+    await expect(page.getByTestId('lesson-reveal')).toContainText(text.explanation);
+    // "Answer again" takes the answer back out of the page.
+    await page.getByTestId('lesson-again').click();
+    await expect(page.getByTestId('lesson-reveal')).toHaveCount(0);
+  }
+});
+
+/** Plays the overfitting step until its reveal quotes a rise, pauses, and returns the reveal and the chart's numbers. */
+async function overfitReveal(page: Page, seed: number) {
+  await openLesson(page, `?locale=en&view=lesson&step=5&seed=${seed}`);
+  await page.getByLabel(lessonEn.steps.overfit.choices.minThenRise, { exact: true }).check();
+  await page.getByTestId('lesson-check').click();
+  const numbers = page.getByTestId('lesson-run-numbers');
+  await expect(numbers).toHaveAttribute('data-ready', 'false');
+  await expect(numbers).toContainText('Press Play');
+  await page.getByTestId('lesson-main').click();
+  await expect(numbers).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
+  await page.getByTestId('lesson-main').click();
+  const status = page.locator('[data-run-status]');
+  await expect(status).toHaveAttribute('data-running', 'false');
+  const chart = page.getByTestId('loss-chart');
+  // The reveal is rewritten at most once a second: wait until it quotes the paused run's last evaluation.
+  const epoch = await chart.getAttribute('data-epoch');
+  await expect(numbers).toContainText(`by epoch ${epoch}:`);
+  return {
+    text: (await numbers.textContent()) ?? '',
+    best: Number(await chart.getAttribute('data-best-plain')),
+    last: Number(await chart.getAttribute('data-val-plain')),
+    epoch: Number(epoch),
+  };
+}
+
+test('a run-based reveal quotes that run’s numbers, and two seeds give two texts', async ({ page }) => {
+  test.setTimeout(120_000);
+  const first = await overfitReveal(page, 1);
+  const second = await overfitReveal(page, 2);
+  for (const run of [first, second]) {
+    // The same numbers the loss chart draws from the store's history.
+    expect(run.text).toContain(`fell to ${formatLoss(run.best)} at epoch`);
+    expect(run.text).toContain(`rose to ${formatLoss(run.last)} by epoch ${run.epoch}`);
+    expect(run.text).toContain(`${(run.last / run.best).toFixed(1)}×`);
+  }
+  expect(first.text).not.toBe(second.text);
+});
+
+test('?step=k twice gives the same figure data', async ({ page }) => {
+  const read = async () => {
+    await openLesson(page, '?locale=en&view=lesson&step=5&seed=4');
+    const status = page.locator('[data-run-status]');
+    await expect(status).toHaveAttribute('data-epoch', '0');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect(status).toHaveAttribute('data-epoch', '3');
+    const fit = page.getByTestId('fit-chart');
+    await expect(fit).toHaveAttribute('data-train-points', '30');
+    await expect.poll(async () => Number(await fit.getAttribute('data-plain-points'))).toBeGreaterThan(50);
+    return {
+      points: await fit.locator('.train-points').innerHTML(),
+      plain: await fit.locator('path[data-series="plain"]').getAttribute('d'),
+      loss: await page.getByTestId('loss-chart').getAttribute('data-val-plain'),
+    };
+  };
+  const once = await read();
+  const twice = await read();
+  expect(twice).toEqual(once);
+  // The tensor step too: the same draws, the same printout.
+  await openLesson(page, '?locale=en&view=lesson&step=2');
+  const output = await page.getByTestId('tensor-output').textContent();
+  await openLesson(page, '?locale=en&view=lesson&step=2');
+  await expect(page.getByTestId('tensor-output')).toHaveText(output ?? '');
+});
+
+test('Next, Back, ←, →, Page Up and Page Down move between steps, and the link follows', async ({ page }) => {
+  await openLesson(page, '?locale=en&view=lesson&step=3');
+  const lesson = page.locator('.lesson');
+  const at = async (n: number) => {
+    await expect(lesson).toHaveAttribute('data-step-number', String(n));
+    await expect(page.getByTestId('lesson-progress')).toHaveText(`Step ${n} of ${LESSON_STEPS.length}`);
+    await expect(page).toHaveURL(new RegExp(`[?&]step=${n}(&|$)`));
+    await expect(page).toHaveURL(/[?&]view=lesson/);
+  };
+  await page.getByTestId('lesson-next').click();
+  await at(4);
+  await page.getByTestId('lesson-back').click();
+  await at(3);
+  // The keys work from the page itself, and from a choice just picked (a clicker's Page Down must turn the page).
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('ArrowRight');
+  await at(4);
+  await page.keyboard.press('ArrowLeft');
+  await at(3);
+  await page.keyboard.press('PageDown');
+  await at(4);
+  await page.locator('.lesson-choice input').first().check();
+  await page.keyboard.press('PageDown');
+  await at(5);
+  await page.keyboard.press('PageUp');
+  await at(4);
+  // Shift+→ still steps training one epoch, as in the Lab, and does not turn the page.
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '1');
+  await at(4);
+  // The ends: no step 0, no step past the last.
+  await openLesson(page, '?locale=en&view=lesson&step=1');
+  await page.keyboard.press('PageUp');
+  await at(1);
+  await expect(page.getByTestId('lesson-back')).toBeDisabled();
+  // The header's tabs switch to the Lab and back, keeping the step.
+  await page.getByRole('tab', { name: 'Lab' }).click();
+  await expect(page.locator('main#lab')).toBeVisible();
+  await expect(page).toHaveURL(/[?&]view=lab/);
+  await page.getByRole('tab', { name: 'Lesson' }).click();
+  await at(1);
+});
+
+test('old links keep working: view=eval opens the Lab with the network in eval mode', async ({ page }) => {
+  await page.goto('./?locale=en&view=eval');
+  await expect(page.locator('main#lab')).toBeVisible();
+  await expect(page.locator('.net-panel')).toHaveAttribute('data-view', 'eval');
+  await page.goto('./?embed=1&view=lesson&step=5&locale=en');
+  await expect(page.locator('main#lesson')).toBeVisible();
+  await expect(page.locator('.lesson')).toHaveAttribute('data-step', 'overfit');
+});
+
+for (const [locale, strings] of [['en', lessonEn], ['zh-CN', lessonZhCN]] as const) {
+  test(`a whole walk in ${locale}: every question answered, no console errors, axe clean on every step, less motion`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openLesson(page, `?locale=${locale}`);
+    await expect(page.locator('.app')).toHaveAttribute('data-motion', 'reduced');
+    for (const [index, step] of LESSON_STEPS.entries()) {
+      await expect(page.locator('.lesson')).toHaveAttribute('data-step', step.id);
+      await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+      await expect(page.getByTestId('lesson-progress')).toHaveText(strings.progress(index + 1, LESSON_STEPS.length));
+      const text = stepText(strings, step.id);
+      await expect(page.locator('#lesson-step-title')).toHaveText(text.title);
+      if (step.question) {
+        const right = step.question.choices.find((choice) => choice.correct)!;
+        await page.getByLabel(text.choices[right.id as keyof typeof text.choices], { exact: true }).check();
+        await page.getByTestId('lesson-check').click();
+        await expect(page.getByTestId('lesson-reveal')).toHaveAttribute('data-verdict', 'right');
+      }
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(results.violations.map((v) => `${step.id}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      if (index < LESSON_STEPS.length - 1) await page.getByTestId('lesson-next').click();
+    }
+    await expect(page.getByTestId('lesson-next')).toBeDisabled();
+  });
+}
+
+test('on every step, the main action is within 10 Tab presses and every stop shows a focus ring', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const [index, step] of LESSON_STEPS.entries()) {
+    await openLesson(page, `?locale=en&view=lesson&step=${index + 1}`);
+    const target = step.question ? page.locator('.lesson-choice input').first() : page.getByTestId('lesson-main');
+    let reached = false;
+    for (let press = 1; press <= 10 && !reached; press++) {
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return { tag: element.tagName, style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      });
+      expect(ring.style, `step ${step.id}, Tab ${press} on ${ring.tag}`).not.toBe('none');
+      expect(ring.width, `step ${step.id}, Tab ${press} on ${ring.tag}`).toBeGreaterThanOrEqual(2);
+      reached = await target.evaluate((element) => element === document.activeElement);
+    }
+    expect(reached, `step ${step.id}: main action within 10 Tabs`).toBe(true);
+  }
+});
