@@ -3,7 +3,7 @@
  * how far the no-dropout validation loss ends above its own minimum, whether dropout ends lower, and the dropout
  * model's steepest slope on [−3, 3]. Prints one Markdown row of the README's tuning table:
  *   | variant | dropout wins | no-dropout end/min (min / median) | dropout steepest slope (max / median) | seeds | time |
- * Usage: tsx scripts/measure-overfitting.ts [--seeds 0-29] [--last 5] [--label text] [--verbose] [scenario flags…]
+ * Usage: tsx scripts/measure-overfitting.ts [--seeds 0-29 | 1,14,20] [--last 5] [--label text] [--verbose] [scenario flags…]
  * (scenario flags as `npm run simulate`, e.g. --lr 0.003 --p 0.5 --epochs 2000). Single-threaded: run two
  * variants at once on two cores, not more.
  */
@@ -18,7 +18,10 @@ const take = (flag: string, fallback: string) => {
   return value;
 };
 const seeds = take('--seeds', '0-29');
-const [from, to] = seeds.split('-').map(Number);
+// "0-29" is a range; "1,14,20" a list (to screen a variant on the hardest seeds first).
+const seedList = seeds.includes(',')
+  ? seeds.split(',').map(Number)
+  : (([from, to]) => Array.from({ length: (to ?? from) - from + 1 }, (_, i) => from + i))(seeds.split('-').map(Number));
 const last = Number(take('--last', '5'));
 const label = take('--label', '');
 const verbose = argv.includes('--verbose') ? Boolean(argv.splice(argv.indexOf('--verbose'), 1)) : false;
@@ -29,7 +32,7 @@ if (!parsed.ok) {
 }
 const checks: DefaultRunCheck[] = [];
 const began = performance.now();
-for (let seed = from; seed <= (to ?? from); seed++) {
+for (const seed of seedList) {
   const start = performance.now();
   const s = checkRun({ ...parsed.options, seed }, last);
   checks.push(s);

@@ -55,41 +55,36 @@ export function keeps(draw: number, p: number): boolean {
 }
 
 /**
- * The mask half of the dropout kernel, the one place the draw loop is written: mask[i] = 1 (kept) or 0 for
- * i < count. p = 0 keeps everything and p = 1 drops everything, both without drawing (as PyTorch's module does);
- * otherwise one `rng.random()` per element, in index order, kept when `keeps(draw, p)`. The tensor lab's tally
- * calls it alone (it counts masks and never needs outputs); everything else goes through dropoutKernel().
- */
-export function sampleDropoutMask(mask: Uint8Array, count: number, p: number, rng: Rng | undefined): void {
-  if (p === 0) {
-    mask.fill(1, 0, count);
-  } else if (p === 1) {
-    mask.fill(0, 0, count);
-  } else {
-    if (!rng) throw new TypeError('rng is required when dropout is in training mode with 0 < p < 1');
-    for (let i = 0; i < count; i++) mask[i] = keeps(rng.random(), p) ? 1 : 0;
-  }
-}
-
-/**
- * The dropout kernel (training mode), shared by dropout(), the MLP's hidden layers and the tensor lab: draws the
- * mask with sampleDropoutMask(), then out[i] = x[i] × noise with noise = dropoutScale(p) ≈ 1/(1−p) for a kept
- * element and 0 for a dropped one. `out` may be `x` (in place).
+ * The dropout kernel (training mode), the one place the rule is written; dropout(), the MLP's hidden layers and
+ * the tensor lab's tally all call it. For i < count: mask[i] = 1 (kept) or 0, and out[i] = x[i] × noise, with
+ * noise = dropoutScale(p) ≈ 1/(1−p) for a kept element and 0 for a dropped one. `out` may be `x` (in place).
+ *
+ * - p = 0: out is a copy of x, the mask all ones, and nothing is drawn.
+ * - p = 1: out = x × 0 (so a negative element becomes -0, as in PyTorch), the mask all zeros, nothing drawn.
+ * - otherwise one `rng.random()` per element, in index order, kept when `keeps(draw, p)`.
  *
  * The product is computed in double and stored in `out`: for a Float32Array that is float32(x × noise), exactly
- * PyTorch's float32 x * noise, down to the -0 of a dropped negative element ("-0." in its printout), and at
- * p = 1 every element is x × 0. At p = 0, `out` is a copy of x.
+ * PyTorch's float32 x * noise, down to the -0 of a dropped negative element ("-0." in its printout). Draw, mask
+ * and product share one loop: the MLP calls this for every hidden layer of every training pass.
  */
 export function dropoutKernel(
   x: Float32Array | Float64Array, out: Float32Array | Float64Array, mask: Uint8Array, count: number, p: number, rng: Rng | undefined,
 ): void {
-  sampleDropoutMask(mask, count, p, rng);
   if (p === 0) {
     if (out !== x) for (let i = 0; i < count; i++) out[i] = x[i];
-    return;
+    mask.fill(1, 0, count);
+  } else if (p === 1) {
+    for (let i = 0; i < count; i++) out[i] = x[i] * 0;
+    mask.fill(0, 0, count);
+  } else {
+    if (!rng) throw new TypeError('rng is required when dropout is in training mode with 0 < p < 1');
+    const scale = dropoutScale(p);
+    for (let i = 0; i < count; i++) {
+      const kept = keeps(rng.random(), p);
+      mask[i] = kept ? 1 : 0;
+      out[i] = x[i] * (kept ? scale : 0);
+    }
   }
-  const scale = dropoutScale(p);
-  for (let i = 0; i < count; i++) out[i] = x[i] * (mask[i] ? scale : 0);
 }
 
 /**

@@ -10,7 +10,7 @@
  * nothing, exactly as PyTorch's module does, so those passes read no draws either.
  */
 import { createRng, type Rng } from './rng';
-import { assertDropoutProbability, dropout, dropoutScale, sampleDropoutMask } from './dropout';
+import { assertDropoutProbability, dropout, dropoutKernel, dropoutScale } from './dropout';
 import { binomialMean, binomialPmf, binomialStandardDeviation } from './binomial';
 import { assertPositiveInteger } from './validate';
 
@@ -170,13 +170,15 @@ export function tallyDropoutPasses(
   const keptCounts = extend ? previous.keptCounts.slice() : new Uint32Array(n);
   const from = extend ? previous.passes : 0;
   const added = passes - from;
-  // Each pass's mask comes from the engine's own mask sampler, reading the cached draws of that pass (none at
-  // p = 0 or p = 1, where dropout draws nothing).
+  // Each pass's mask comes from the engine's own dropout kernel, reading the cached draws of that pass (none at
+  // p = 0 or p = 1, where dropout draws nothing); only the mask is counted, so the kernel runs on a vector of ones.
   const drawing = drawsMask(p, true);
   const reader = drawing && added > 0 ? new CachedDrawReader(cache.seed, cache.read(from * n, added * n)) : undefined;
   const mask = new Uint8Array(n);
+  const ones = new Float32Array(n).fill(1);
+  const scratch = new Float32Array(n);
   for (let k = 0; k < added; k++) {
-    sampleDropoutMask(mask, n, p, reader);
+    dropoutKernel(ones, scratch, mask, n, p, reader);
     let zeros = 0;
     for (let i = 0; i < n; i++) {
       keptCounts[i] += mask[i];

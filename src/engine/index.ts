@@ -4,7 +4,7 @@
  */
 export { createRng, assertSeed, type Rng } from './rng';
 export {
-  dropout, dropoutKernel, sampleDropoutMask, keeps, dropoutScale, assertDropoutProbability, dropoutProbabilityMessage,
+  dropout, dropoutKernel, keeps, dropoutScale, assertDropoutProbability, dropoutProbabilityMessage,
   type DropoutOptions, type DropoutResult,
 } from './dropout';
 export {

@@ -10,7 +10,7 @@ describe('validateScenario', () => {
     expect(validateScenario({})).toEqual({ ...DEFAULT_SCENARIO, hidden: [64, 64] });
     expect(DEFAULT_SCENARIO).toMatchObject({
       dataset: 'sine', seed: 0, trainSize: 30, valSize: 200, noise: 0.3, gap: false, hidden: [64, 64],
-      activation: 'tanh', optimizer: 'adam', learningRate: 0.01, p: 0.3, batchSize: 0, evalEvery: 10,
+      activation: 'tanh', optimizer: 'adam', learningRate: 0.003, p: 0.5, batchSize: 0, evalEvery: 10, epochs: 3000,
     });
     expect(validateScenario({ p: 0.5, hidden: [8] })).toMatchObject({ p: 0.5, hidden: [8], seed: 0 });
   });

@@ -26,7 +26,7 @@ export type ExperimentJobResult = EnsembleJobResult | DataSizeJobResult | FixedU
  */
 export const EXPERIMENT_DEFAULT_SEEDS: Readonly<Record<ExperimentName, number>> = Object.freeze({
   ensemble: 10,
-  'data-size': 4,
+  'data-size': 3,
   'fixed-units': 3,
 });
 
