@@ -111,11 +111,11 @@ export const lessonEn = {
       question: 'In one forward pass, do all 30 examples share one dropout mask?',
       choices: {
         shared: 'Yes: one mask per pass, the same for the whole batch',
-        ownAbout19: 'No: each example draws its own mask, about 19 of 64 off (p = 0.3), varying',
-        ownExactly19: 'No, but each has exactly 19 of 64 units off',
+        ownAboutHalf: 'No: each example draws its own mask, about 32 of 64 off (p = 0.5), varying',
+        ownExactlyHalf: 'No, but each has exactly 32 of 64 units off',
       },
       explanation:
-        'Every example of a batch goes through its own thinned network, drawn independently: about 30% of each layer is off, a different set for each example and each pass.',
+        'Every example of a batch goes through its own thinned network, drawn independently: about half of each layer is off (p = 0.5), a different set for each example and each pass.',
       teacher: {
         goal: 'Masks are drawn per example and per pass: a batch trains many thinned networks at once.',
         ask: 'How many different thinned networks does one epoch of this batch train?',
@@ -233,6 +233,29 @@ export const lessonEn = {
       },
     },
   },
+  experiments: {
+    run: 'Run the measured experiment',
+    runAgain: 'Run it again',
+    cost: (runs: number) => `${runs} training runs in background workers: about half a minute, longer on a busy computer.`,
+    running: (done: number, total: number) => `Running: ${done} of ${total} runs done.`,
+    failed: (message: string) => `The experiment stopped: ${message}`,
+    ensembleCaption: (seeds: number) =>
+      `Measured here: the default scenario trained with ${seeds} seeds; the average of K thinned networks against the one eval network, over the 200 validation points.`,
+    colK: 'K (masks averaged)',
+    colGap: 'Mean distance from the eval network',
+    colRelative: 'Relative to K = 1',
+    ensembleSummary: (gap1: string, gapLast: string, kLast: number) =>
+      `The distance falls from ${gap1} for one thinned network to ${gapLast} for the average of ${kLast}: the eval network is what the average tends to.`,
+    dataCaption: (seeds: number) =>
+      `Measured here: both twins trained with ${seeds} seeds at each size; final validation losses (mean over seeds).`,
+    colN: 'Training points',
+    colPlain: 'No dropout',
+    colDropout: 'Dropout',
+    colGain: 'Gain',
+    colWins: 'Seeds dropout wins',
+    dataSummary: (gainSmall: string, nSmall: number, gainLarge: string, nLarge: number) =>
+      `Dropout’s gain is ${gainSmall} with ${nSmall} points and ${gainLarge} with ${nLarge}. A toy problem, not MNIST: read the trend, not the digits.`,
+  },
   reveals: {
     waitPlay: (epoch: number, needed: number) =>
       `Your run is at epoch ${epoch}. Press Play: from epoch ${needed} on, your run’s own numbers appear here, and they update as it trains.`,
@@ -256,7 +279,6 @@ export const lessonEn = {
     networkWaiting: 'Step one pass to draw the first masks; then compare two examples.',
     mcGap: (epoch: number, gap: string, spread: string) =>
       `In your run at epoch ${epoch}, the average of the thinned networks (the band’s middle) lies on average ${gap} from the eval network’s curve, while single thinned networks spread about ±${spread}.`,
-    mcWaiting: 'Press Play: the band and its distance from the eval network appear once the run has started.',
     mcBand: (epoch: number, inGap: string, outside: string, ratio: string) =>
       `In your run at epoch ${epoch}, the band is ${inGap} wide in the gap and ${outside} where there are points: ${ratio}× wider in the gap.`,
     sweepWaiting: 'Run the sweep (about half a minute): the reveal then quotes its numbers.',

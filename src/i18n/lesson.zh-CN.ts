@@ -109,11 +109,11 @@ export const lessonZhCN: typeof lessonEn = {
       question: '在一次前向传播中，30 个样本共用同一个 Dropout 掩码吗？',
       choices: {
         shared: '是的：每次传播一个掩码，整个批次共用',
-        ownAbout19: '不是：每个样本各抽一个掩码，64 个中约 19 个被关掉（p = 0.3），数量会变',
-        ownExactly19: '不是，但每个样本恰好关掉 64 个中的 19 个',
+        ownAboutHalf: '不是：每个样本各抽一个掩码，64 个中约 32 个被关掉（p = 0.5），数量会变',
+        ownExactlyHalf: '不是，但每个样本恰好关掉 64 个中的 32 个',
       },
       explanation:
-        '批次中的每个样本都经过自己独立抽取的稀疏子网络：每层约 30% 的单元被关掉，每个样本、每次传播关掉的都不一样。',
+        '批次中的每个样本都经过自己独立抽取的稀疏子网络：每层约一半的单元被关掉（p = 0.5），每个样本、每次传播关掉的都不一样。',
       teacher: {
         goal: '掩码按样本、按传播抽取：一个批次同时训练许多稀疏子网络。',
         ask: '这个批次训练一轮，会训练多少个不同的稀疏子网络？',
@@ -231,6 +231,28 @@ export const lessonZhCN: typeof lessonEn = {
       },
     },
   },
+  experiments: {
+    run: '运行实测实验',
+    runAgain: '再运行一次',
+    cost: (runs: number) => `在后台线程中训练 ${runs} 次：约半分钟，电脑忙时会更久。`,
+    running: (done: number, total: number) => `运行中：已完成 ${done} / ${total} 次。`,
+    failed: (message: string) => `实验中止：${message}`,
+    ensembleCaption: (seeds: number) =>
+      `这里实测：用 ${seeds} 个随机种子训练默认场景；在 200 个验证点上，比较 K 个稀疏子网络的平均与那一个 eval 网络。`,
+    colK: 'K（平均的掩码数）',
+    colGap: '与 eval 网络的平均距离',
+    colRelative: '相对 K = 1',
+    ensembleSummary: (gap1: string, gapLast: string, kLast: number) =>
+      `距离从单个稀疏子网络的 ${gap1} 降到 ${kLast} 个平均的 ${gapLast}：平均越来越接近 eval 网络。`,
+    dataCaption: (seeds: number) => `这里实测：每种规模用 ${seeds} 个随机种子训练两个孪生网络；最终验证损失（各种子的平均）。`,
+    colN: '训练点数',
+    colPlain: '不用 Dropout',
+    colDropout: '用 Dropout',
+    colGain: '收益',
+    colWins: 'Dropout 胜出的种子数',
+    dataSummary: (gainSmall: string, nSmall: number, gainLarge: string, nLarge: number) =>
+      `${nSmall} 个点时 Dropout 的收益为 ${gainSmall}，${nLarge} 个点时为 ${gainLarge}。这是玩具问题，不是 MNIST：看趋势，不必看具体数字。`,
+  },
   reveals: {
     waitPlay: (epoch: number, needed: number) =>
       `你的训练现在在第 ${epoch} 轮。按“播放”：从第 ${needed} 轮起，这里会显示你这次训练自己的数字，并随训练更新。`,
@@ -254,7 +276,6 @@ export const lessonZhCN: typeof lessonEn = {
     networkWaiting: '先单步传播一次，抽出第一批掩码；然后比较两个样本。',
     mcGap: (epoch: number, gap: string, spread: string) =>
       `在你的这次训练中，第 ${epoch} 轮时稀疏子网络的平均（色带中线）与 eval 网络的曲线平均只相差 ${gap}，而单个稀疏子网络的离散约为 ±${spread}。`,
-    mcWaiting: '按“播放”：训练开始后，色带以及它与 eval 网络的距离就会出现。',
     mcBand: (epoch: number, inGap: string, outside: string, ratio: string) =>
       `在你的这次训练中，第 ${epoch} 轮时色带在空缺处宽 ${inGap}，在有数据点处宽 ${outside}：空缺处宽 ${ratio} 倍。`,
     sweepWaiting: '运行扫描（约半分钟）：之后这里会引用它的数字。',

@@ -7,6 +7,17 @@
  */
 import { TrainingSession } from './trainingSession';
 import { runSweepJob, type SweepJob } from './sweepJob';
+import { runExperimentJob, type ExperimentJob, type ExperimentJobResult } from '../engine';
+
+/** The lesson's experiments (Srivastava et al. Figs. 10–11) run as jobs on instances of this worker too. */
+export interface ExperimentRequest {
+  type: 'experiment';
+  jobId: number;
+  job: ExperimentJob;
+}
+export type ExperimentReply =
+  | { type: 'experimentResult'; jobId: number; result: ExperimentJobResult }
+  | { type: 'experimentFailed'; jobId: number; message: string };
 import type { WorkerCommand, WorkerEvent } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -45,9 +56,18 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-self.onmessage = (event: MessageEvent<WorkerCommand | SweepJob>) => {
+self.onmessage = (event: MessageEvent<WorkerCommand | SweepJob | ExperimentRequest>) => {
   if (event.data.type === 'run') {
     self.postMessage(runSweepJob(event.data));
+    return;
+  }
+  if (event.data.type === 'experiment') {
+    const { jobId, job } = event.data;
+    try {
+      self.postMessage({ type: 'experimentResult', jobId, result: runExperimentJob(job) } satisfies ExperimentReply);
+    } catch (error) {
+      self.postMessage({ type: 'experimentFailed', jobId, message: describe(error) } satisfies ExperimentReply);
+    }
     return;
   }
   const command = event.data;

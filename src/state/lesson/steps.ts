@@ -83,6 +83,8 @@ export interface LessonStep {
   refs: readonly LessonPanel[];
   /** Options of the Lab panels as this step shows them (the same components; these are their props). */
   panelOptions?: { showTrainWithDropout?: boolean; mcDropout?: boolean };
+  /** A measured experiment (src/engine/experiments) the reveal runs and tabulates: it is part of the answer. */
+  experiment?: 'ensemble' | 'data-size';
   teacher: { misconceptions: readonly MisconceptionId[]; minutes: number };
 }
 
@@ -156,13 +158,13 @@ export const LESSON_STEPS: readonly LessonStep[] = [
   {
     id: 'perExample',
     panels: ['network'],
-    preset: { speed: 'steps' },
+    preset: { speed: 'steps', p: 0.5 },
     highlight: 'exampleChooser',
     question: {
       choices: [
         { id: 'shared', misconception: 'sameMaskForBatch' },
-        { id: 'ownAbout19', correct: true },
-        { id: 'ownExactly19', misconception: 'exactlyNp' },
+        { id: 'ownAboutHalf', correct: true },
+        { id: 'ownExactlyHalf', misconception: 'exactlyNp' },
       ],
     },
     reveal: 'networkPass',
@@ -219,6 +221,7 @@ export const LESSON_STEPS: readonly LessonStep[] = [
       ],
     },
     reveal: 'mcGap',
+    experiment: 'ensemble',
     mainAction: 'play',
     refs: ['fit', 'network'],
     teacher: { misconceptions: ['onAtTest'], minutes: 6 },
@@ -253,6 +256,7 @@ export const LESSON_STEPS: readonly LessonStep[] = [
       ],
     },
     reveal: 'dataSize',
+    experiment: 'data-size',
     mainAction: 'play',
     refs: ['loss', 'fit'],
     teacher: { misconceptions: ['helpsWithPlentifulData'], minutes: 6 },

@@ -14,6 +14,7 @@ import { formatLoss } from '../charts/scales';
 import { pythonFixed } from '../tensor/pytorchFormat';
 import { percent, plainNumber } from '../tensor/numberText';
 import { useDropoutLabRun, useTensorSettings } from '../tensor/tensorState';
+import { ExperimentResult } from './ExperimentResult';
 
 /** How often a run-based reveal is rewritten while training runs: it is read, not watched. */
 const REVEAL_EVERY_MS = 1000;
@@ -46,6 +47,7 @@ export function StepReveal({ step, answer }: { step: LessonStep; answer: StepAns
       )}
       <p>{text.explanation}</p>
       {step.reveal !== 'static' && <RunNumbers step={step} />}
+      {step.experiment && <ExperimentResult name={step.experiment} />}
     </div>
   );
 }
@@ -129,8 +131,8 @@ function RunNumbers({ step }: { step: LessonStep }) {
     case 'mcGap': {
       const fit = training.fit?.kind === 'curve' ? training.fit.dropout : null;
       const v = mcMeanGap(training.mc, fit);
-      ready = v !== null;
-      sentence = v ? r.mcGap(v.epoch, formatLoss(v.gap), formatLoss(v.spread)) : r.mcWaiting;
+      ready = v !== null && v.epoch >= TWIN_VERDICT_EPOCHS;
+      sentence = v && ready ? r.mcGap(v.epoch, formatLoss(v.gap), formatLoss(v.spread)) : waitPlay();
       break;
     }
     case 'mcBand': {
