@@ -13,6 +13,8 @@ import { TensorLab } from './tensor/TensorLab';
 import { Staged, StagedRoot } from './shell/Staged';
 import { PANEL_CHUNKS } from './panelChunks';
 import { LessonView } from './lesson/LessonView';
+import { TeacherLayer } from './teacher/TeacherLayer';
+import { useHidden } from './teacher/useHidden';
 
 /*
  * The tensor lab, first on the page, ships in the main chunk with the shell. The other panels are chunks of
@@ -35,6 +37,10 @@ export function App() {
   const focusPanels = useStore((state) => state.focusPanels);
   // The screen: the guided Lesson or the free Lab (see state/lesson); both show the same panels.
   const lessonOn = useStore((state) => state.settings.view === 'lesson');
+  // The teacher layer (?teacher=1 or the header's button); the Lesson shows it beside the step card.
+  const teacherOn = useStore((state) => state.settings.teacher && !state.settings.embed);
+  const hideSettings = useHidden('settings');
+  const hideSweep = useHidden('sweep');
 
   useShortcuts();
 
@@ -84,6 +90,7 @@ export function App() {
             <LessonView />
           </main>
         ) : (<>
+        {teacherOn && <TeacherLayer />}
         <main id="lab" className="panels" tabIndex={-1}>
           {shown('tensor') && (
             <Panel name="tensor" title={strings.panels.tensor}>
@@ -106,10 +113,10 @@ export function App() {
             </Panel>
           )}
         </main>
-        {trainingShown && (
+        {trainingShown && !hideSettings && (
           <Staged stage="settings" placeholderClass="stage-section" part={PANEL_CHUNKS.settings} />
         )}
-        {!embed && (
+        {!embed && !hideSweep && (
           <Staged stage="sweep" placeholderClass="stage-section" part={PANEL_CHUNKS.sweep} />
         )}
         {!embed && (

@@ -4,9 +4,8 @@
  */
 import { create } from 'zustand';
 import { useStore } from '../store';
-import { updateSettings } from '../urlSync';
-import { defaultUrlSettings, serializeUrlSettings, type UrlSettings } from '../urlSchema';
-import { lessonLinkSettings } from '../lesson/steps';
+import { linkQuery, updateSettings } from '../urlSync';
+import { defaultUrlSettings, type UrlSettings } from '../urlSchema';
 import type { HideableControl } from './hideList';
 import { decodeMysteryToken, encodeMysteryP, MYSTERY_HUNDREDTHS } from './mysteryToken';
 
@@ -49,13 +48,11 @@ export function endMystery(): void {
 }
 
 /**
- * The query of the link students get: the page's own link (a lesson link names the step, not its preset), with
+ * The query of the link students get: the page's own link (written by the same linkQuery as the address bar), with
  * the controls `hide` names hidden and without the teacher layer (it has the notes and the "Reveal p" button).
  */
 export function studentLinkQuery(settings: UrlSettings, hide: readonly HideableControl[]): string {
-  const defaults = defaultUrlSettings();
-  const base = settings.view === 'lesson' ? lessonLinkSettings(settings, defaults) : settings;
-  return serializeUrlSettings({ ...base, teacher: false, hide: [...hide] });
+  return linkQuery({ ...settings, teacher: false, hide: [...hide] });
 }
 
 export function setTeacherLayer(on: boolean): void {

@@ -13,11 +13,16 @@ import { goToStep } from '../../state/lesson/navigation';
 import { stepAt } from '../../state/lesson/steps';
 import { StepCard } from './StepCard';
 import { LessonFigure } from './LessonFigure';
+import { TeacherLayer } from '../teacher/TeacherLayer';
+import { useTeacherBeside } from '../teacher/useTeacherBeside';
 import './lesson.css';
 
 export function LessonView() {
   const stepNumber = useStore((state) => state.settings.step);
   const step = stepAt(stepNumber);
+  const teacherOn = useStore((state) => state.settings.teacher && !state.settings.embed);
+  // The teacher layer: a third column on a wide screen, else under the step card (see teacher/teacher.css).
+  const teacherBeside = useTeacherBeside();
   // The step applied last. The start-up applies the first one (urlSync.ts) before training starts; a change of
   // `step` from anywhere else (an embedding page's `set`) is applied here.
   const applied = useRef(stepNumber);
@@ -29,11 +34,13 @@ export function LessonView() {
 
   return (
     // On a phone the living network comes first where a step opens with it (the hook): network, then question.
-    <div className="lesson" data-step={step.id} data-step-number={stepNumber} data-phone-order={step.panels[0] === 'network' ? 'figure-first' : 'card-first'}>
+    <div className="lesson" data-step={step.id} data-step-number={stepNumber} data-phone-order={step.panels[0] === 'network' ? 'figure-first' : 'card-first'} data-teacher={teacherOn ? (teacherBeside ? 'beside' : 'below') : undefined}>
       <div className="lesson-card-column">
         <StepCard key={step.id} step={step} number={stepNumber} />
+        {teacherOn && !teacherBeside && <TeacherLayer />}
       </div>
       <LessonFigure step={step} />
+      {teacherOn && teacherBeside && <TeacherLayer />}
     </div>
   );
 }

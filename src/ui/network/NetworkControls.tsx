@@ -10,6 +10,7 @@ import {
   P_BOUNDS, resetTraining, setDropoutP, setSpeed, setView, stepEpoch, stepPass, togglePlay,
 } from '../../state/training';
 import { parseSetting, URL_SCHEMA } from '../../state/urlSchema';
+import { useHidden } from '../teacher/useHidden';
 
 // The choices are the settings registry's, so the buttons, the URL and the embed bridge accept the same ones.
 const SPEEDS = URL_SCHEMA.speed.options!;
@@ -28,6 +29,9 @@ export function NetworkControls() {
   const speed = useStore((state) => state.training.speed);
   const view = useStore((state) => state.settings.netview);
   const p = useStore((state) => state.settings.p);
+  // A link may leave these out (hide=speed, hide=p): not rendered at all.
+  const hideSpeed = useHidden('speed');
+  const hideP = useHidden('p');
   // Follows p when it changes elsewhere (shortcuts, embed bridge), unless the user is mid-correction.
   const { draft, setDraft, invalid, setInvalid } = useFieldDraft(String(p));
   const commitTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -88,7 +92,7 @@ export function NetworkControls() {
           {allStrings.notices.texts.diverged()}
         </p>
       )}
-      <div className="net-choice" role="group" aria-label={strings.speedLabel}>
+      {!hideSpeed && <div className="net-choice" role="group" aria-label={strings.speedLabel}>
         <span className="net-choice-label" aria-hidden="true">{strings.speedLabel}</span>
         {SPEEDS.map((option) => (
           <button
@@ -102,7 +106,7 @@ export function NetworkControls() {
             {strings.speeds[option]}
           </button>
         ))}
-      </div>
+      </div>}
       <div className="net-choice" role="group" aria-label={strings.viewLabel}>
         <span className="net-choice-label" aria-hidden="true">{strings.viewLabel}</span>
         {VIEWS.map((option) => (
@@ -118,7 +122,7 @@ export function NetworkControls() {
           </button>
         ))}
       </div>
-      <div className="net-p">
+      {!hideP && <div className="net-p">
         <label htmlFor={sliderId}>{strings.pLabel}</label>
         <div className="net-p-inputs">
           <input
@@ -155,7 +159,7 @@ export function NetworkControls() {
         <p id={noteId} className="net-note">
           {strings.pNote}
         </p>
-      </div>
+      </div>}
     </div>
   );
 }

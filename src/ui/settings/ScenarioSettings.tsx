@@ -4,6 +4,7 @@ import { applyScenarioSettings } from '../../state/training';
 import { parseSetting, URL_KEYS, URL_SCHEMA, type SettingControl, type UrlNotice, type UrlSettings } from '../../state/urlSchema';
 import { useStrings } from '../useStrings';
 import type { Strings } from '../../i18n';
+import { useHidden } from '../teacher/useHidden';
 import './settings.css';
 
 type Key = keyof UrlSettings;
@@ -37,6 +38,8 @@ function describeRejection(notice: UrlNotice, s: Strings['settings']): string {
  */
 export function ScenarioSettings() {
   const s = useStrings().settings;
+  // A link may leave the seed out (hide=seed): its field and its "new data" button are not rendered.
+  const hideSeed = useHidden('seed');
   const settings = useStore((state) => state.settings);
   const [drafts, setDrafts] = useState<Partial<Record<TextKey, string>>>({});
   const headingId = useId();
@@ -91,7 +94,7 @@ export function ScenarioSettings() {
             </select>
           </label>
         ))}
-        {TEXT_FIELDS.map(({ key, control }) => {
+        {TEXT_FIELDS.filter(({ key }) => !(hideSeed && key === 'seed')).map(({ key, control }) => {
           const result = checked(key);
           const invalid = result !== null && !result.ok;
           const errorId = `${idBase}-${key}-error`;

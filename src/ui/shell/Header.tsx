@@ -9,6 +9,8 @@ import { openDialog } from './shellState';
 import { RunStatus } from './RunStatus';
 import { ScreenTabs } from '../lesson/ScreenTabs';
 import { useRovingToolbar } from './useRovingToolbar';
+import { TeacherButton } from '../teacher/TeacherButton';
+import { useHidden } from '../teacher/useHidden';
 
 export function Header() {
   const strings = useStrings();
@@ -18,6 +20,11 @@ export function Header() {
   const fullscreen = useIsFullscreen();
   const reducedMotion = useStore((state) => state.reducedMotion);
   const presenting = mode === 'present';
+  // A link may leave these out (hide=…, built in the teacher panel): not rendered at all, so never reached.
+  const hideScreens = useHidden('screens');
+  const hidePresent = useHidden('present');
+  const hideTeacher = useHidden('teacher');
+  const hideLanguage = useHidden('language');
   const [loadingLocale, setLoadingLocale] = useState(false);
   // WebKit (Safari, iPad) fires no change event when the user picks the option they picked last, even though the
   // page has set the value back since. After a choice that did not take (its chunk failed to download), a new
@@ -47,16 +54,16 @@ export function Header() {
         <p className="tagline">{strings.app.tagline}</p>
         <RunStatus />
       </div>
-      <ScreenTabs />
+      {!hideScreens && <ScreenTabs />}
       <div className="header-tools" role="toolbar" aria-label={strings.shell.toolsLabel} ref={toolbar}>
-        <button
+        {!hidePresent && <button
           type="button"
           aria-pressed={presenting}
           title={strings.shell.presentTitle}
           onClick={() => updateSettings({ mode: presenting ? 'normal' : 'present' })}
         >
           {strings.shell.present}
-        </button>
+        </button>}
         <button type="button" aria-pressed={fullscreen} onClick={toggleFullscreen} data-shortcut="f">
           {fullscreen ? strings.shell.exitFullscreen : strings.shell.fullscreen}
         </button>
@@ -74,7 +81,8 @@ export function Header() {
         <button type="button" title={strings.shell.embedTitle} onClick={() => openDialog('embed')} aria-haspopup="dialog">
           {strings.shell.embed}
         </button>
-        <label className="locale-picker">
+        {!hideTeacher && <TeacherButton />}
+        {!hideLanguage && <label className="locale-picker">
           <span>{strings.app.languageLabel}</span>
           <select
             key={pickerKey}
@@ -89,7 +97,7 @@ export function Header() {
               </option>
             ))}
           </select>
-        </label>
+        </label>}
       </div>
     </header>
   );

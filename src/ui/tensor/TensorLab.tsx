@@ -12,6 +12,9 @@ import { ElementPathTable } from './ElementPathTable';
 import { ChunkFailed, lazyPart, useLazyPart } from '../shell/lazyPart';
 import { CopyableCode } from './CopyableCode';
 import { ConventionTable } from './ConventionTable';
+import { MysteryTensorLab } from './MysteryTensorLab';
+import { useMystery } from '../../state/teacher/teacher';
+import { useHidden } from '../teacher/useHidden';
 import './tensor.css';
 
 // The histogram draws with d3's scales, which the first screen does not otherwise need: it is a chunk of its
@@ -41,12 +44,31 @@ function useFieldText<T>(value: T, format: (value: T) => string, same: (a: T, b:
  * tensorState.ts); typed text lives beside them, so a bad entry shows its message while the result stays intact.
  */
 export function TensorLab() {
+  const mystery = useMystery();
+  const badToken = useStore((state) => state.notices.some((notice) => notice.key.startsWith('url:mystery:')));
+  const badTokenText = useStrings().teacher.mystery.badToken;
+  if (mystery) return <MysteryTensorLab key={mystery.token} p={mystery.p} revealed={mystery.revealed} />;
+  return (
+    <>
+      {badToken && (
+        <p className="notice notice-warning tensor-mystery-notice" role="alert" data-testid="mystery-bad-token">
+          {badTokenText}
+        </p>
+      )}
+      <ArticleTensorLab />
+    </>
+  );
+}
+
+/** The article's example, explorable: the tensor lab whose p is shown (see TensorLab for the mystery p). */
+function ArticleTensorLab() {
   const strings = useStrings().tensor;
   const reducedMotion = useStore((state) => state.reducedMotion);
   const settings = useTensorSettings();
   const { seed, p, input, training, inplace } = settings;
   const run = useDropoutLabRun(settings);
   const histogram = useLazyPart(HISTOGRAM);
+  const hideControls = useHidden('tensorControls');
   const { shown } = run;
 
   const [pText, setPText, resetPText] = useFieldText(p, numberText, Object.is);
@@ -109,7 +131,7 @@ export function TensorLab() {
         <p className="tensor-status" role="status" data-testid="tensor-status">
           {training ? strings.passStatus(shown.pass, shown.zeros, n) : strings.evalStatus}
         </p>
-        <TensorControls
+        {!hideControls && <TensorControls
           values={{ pText, p, seedText, vectorText: xText, training, inplace, passes: run.passes }}
           errors={{
             p: pParsed.ok ? null : pParsed.error,
@@ -125,7 +147,7 @@ export function TensorLab() {
           onForward={tensorActions.forward}
           onRestart={tensorActions.restart}
           onArticle={restoreArticle}
-        />
+        />}
         <section className="tensor-section" aria-labelledby="tensor-scale-title">
           <h3 id="tensor-scale-title">
             {strings.scaleLabel}: <strong data-testid="tensor-scale">{scaleText}</strong>

@@ -1,0 +1,13 @@
+import { ChunkFailed, lazyPart, useLazyPart } from '../shell/lazyPart';
+import './teacherLayout.css';
+
+// The teacher panel and its QR encoder are a chunk of their own: a student's page never downloads them.
+const PANEL = lazyPart(() => import('./TeacherPanel'), (module) => module.TeacherPanel);
+
+/** The teacher layer where a screen places it (the Lab: above the panels; the Lesson: under the step card). */
+export function TeacherLayer() {
+  const { Component, failed } = useLazyPart(PANEL);
+  if (failed) return <ChunkFailed part="teacher" />;
+  if (Component) return <Component />;
+  return <div className="teacher-panel teacher-pending" aria-hidden="true" />;
+}
