@@ -117,7 +117,7 @@ export const URL_SCHEMA = {
   step: entry(numberSpec(1, 1, LESSON_STEP_COUNT, true), { hostWritable: host, control: { kind: 'link' }, sample: '3' }),
   /** Dropout probability of the dropout twin's hidden layers. */
   p: entry(numberSpec(DEFAULT_SCENARIO.p, P_RANGE.min, P_RANGE.max), {
-    scenario: (p) => ({ p }), hostWritable: host, control: text('p', 'decimal'), sample: '0.5',
+    scenario: (p) => ({ p }), hostWritable: host, control: text('p', 'decimal'), sample: '0.2',
   }),
   seed: entry(numberSpec(DEFAULT_SCENARIO.seed, 0, 0xffffffff, true), {
     scenario: (seed) => ({ seed }), hostWritable: host, control: { ...text('seed', 'numeric'), randomButton: true }, sample: '7',
@@ -140,7 +140,7 @@ export const URL_SCHEMA = {
     scenario: (activation) => ({ activation }), hostWritable: host, control: select('act'), sample: 'relu',
   }),
   lr: entry(numberSpec(DEFAULT_SCENARIO.learningRate, 0.00001, 10), {
-    scenario: (learningRate) => ({ learningRate }), hostWritable: host, control: text('lr', 'decimal'), sample: '0.003',
+    scenario: (learningRate) => ({ learningRate }), hostWritable: host, control: text('lr', 'decimal'), sample: '0.02',
   }),
   opt: entry(enumSpec(DEFAULT_SCENARIO.optimizer, OPTIMIZER_NAMES), {
     scenario: (optimizer) => ({ optimizer }), hostWritable: host, control: select('opt'), sample: 'sgd',
