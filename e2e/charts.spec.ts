@@ -144,7 +144,8 @@ test('the p-sweep runs in background workers, can be cancelled, and draws a curv
   await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
   const chart = page.getByTestId('sweep-chart');
   await expect(chart).toHaveAttribute('data-points', '9');
-  expect(Number(await chart.getAttribute('data-best-p'))).toBeGreaterThanOrEqual(0);
+  // The best p is one of the nine swept (0, 0.1 … 0.8); a missing or empty attribute is a failure, not p = 0.
+  await expect(chart).toHaveAttribute('data-best-p', /^(0|0\.[1-8])$/);
   const d = await chart.locator('path[data-series="sweepMean"]').getAttribute('d');
   expect((d ?? '').split('L')).toHaveLength(9);
   await expect(page.getByTestId('sweep-status')).toContainText('All 9 runs finished');

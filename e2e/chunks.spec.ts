@@ -7,11 +7,14 @@ import { test, expect, openApp } from './fixtures';
  * and what happens when a chunk cannot be.
  */
 
-/** The JavaScript files the page requests, by name without the content hash (e.g. "zh-CN", "NetworkPanel"). */
+/**
+ * The JavaScript files the page requests, by name without the content hash (e.g. "zh-CN", "NetworkPanel").
+ * Vite's hash is 8 characters that may themselves start with "-" (en--q4vnt4t.js is "en").
+ */
 function recordScripts(page: Page): string[] {
   const names: string[] = [];
   page.on('request', (request) => {
-    const match = /\/assets\/(.+)-[\w-]{6,}\.js$/.exec(new URL(request.url()).pathname);
+    const match = /\/assets\/(.+)-[\w-]{8}\.js$/.exec(new URL(request.url()).pathname);
     if (match) names.push(match[1]);
   });
   return names;

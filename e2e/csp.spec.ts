@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, openApp } from './fixtures';
-import { forgiveErrors, pressPlay, waitForLossPoints } from './hardening.helpers';
+import { downloadEveryExport, forgiveErrors, pressPlay, waitForLossPoints } from './hardening.helpers';
 
 /**
  * The Content-Security-Policy in index.html (default-src 'self', workers from self or blob, no inline script,
@@ -44,13 +44,8 @@ test('a whole session runs with zero policy violations and a running worker', as
   await openApp(page, '?locale=en');
   await pressPlay(page);
   await waitForLossPoints(page, 5);
-  for (const kind of ['png', 'svg', 'csv']) {
-    const button = page.locator(`button[data-export-kind="${kind}"]`).first();
-    if ((await button.count()) === 0 || !(await button.isEnabled())) continue;
-    const download = page.waitForEvent('download', { timeout: 5000 });
-    await button.click();
-    await download;
-  }
+  // Every export (PNG drawing on a canvas, SVG and CSV as blobs) runs under the policy; none may be skipped.
+  await downloadEveryExport(page);
   await page.getByRole('combobox', { name: /language/i }).selectOption('zh-CN');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.waitForTimeout(1000);

@@ -106,7 +106,8 @@ export async function downloadEveryExport(page: Page): Promise<string[]> {
   for (let i = 0; i < EXPORT_FILES.length; i++) {
     const button = buttons.nth(i);
     await expect(button).toBeEnabled();
-    const download = page.waitForEvent('download', { timeout: 5000 });
+    // A PNG is drawn through an image and a canvas first, which takes a while on a loaded machine.
+    const download = page.waitForEvent('download', { timeout: 15_000 });
     await button.click();
     files.push((await download).suggestedFilename());
   }

@@ -13,7 +13,8 @@ test('once loaded, the lab starts again with the network off (service worker)', 
   await page.reload();
   await expect(page.locator('main#lab')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dropout Lab');
-  // The training worker starts from the cache too.
+  // The training worker starts from the cache too (once the shortcuts listen: a key pressed before is lost).
+  await expect(page.locator('html[data-shortcuts="on"]')).toHaveCount(1);
   await page.keyboard.press('Shift+ArrowRight');
   await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '1');
   // Every panel and the other language are separate chunks, precached by the service worker with the shell.
