@@ -29,21 +29,21 @@ function parseCsv(text: string) {
   return { header, rows: rows.map((row) => row.split(',').map(Number)) };
 }
 
-test('with the defaults, overfitting shows within 10 s of play: no-dropout validation loss rises ≥ 20% and above dropout’s', async ({ page }) => {
+test('with the defaults, a whole run overfits: no-dropout validation loss ends ≥ 20% above its minimum and above dropout’s', async ({ page }) => {
+  test.setTimeout(180_000);
   await openApp(page, '?locale=en');
-  // Training keeps going after the chart first shows the gap, so pause and re-check the paused state: the CSV
-  // below is exactly that state. If a late evaluation closed the gap, train on and look again (same 10 s budget).
-  const overfits = (n: Awaited<ReturnType<typeof lossNumbers>>) => n.valPlain >= 1.2 * n.bestPlain && n.valPlain > n.valDropout;
-  const deadline = Date.now() + 10_000;
-  const play = page.getByTestId('play');
-  for (;;) {
-    await play.click();
-    await expect.poll(async () => overfits(await lossNumbers(page)), { timeout: Math.max(500, deadline - Date.now()), intervals: [100] }).toBe(true);
-    await play.click();
-    await expect(page.locator('[data-run-status]')).toHaveAttribute('data-running', 'false');
-    if (overfits(await lossNumbers(page))) break;
-    expect(Date.now(), 'the gap held once training paused, within 10 s').toBeLessThan(deadline);
-  }
+  // The default run ends at its epoch budget, so what the chart shows at the end is one fixed, seeded result:
+  // no race with a clock (how fast the gap shows is a benchmark's figure, e2e/insight.bench.spec.ts).
+  await page.getByTestId('play').click();
+  const status = page.locator('[data-run-status]');
+  await expect(status).toHaveAttribute('data-finished', 'true', { timeout: 120_000 });
+  await expect(status).toHaveAttribute('data-running', 'false');
+  // The chart has drawn the run's last evaluation (it redraws on the next frame after the final snapshot).
+  const finalEpoch = Number(await status.getAttribute('data-epoch'));
+  await expect.poll(async () => (await lossNumbers(page)).epoch).toBe(finalEpoch);
+  const numbers = await lossNumbers(page);
+  expect(numbers.valPlain).toBeGreaterThanOrEqual(1.2 * numbers.bestPlain);
+  expect(numbers.valPlain).toBeGreaterThan(numbers.valDropout);
 
   // The CSV export tells the same story, row by row.
   const { download, bytes } = await downloadOf(page, () => page.getByRole('button', { name: 'Download the loss history as CSV' }).click());
