@@ -55,6 +55,7 @@ test.describe('divergence', () => {
 test.describe('worker faults', () => {
   for (const fault of ['killWorker', 'hangWorker'] as const) {
     test(`${fault}: training comes back with the settings intact`, async ({ page, consoleErrors }) => {
+      test.setTimeout(180_000);
       const workers: string[] = [];
       page.on('worker', (worker) => workers.push(worker.url()));
       await openApp(page, '?p=0.5&seed=7&noise=0.4&locale=en');
@@ -62,13 +63,13 @@ test.describe('worker faults', () => {
       await waitForLossPoints(page, 5);
       // A long enough old run that the new one's chart is clearly shorter, and the chart in view so that it
       // redraws every frame (charts out of view redraw only twice a second).
-      await expect.poll(async () => (await runStatus(page)).epoch).toBeGreaterThan(1000);
+      await expect.poll(async () => (await runStatus(page)).epoch, { timeout: 60_000 }).toBeGreaterThan(1000);
       await page.getByTestId('loss-chart').scrollIntoViewIfNeeded();
       const settingsBefore = new URL(page.url()).search;
 
       const timing = await measureRecovery(page, fault);
       console.log(`${fault}: restarted (notice) after ${timing.noticeMs.toFixed(0)} ms, training again after ${timing.trainingMs.toFixed(0)} ms`);
-      // What is checked here is that recovery happens (within the page's 10 s watch), not how fast: on a loaded
+      // What is checked here is that recovery happens (within the page's 30 s watch), not how fast: on a loaded
       // 2-core CI machine a clock bound fails for reasons that are not bugs. The speed target (restart within
       // 1 s) is a benchmark's business: `npm run bench:e2e` prints the medians (e2e/recovery.bench.spec.ts).
       expect(timing.noticeMs, 'the restart notice appeared').toBeLessThan(Number.POSITIVE_INFINITY);

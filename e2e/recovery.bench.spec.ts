@@ -16,7 +16,7 @@ test('@bench worker recovery after a crash and a hang', async ({ page, consoleEr
       await openApp(page, '?p=0.5&seed=7&noise=0.4&locale=en&view=lab');
       await pressPlay(page);
       await waitForLossPoints(page, 5);
-      await expect.poll(async () => (await runStatus(page)).epoch).toBeGreaterThan(1000);
+      await expect.poll(async () => (await runStatus(page)).epoch, { timeout: 60_000 }).toBeGreaterThan(1000);
       await page.getByTestId('loss-chart').scrollIntoViewIfNeeded();
       const timing = await measureRecovery(page, fault);
       notices.push(timing.noticeMs);
