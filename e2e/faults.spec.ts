@@ -58,7 +58,7 @@ test.describe('worker faults', () => {
       test.setTimeout(180_000);
       const workers: string[] = [];
       page.on('worker', (worker) => workers.push(worker.url()));
-      await openApp(page, '?p=0.5&seed=7&noise=0.4&locale=en');
+      await openApp(page, '?p=0.5&seed=7&noise=0.4&epochs=100000&locale=en');
       await pressPlay(page);
       await waitForLossPoints(page, 5);
       // A long enough old run that the new one's chart is clearly shorter, and the chart in view so that it
