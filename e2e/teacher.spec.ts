@@ -181,6 +181,19 @@ async function leaks(page: Page, p: number): Promise<string[]> {
   return spellings(p).filter((spelling) => html.includes(spelling));
 }
 
+test('mystery p: nothing else on the challenge page can spell p by chance (p = 0.3, the Lab’s own default p)', async ({ page }) => {
+  const p = 0.3;
+  // All panels asked for, and the Lab's training p is 0.3 too: the challenge page still shows the tensor lab alone.
+  await page.goto(`./?view=lab&teacher=1&mystery=${encodeMysteryP(p, 4242)}`);
+  await waitForTeacherPanel(page);
+  await expect(page.getByTestId('mystery-lab')).toBeVisible();
+  await page.getByTestId('mystery-forward-100').click();
+  await expect(page.getByTestId('mystery-totals')).toContainText('101');
+  expect(await leaks(page, p)).toEqual([]);
+  await page.getByTestId('teacher-reveal').click();
+  await expect(page.getByTestId('mystery-code')).toContainText('nn.Dropout(p=0.3)');
+});
+
 test('mystery p: not in the DOM, the title or the URL until revealed; estimates are judged; reveal shows it', async ({ page }) => {
   const p = 0.63;
   const token = encodeMysteryP(p, 12_345);
@@ -283,3 +296,39 @@ for (const locale of ['en', 'zh-CN'] as const) {
     }
   });
 }
+
+test('@shots the mystery-p challenge (en, laptop; zh-CN, phone)', async ({ page }) => {
+  const token = encodeMysteryP(0.63, 7);
+  await page.goto(`./?view=lab&panels=tensor&teacher=1&mystery=${token}`);
+  await waitForTeacherPanel(page);
+  await page.getByTestId('mystery-forward-10').click();
+  await page.getByTestId('mystery-lab').evaluate((lab) => lab.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: `${SHOTS}/mystery-en-laptop.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`./?view=lab&panels=tensor&locale=zh-CN&mystery=${token}`);
+  await page.getByTestId('mystery-forward-100').click();
+  await page.getByTestId('mystery-estimate').fill('0.5');
+  await page.getByTestId('mystery-check').click();
+  await page.getByTestId('mystery-lab').evaluate((lab) => lab.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: `${SHOTS}/mystery-zh-CN-phone.png`, fullPage: false });
+  await page.getByTestId('mystery-verdict').evaluate((verdict) => verdict.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: `${SHOTS}/mystery-zh-CN-phone-estimate.png` });
+});
+
+/**
+ * The README's picture of a step in present mode with the teacher layer. SHOTS_ORIGIN serves the build at an
+ * address a phone could reach (e.g. http://192.0.2.2:4241); on 127.0.0.1 the panel rightly warns that phones
+ * cannot open a localhost link.
+ */
+test('@shots the README picture: the first step, present mode, teacher layer and QR code', async ({ page }) => {
+  const origin = process.env.SHOTS_ORIGIN ?? '.';
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`${origin}/?view=lesson&step=1&teacher=1&mode=present`);
+  await waitForTeacherPanel(page);
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await page.getByTestId('lesson-main').click();
+  await expect(page.locator('[data-epoch]').first()).toHaveAttribute('data-epoch', /^([4-9]\d\d|\d{4,})$/, { timeout: 30_000 });
+  await page.getByTestId('lesson-main').click();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${SHOTS}/lesson-teacher-present.png` });
+});

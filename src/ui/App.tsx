@@ -36,7 +36,10 @@ export function App() {
   const reducedMotion = useStore((state) => state.reducedMotion);
   const focusPanels = useStore((state) => state.focusPanels);
   // The screen: the guided Lesson or the free Lab (see state/lesson); both show the same panels.
-  const lessonOn = useStore((state) => state.settings.view === 'lesson');
+  // A mystery-p challenge (teacher/mysteryToken.ts) is a page of its own: the tensor lab alone, so that no other
+  // part of the page (a slider at 0.3, a text quoting p = 0.5) can show a number that happens to be the hidden p.
+  const challenge = useStore((state) => state.settings.mystery !== undefined);
+  const lessonOn = useStore((state) => state.settings.view === 'lesson') && !challenge;
   // The teacher layer (?teacher=1 or the header's button); the Lesson shows it beside the step card.
   const teacherOn = useStore((state) => state.settings.teacher && !state.settings.embed);
   const hideSettings = useHidden('settings');
@@ -54,7 +57,7 @@ export function App() {
     document.documentElement.dataset.mode = mode;
   }, [mode]);
 
-  const shown = (panel: PanelName) => panels.includes(panel);
+  const shown = (panel: PanelName) => (challenge ? panel === 'tensor' : panels.includes(panel));
   const trainingShown = shown('network') || shown('loss') || shown('fit');
   // The panel in view at start renders with the shell; the rest follow one task at a time (see shell/Staged).
   const firstPanel = focusPanels.find(shown) ?? panels[0];
@@ -116,10 +119,10 @@ export function App() {
         {trainingShown && !hideSettings && (
           <Staged stage="settings" placeholderClass="stage-section" part={PANEL_CHUNKS.settings} />
         )}
-        {!embed && !hideSweep && (
+        {!embed && !hideSweep && !challenge && (
           <Staged stage="sweep" placeholderClass="stage-section" part={PANEL_CHUNKS.sweep} />
         )}
-        {!embed && (
+        {!embed && !challenge && (
           <Staged stage="explain" placeholderClass="stage-section" part={PANEL_CHUNKS.explain} />
         )}
         </>)}

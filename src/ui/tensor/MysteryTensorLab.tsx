@@ -109,8 +109,13 @@ export function MysteryTensorLab({ p, revealed }: { p: number; revealed: boolean
                 <tr key={k}>
                   <th scope="row">{k}</th>
                   <td>
-                    <span className="mystery-bar" style={{ width: `${(count / most) * 100}%` }} aria-hidden="true" />
-                    <span className="mystery-count">{count}</span>
+                    <div className="mystery-cell">
+                      {/* Drawn in count units (integers only): a percentage width could spell a p by chance. */}
+                      <svg className="mystery-bar" viewBox={`0 0 ${most} 1`} preserveAspectRatio="none" aria-hidden="true">
+                        <rect width={count} height={1} />
+                      </svg>
+                      <span className="mystery-count">{count}</span>
+                    </div>
                   </td>
                 </tr>
               ))}
