@@ -52,6 +52,9 @@ describe('the lesson steps', () => {
     expect(new Set(LESSON_STEPS.map((step) => step.id)).size).toBe(LESSON_STEPS.length);
     expect(URL_SCHEMA.step.parse(String(LESSON_STEP_COUNT)).ok).toBe(true);
     expect(URL_SCHEMA.step.parse(String(LESSON_STEP_COUNT + 1)).ok).toBe(false);
+    // Steps 7 and 9 carry the engine's measured experiments (Srivastava et al. Figs. 11 and 10) in their reveal.
+    expect(LESSON_STEPS.find((step) => step.id === 'ensemble')?.experiment).toBe('ensemble');
+    expect(LESSON_STEPS.find((step) => step.id === 'moreData')?.experiment).toBe('data-size');
     // The tensor lab is not the hook.
     expect(LESSON_STEPS[0].panels).not.toContain('tensor');
     expect(LESSON_STEPS[0].panels).toEqual(expect.arrayContaining(['network', 'loss']));
