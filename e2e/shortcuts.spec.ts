@@ -35,16 +35,16 @@ test.describe('keyboard shortcuts', () => {
     await expect(status).toHaveAttribute('data-passes', '0');
   });
 
-  test('E switches the network view; [ and ] move p by 0.05', async ({ page }) => {
+  test('E switches the network view; [ and ] move p by 0.05 (from the default 0.5)', async ({ page }) => {
     await page.keyboard.press('e');
-    await expect(page).toHaveURL(/view=eval/);
+    await expect(page).toHaveURL(/netview=eval/);
     await page.keyboard.press('e');
     await expect(page).not.toHaveURL(/netview=/);
     await page.keyboard.press(']');
-    await expect(page).toHaveURL(/[?&]p=0\.35/);
+    await expect(page).toHaveURL(/[?&]p=0\.55/);
     await page.keyboard.press('[');
     await page.keyboard.press('[');
-    await expect(page).toHaveURL(/[?&]p=0\.25/);
+    await expect(page).toHaveURL(/[?&]p=0\.45/);
   });
 
   test('? opens an accessible help dialog that traps focus, closes with Escape and returns focus', async ({ page }) => {
