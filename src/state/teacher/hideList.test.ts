@@ -44,9 +44,9 @@ describe('hide= list', () => {
   });
 
   it('the student link drops the teacher layer and carries the chosen hide list', () => {
-    const { settings } = parseUrlSettings('?view=lab&p=0.5&teacher=1');
-    expect(studentLinkQuery(settings, [])).toBe('?p=0.5');
-    expect(studentLinkQuery(settings, ['teacher', 'settings'])).toBe('?p=0.5&hide=teacher,settings');
+    const { settings } = parseUrlSettings('?view=lab&data=moons&teacher=1');
+    expect(studentLinkQuery(settings, [])).toBe('?data=moons');
+    expect(studentLinkQuery(settings, ['teacher', 'settings'])).toBe('?data=moons&hide=teacher,settings');
     const lesson = parseUrlSettings('?view=lesson&step=4&teacher=1&locale=zh-CN').settings;
     expect(studentLinkQuery(lesson, ['language'])).toBe('?view=lesson&step=4&locale=zh-CN&hide=language');
   });
