@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test, expect, openApp } from './fixtures';
 
 test('once loaded, the lab starts again with the network off (service worker)', async ({ page, context }) => {
@@ -69,5 +71,68 @@ test('the lab can be installed as an app, and its service worker stays in the la
     expect(errors, 'console errors during the test').toEqual([]);
   } finally {
     await context.close();
+  }
+});
+
+/**
+ * A proxy of the preview server on a port of its own, whose sw.js can be made to differ: the next build, as
+ * far as the browser can tell (the browser fetches a worker's script itself, past page.route).
+ */
+async function proxyWithNextBuild(target: string) {
+  let nextBuild = false;
+  const server = createServer((request, response) => {
+    void (async () => {
+      const upstream = await fetch(new URL(request.url ?? '/', target));
+      let body = Buffer.from(await upstream.arrayBuffer());
+      if (nextBuild && new URL(request.url ?? '/', target).pathname.endsWith('/sw.js')) {
+        body = Buffer.concat([body, Buffer.from('\n// the next build\n')]);
+      }
+      response.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+      response.end(body);
+    })().catch(() => {
+      response.writeHead(502);
+      response.end();
+    });
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    publishNextBuild: () => (nextBuild = true),
+    close: () =>
+      new Promise<void>((closed) => {
+        server.close(() => closed());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+test('a newer build installs in the background, is announced, and takes over when the reader accepts', async ({ page, context, baseURL }) => {
+  const server = await proxyWithNextBuild(baseURL!);
+  try {
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false }));
+    await page.goto(`${server.origin}/?view=lab&locale=en`);
+    await expect(page.locator('main#lab')).toBeVisible();
+    await expect(page.locator('[data-notice-key="offlineReady"]')).toBeVisible();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    server.publishNextBuild();
+    // What the lab does every half hour and whenever the tab becomes visible again.
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const notice = page.locator('[data-notice-key="newVersion"]');
+    await expect(notice).toContainText('newer version');
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');
+    // Accepting activates the waiting build and reloads the page under it.
+    const reloaded = page.waitForEvent('load');
+    await notice.getByRole('button', { name: 'Reload now' }).click();
+    await reloaded;
+    await expect(page.locator('main#lab')).toBeVisible();
+    const after = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return { waiting: registration?.waiting?.state ?? null, active: registration?.active?.state, controlled: navigator.serviceWorker.controller !== null };
+    });
+    expect(after).toEqual({ waiting: null, active: 'activated', controlled: true });
+    await expect(page.locator('[data-notice-key="newVersion"]')).toHaveCount(0);
+  } finally {
+    await server.close();
   }
 });
