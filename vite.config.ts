@@ -86,7 +86,8 @@ function offline() {
       globIgnores: ['.vite/**'],
       // Any address of the lab (?p=0.5&locale=zh-CN…) opens the cached page.
       navigateFallback: 'index.html',
-      navigateFallbackDenylist: [/\/embed-example\.html$/],
+      // The host-page example is a page of its own (Workbox matches this against the path and the query).
+      navigateFallbackDenylist: [/\/embed-example\.html(\?|$)/],
       clientsClaim: true,
       cleanupOutdatedCaches: true,
     },
