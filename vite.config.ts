@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { retryableChunks } from './scripts/retryableChunks.ts';
@@ -94,28 +93,12 @@ function offline() {
   });
 }
 
-// COORDINATOR (13:10): REMOVE THIS. The product card fixes the stack (react, react-dom); no Preact alias. See
-// scripts/stack.test.ts and /work/notes/RULES.md. Meet the first-screen budget another way, or report the gap.
-/**
- * React's API on Preact's runtime (preact/compat): the code and its types are React's, the shipped runtime is
- * ~11 kB gzipped instead of React DOM's ~60 kB, which alone would take more than half of the first screen's
- * 110 kB budget (issue 13, scripts/check-bundle.ts). `react` itself goes through src/runtime/react.ts, which
- * mends the one difference the app meets.
- */
-const PREACT_ALIASES = [
-  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-  { find: /^react-dom$/, replacement: 'preact/compat' },
-  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
-  { find: /^react$/, replacement: fileURLToPath(new URL('./src/runtime/react.ts', import.meta.url)) },
-];
 
 // `base: './'` makes every asset URL relative, so the static build works from any sub-path
 // (a course page at https://school.example/ml/dropout-lab/ needs no rebuild).
 export default defineConfig({
   base: './',
   plugins: [react(), relaxCspInDev(), hintLocaleChunks(), retryableChunks(), offline()],
-  resolve: { alias: PREACT_ALIASES },
   worker: { format: 'es' },
   // The manifest tells scripts/check-bundle.ts which chunks the first screen waits for.
   build: { target: 'es2022', sourcemap: false, manifest: true },
