@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { CDPSession, Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect } from './fixtures';
 
 /**
  * A school Chromebook (issue 13): the main thread slowed 4× with CDP's Emulation.setCPUThrottlingRate, as Chrome's
@@ -63,9 +63,17 @@ async function throttle(cdp: CDPSession, rate: number): Promise<void> {
 
 const readEpoch = async (page: Page) => Number((await page.locator('[data-run-status]').first().getAttribute('data-epoch')) ?? 0);
 
+/** Opens a view (the Lab's main#lab or the Lesson's main#lesson) once every panel it shows is there. */
+async function openView(page: Page, query: string): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect(page.locator('main')).toBeVisible();
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="play"]:visible').first()).toBeEnabled();
+}
+
 /** Presses play, waits until training runs, then records rAF intervals and long tasks for SECONDS. */
 async function measureFrames(page: Page, query: string, rate: number): Promise<FrameFigures> {
-  await openApp(page, query);
+  await openView(page, query);
   const cdp = await page.context().newCDPSession(page);
   const play = page.locator('[data-testid="play"]:visible').first();
   await play.click();
@@ -113,7 +121,7 @@ async function measureLoad(page: Page, query: string, rate: number): Promise<Loa
   const cdp = await page.context().newCDPSession(page);
   await throttle(cdp, rate);
   await page.goto(`./${query}`);
-  await expect(page.locator('main#lab')).toBeVisible();
+  await expect(page.locator('main')).toBeVisible();
   const fcp = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
