@@ -301,6 +301,7 @@ test('@shots the mystery-p challenge (en, laptop; zh-CN, phone)', async ({ page 
   const token = encodeMysteryP(0.63, 7);
   await page.goto(`./?view=lab&panels=tensor&teacher=1&mystery=${token}`);
   await waitForTeacherPanel(page);
+  await page.screenshot({ path: `${SHOTS}/mystery-en-laptop-top.png` });
   await page.getByTestId('mystery-forward-10').click();
   await page.getByTestId('mystery-lab').evaluate((lab) => lab.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${SHOTS}/mystery-en-laptop.png` });

@@ -15,7 +15,7 @@ export const teacherEn = {
   minutesLabel: 'Time',
   qrHeading: 'Students open this link',
   qrLabel: 'QR code of the link shown beside it',
-  qrHint: 'It opens this step with these settings, on a phone, without the teacher layer.',
+  qrHint: 'It opens this page with these settings, on a phone, without the teacher layer.',
   localHostWarning:
     'This page runs from this computer (localhost), so phones cannot open the link. Open the lab from its web address (or this computer’s network address) to share it.',
   showLarge: 'Show QR large',

@@ -10,7 +10,7 @@ export const teacherZhCN: Strings['teacher'] = {
   minutesLabel: '用时',
   qrHeading: '学生打开这个链接',
   qrLabel: '旁边所示链接的二维码',
-  qrHint: '用手机扫码，即可打开这一步和这些设置（不含教师层）。',
+  qrHint: '用手机扫码，即可打开本页和这些设置（不含教师层）。',
   localHostWarning: '本页是从这台电脑本机（localhost）打开的，手机无法打开这个链接。请通过网址（或这台电脑在局域网中的地址）打开实验，再分享链接。',
   showLarge: '放大二维码',
   largeTitle: '用手机扫码打开本页',

@@ -27,8 +27,8 @@ export function TeacherPanel() {
       {/* The QR code first: it is what the class needs from the projected screen. */}
       <StudentLink hide={hide} />
       {lessonOn ? <StepNotes /> : <p className="teacher-hint">{t.notesInLab}</p>}
-      <HideChooser hide={hide} onChange={setHide} />
       <MysteryControls />
+      <HideChooser hide={hide} onChange={setHide} />
     </aside>
   );
 }
