@@ -21,8 +21,10 @@ export type ExperimentJob = EnsembleJob | DataSizeJob | FixedUnitsJob;
 export type ExperimentJobResult = EnsembleJobResult | DataSizeJobResult | FixedUnitsJobResult;
 
 /**
- * Seeds each experiment uses by default: what finishes in about 20 s on two cores (measured with
- * `npm run experiment`; see the README's science section).
+ * Seeds each experiment uses by default. Estimated CPU on an idle core (README's science section): ensemble
+ * ~1.2 s a seed, fixed-units ~10 s a seed, data-size ~24 s a seed (two 300-point twins are two thirds of it). So
+ * on two cores ensemble and fixed-units finish in ≤ 20 s; data-size with 3 seeds needs ~37 s, which is over the
+ * 20 s target until the engine gets faster at 300 points (fewer seeds say too little about the spread).
  */
 export const EXPERIMENT_DEFAULT_SEEDS: Readonly<Record<ExperimentName, number>> = Object.freeze({
   ensemble: 10,
