@@ -4,7 +4,7 @@ import { embedSnippet, embedUrl, escapeAttribute } from './embedSnippet';
 
 const base = {
   appUrl: 'https://school.example/ml/lab/',
-  settings: { ...defaultUrlSettings(), p: 0.5, seed: 889, mode: 'present' as const },
+  settings: { ...defaultUrlSettings(), p: 0.4, seed: 889, mode: 'present' as const },
   panels: ['network', 'loss'] as ('network' | 'loss')[],
   parent: 'https://course.example',
   title: 'Dropout Lab "demo" <1>',
@@ -15,7 +15,7 @@ describe('embed snippet', () => {
     const url = new URL(embedUrl(base));
     const { settings, notices } = parseUrlSettings(url.search);
     expect(notices).toEqual([]);
-    expect(settings.p).toBe(0.5);
+    expect(settings.p).toBe(0.4);
     expect(settings.seed).toBe(889);
     expect(settings.embed).toBe(true);
     expect(settings.panels).toEqual(['network', 'loss']);
@@ -31,7 +31,7 @@ describe('embed snippet', () => {
     expect(code).toContain('allow="fullscreen"');
     expect(code).toContain('title="Dropout Lab &quot;demo&quot; &lt;1&gt;"');
     expect(code).toContain('event.origin !== "https://school.example"');
-    expect(code).toMatch(/src="https:\/\/school\.example\/ml\/lab\/\?p=0\.5&amp;seed=889&amp;embed=1/);
+    expect(code).toMatch(/src="https:\/\/school\.example\/ml\/lab\/\?p=0\.4&amp;seed=889&amp;embed=1/);
     expect(code.match(/<script>/g)).toHaveLength(1);
   });
 
