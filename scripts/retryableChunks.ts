@@ -7,7 +7,7 @@
  * Only the built chunks know their final, hashed file names, so this runs on the rendered chunk, not the source.
  */
 import type { Plugin } from 'vite';
-import { CHUNK_URL_PROPERTY } from '../src/chunks/lazyValue';
+import { CHUNK_URL_PROPERTY } from '../src/chunks/lazyValue.ts';
 
 /**
  * `import("./x.js")`, `import('./x.js')` or import(`./x.js`) of a chunk next to the importing one. While chunks
