@@ -19,7 +19,7 @@ export function NetworkPanel() {
   const layers = useStore((state) => state.settings.layers);
   const data = useStore((state) => state.settings.data);
   const datasetInputs = useStore((state) => state.training.dataset?.inputSize);
-  const view = useStore((state) => state.settings.view);
+  const view = useStore((state) => state.settings.netview);
   const p = useStore((state) => state.settings.p);
   const locale = useStore((state) => state.locale);
   const layersKey = layers.join(',');
