@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { ScenarioOptions } from '../engine';
 import type { SweepJob, SweepReply } from '../worker/sweepJob';
+import { poolSize, startJobPool, type JobPool } from './jobPool';
 
 export const SWEEP_PS: readonly number[] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 /** Measured: 27 runs of 1,000 epochs take about 30 s on 2 busy cores; more seeds or epochs are options. */
@@ -37,6 +38,9 @@ export interface SweepState {
   workers: number;
   elapsedMs: number;
   error: string | null;
+  /** The workers of the sweep in progress (cancelled by the next start or by Cancel), else null. */
+  pool: JobPool | null;
+  startedAt: number;
 }
 
 export const useSweep = create<SweepState>(() => ({
@@ -47,6 +51,8 @@ export const useSweep = create<SweepState>(() => ({
   workers: 0,
   elapsedMs: 0,
   error: null,
+  pool: null,
+  startedAt: 0,
 }));
 
 /** Seed by seed, p by p: after the first seed's runs a whole (rough) curve is already there. */
@@ -79,75 +85,38 @@ export function summariseSweep(runs: readonly SweepRun[]): SweepPoint[] {
   return points;
 }
 
-let active: { workers: Worker[]; startedAt: number } | null = null;
-
-function stopWorkers(): void {
-  active?.workers.forEach((worker) => worker.terminate());
-  active = null;
-}
-
 /** Starts a sweep of `base` (any running sweep is cancelled first). */
 export function startSweep(base: ScenarioOptions, options: SweepOptions): void {
-  stopWorkers();
+  useSweep.getState().pool?.cancel();
   const plan = planSweep(base, options);
-  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
-  const count = Math.max(1, Math.min(cores, MAX_WORKERS, plan.length));
   const startedAt = performance.now();
+  const elapsedMs = () => performance.now() - startedAt;
   useSweep.setState({
-    status: 'running', options, runs: plan.map(({ p, seed }) => ({ p, seed, finalVal: null })), completed: 0, workers: count,
-    elapsedMs: 0, error: null,
+    status: 'running', options, runs: plan.map(({ p, seed }) => ({ p, seed, finalVal: null })), completed: 0,
+    workers: poolSize(plan.length, MAX_WORKERS), elapsedMs: 0, error: null, pool: null, startedAt,
   });
-  let next = 0;
-  const session = { workers: [] as Worker[], startedAt };
-  active = session;
-  const feed = (worker: Worker) => {
-    if (next >= plan.length) return;
-    const jobId = next++;
-    const job: SweepJob = { type: 'run', jobId, scenario: plan[jobId].scenario, epochs: options.epochs, tail: SWEEP_TAIL };
-    worker.postMessage(job);
-  };
-  const fail = (message: string) => {
-    if (active !== session) return;
-    stopWorkers();
-    useSweep.setState({ status: 'failed', error: message, elapsedMs: performance.now() - startedAt });
-  };
-  for (let i = 0; i < count; i++) {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
-    } catch (error) {
-      fail(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    session.workers.push(worker);
-    worker.onmessage = (event: MessageEvent<SweepReply>) => {
-      if (active !== session) return;
-      const reply = event.data;
-      if (reply.type === 'failed') {
-        fail(reply.message);
-        return;
-      }
-      const state = useSweep.getState();
-      const runs = state.runs.slice();
-      runs[reply.jobId] = { ...runs[reply.jobId], finalVal: reply.diverged ? NaN : reply.finalVal };
-      const completed = state.completed + 1;
-      const finished = completed === plan.length;
-      useSweep.setState({ runs, completed, elapsedMs: performance.now() - startedAt, status: finished ? 'done' : 'running' });
-      if (finished) stopWorkers();
-      else feed(worker);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      fail(event.message || 'worker error');
-    };
-    feed(worker);
-  }
+  const pool = startJobPool<{ scenario: ScenarioOptions }, SweepReply & { type: 'result' }>(plan, MAX_WORKERS, {
+    message: ({ scenario }, jobId) => ({ type: 'run', jobId, scenario, epochs: options.epochs, tail: SWEEP_TAIL }) satisfies SweepJob,
+    read: (reply) => {
+      const answer = reply as SweepReply;
+      return answer.type === 'failed' ? { error: answer.message } : { jobId: answer.jobId, result: answer };
+    },
+    onResult: (jobId, result, completed) => {
+      const runs = useSweep.getState().runs.slice();
+      runs[jobId] = { ...runs[jobId], finalVal: result.diverged ? NaN : result.finalVal };
+      useSweep.setState({ runs, completed, elapsedMs: elapsedMs() });
+    },
+    onDone: () => useSweep.setState({ status: 'done', pool: null, elapsedMs: elapsedMs() }),
+    onFail: (message) => useSweep.setState({ status: 'failed', error: message, pool: null, elapsedMs: elapsedMs() }),
+  });
+  // A pool that failed at once has already said so; only a live one is kept for Cancel.
+  if (useSweep.getState().status === 'running') useSweep.setState({ pool, workers: pool.workers });
 }
 
 /** Stops every sweep worker at once; finished runs stay on the chart. */
 export function cancelSweep(): void {
-  if (!active) return;
-  const elapsedMs = performance.now() - active.startedAt;
-  stopWorkers();
-  useSweep.setState({ status: 'cancelled', elapsedMs });
+  const { pool, startedAt } = useSweep.getState();
+  if (!pool) return;
+  pool.cancel();
+  useSweep.setState({ status: 'cancelled', pool: null, elapsedMs: performance.now() - startedAt });
 }

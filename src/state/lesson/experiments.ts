@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import { combineExperiment, experimentJobs, type ExperimentJobResult, type ExperimentName, type ExperimentTable } from '../../engine';
 import type { ExperimentReply } from '../../worker/training.worker';
+import { startJobPool, type JobPool } from '../jobPool';
 
 const MAX_WORKERS = 4;
 
@@ -16,9 +17,11 @@ export interface ExperimentRun {
   total: number;
   table: ExperimentTable | null;
   error: string | null;
+  /** The workers of the run in progress (cancelled by a restart or by leaving the step), else null. */
+  pool: JobPool | null;
 }
 
-const idle = (): ExperimentRun => ({ status: 'idle', completed: 0, total: 0, table: null, error: null });
+const idle = (): ExperimentRun => ({ status: 'idle', completed: 0, total: 0, table: null, error: null, pool: null });
 
 export const useExperiments = create<Record<ExperimentName, ExperimentRun>>(() => ({
   ensemble: idle(),
@@ -26,72 +29,35 @@ export const useExperiments = create<Record<ExperimentName, ExperimentRun>>(() =
   'fixed-units': idle(),
 }));
 
-const running = new Map<ExperimentName, Worker[]>();
-
-function stop(name: ExperimentName): void {
-  running.get(name)?.forEach((worker) => worker.terminate());
-  running.delete(name);
-}
-
 /** Runs every job of `name` (its engine default seeds) on up to two … four workers; a second call restarts it. */
 export function startExperiment(name: ExperimentName): void {
-  stop(name);
+  useExperiments.getState()[name].pool?.cancel();
   const jobs = experimentJobs(name);
   const results: ExperimentJobResult[] = [];
   const set = (run: Partial<ExperimentRun>) => useExperiments.setState((state) => ({ [name]: { ...state[name], ...run } }) as never);
-  set({ status: 'running', completed: 0, total: jobs.length, table: null, error: null });
-  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
-  const workers: Worker[] = [];
-  running.set(name, workers);
-  let next = 0;
-  const feed = (worker: Worker) => {
-    if (next >= jobs.length) return;
-    const jobId = next++;
-    worker.postMessage({ type: 'experiment', jobId, job: jobs[jobId] });
-  };
-  const fail = (message: string) => {
-    if (running.get(name) !== workers) return;
-    stop(name);
-    set({ status: 'failed', error: message });
-  };
-  for (let i = 0; i < Math.max(1, Math.min(cores, MAX_WORKERS, jobs.length)); i++) {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('../../worker/training.worker.ts', import.meta.url), { type: 'module' });
-    } catch (error) {
-      fail(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    workers.push(worker);
-    worker.onmessage = (event: MessageEvent<ExperimentReply>) => {
-      if (running.get(name) !== workers) return;
-      const reply = event.data;
-      if (reply.type === 'experimentFailed') {
-        fail(reply.message);
-        return;
-      }
-      results.push(reply.result);
-      if (results.length === jobs.length) {
-        stop(name);
-        set({ status: 'done', completed: results.length, table: combineExperiment(name, results) });
-      } else {
-        set({ completed: results.length });
-        feed(worker);
-      }
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      fail(event.message || 'worker error');
-    };
-    feed(worker);
-  }
+  set({ status: 'running', completed: 0, total: jobs.length, table: null, error: null, pool: null });
+  const pool = startJobPool<(typeof jobs)[number], ExperimentJobResult>(jobs, MAX_WORKERS, {
+    message: (job, jobId) => ({ type: 'experiment', jobId, job }),
+    read: (reply) => {
+      const answer = reply as ExperimentReply;
+      return answer.type === 'experimentFailed' ? { error: answer.message } : { jobId: answer.jobId, result: answer.result };
+    },
+    onResult: (_jobId, result, completed) => {
+      results.push(result);
+      set({ completed });
+    },
+    onDone: () => set({ status: 'done', pool: null, table: combineExperiment(name, results) }),
+    onFail: (message) => set({ status: 'failed', error: message, pool: null }),
+  });
+  if (useExperiments.getState()[name].status === 'running') set({ pool });
 }
 
 /** Stops an experiment (leaving the step); finished tables stay. */
 export function cancelExperiment(name: ExperimentName): void {
-  if (!running.has(name)) return;
-  stop(name);
-  useExperiments.setState((state) => ({ [name]: { ...state[name], status: state[name].table ? 'done' : 'idle' } }) as never);
+  const { pool, table } = useExperiments.getState()[name];
+  if (!pool) return;
+  pool.cancel();
+  useExperiments.setState((state) => ({ [name]: { ...state[name], pool: null, status: table ? 'done' : 'idle' } }) as never);
 }
 
 /** A column of an experiment's table by its name. */
