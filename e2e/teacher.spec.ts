@@ -167,6 +167,16 @@ test('the teacher panel builds a hide link that works', async ({ page }) => {
   await expect(page.locator('[data-speed]')).toHaveCount(0);
   await expect(page.getByTestId('teacher-panel')).toHaveCount(0);
   await expect(page.getByTestId('step-pass')).toBeVisible();
+  // The keys that stand in for the hidden p slider are off too: [ and ] leave p (and the link) as they are.
+  await expect(page.locator('html[data-shortcuts="on"]')).toHaveCount(1);
+  const before = page.url();
+  await page.keyboard.press(']');
+  await page.keyboard.press('[');
+  await page.keyboard.press('[');
+  await page.keyboard.press('r');
+  await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '0');
+  expect(page.url()).toBe(before);
+  expect(page.url()).not.toMatch(/[?&]p=/);
 });
 
 /** Every way p could be written on the page: 0.63 → "0.63", ".63", "63%", and its scale 1/(1 − p). */

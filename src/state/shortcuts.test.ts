@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTypingTarget, panelForKey, shortcutFor, spaceActivates, SHORTCUTS } from './shortcuts';
+import { activeShortcuts, isTypingTarget, panelForKey, shortcutFor, spaceActivates, SHORTCUTS } from './shortcuts';
 
 const press = (key: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -59,5 +59,16 @@ describe('shortcut table', () => {
     expect(spaceActivates(element('BUTTON'))).toBe(true);
     expect(spaceActivates(element('DIV', { role: 'button' }))).toBe(true);
     expect(spaceActivates(element('BODY'))).toBe(false);
+  });
+
+  it('a link that hides p turns off the keys that change p, and only those', () => {
+    expect(shortcutFor(press('['), 'lab', ['p'])).toBeNull();
+    expect(shortcutFor(press(']'), 'lesson', ['p'])).toBeNull();
+    expect(shortcutFor(press('['), 'lab', ['settings', 'seed'])?.action).toBe('lowerP');
+    expect(shortcutFor(press('r'), 'lab', ['p'])?.action).toBe('reset');
+    const listed = activeShortcuts('lab', ['p']).map((shortcut) => shortcut.action);
+    expect(listed).not.toContain('lowerP');
+    expect(listed).not.toContain('raiseP');
+    expect(listed.length).toBe(activeShortcuts('lab').length - 2);
   });
 });

@@ -6,6 +6,7 @@
  * Node; src/ui/shell/useShortcuts.ts binds the actions to the store and the training controls.
  */
 import { PANEL_NAMES, type PanelName } from './urlSchema';
+import type { HideableControl } from './teacher/hideList';
 
 export type ShortcutAction =
   | 'help'
@@ -42,6 +43,8 @@ export interface Shortcut {
   together?: true;
   /** Only on this screen: in the Lesson → moves to the next step, in the Lab it steps training one pass. */
   screen?: ShortcutScreen;
+  /** The control this key stands in for: a link that hides the control (`hide=p`) turns the key off too. */
+  control?: HideableControl;
   matches(press: KeyPress): boolean;
 }
 
@@ -62,17 +65,22 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'stepEpoch', keys: ['Shift', '→'], together: true, matches: (press) => press.key === 'ArrowRight' && press.shiftKey },
   { action: 'reset', keys: ['R'], matches: letter('r') },
   { action: 'toggleView', keys: ['E'], matches: letter('e') },
-  { action: 'lowerP', keys: ['['], matches: plain('[') },
-  { action: 'raiseP', keys: [']'], matches: plain(']') },
+  { action: 'lowerP', keys: ['['], control: 'p', matches: plain('[') },
+  { action: 'raiseP', keys: [']'], control: 'p', matches: plain(']') },
   { action: 'focusPanel', keys: ['1', '2', '3', '4'], matches: (press) => /^[1-4]$/.test(press.key) },
   { action: 'fullscreen', keys: ['F'], matches: letter('f') },
   { action: 'showAll', keys: ['Esc'], matches: (press) => press.key === 'Escape' },
 ];
 
+/** The shortcuts that work on `screen` when the link hides `hidden` (what the help dialog lists). */
+export function activeShortcuts(screen: ShortcutScreen, hidden: readonly HideableControl[] = []): Shortcut[] {
+  return SHORTCUTS.filter((shortcut) => (shortcut.screen ?? screen) === screen && !(shortcut.control && hidden.includes(shortcut.control)));
+}
+
 /** The action a key press asks for, or null. Presses with Ctrl, ⌘ or Alt belong to the browser and the OS. */
-export function shortcutFor(press: KeyPress, screen: ShortcutScreen = 'lab'): Shortcut | null {
+export function shortcutFor(press: KeyPress, screen: ShortcutScreen = 'lab', hidden: readonly HideableControl[] = []): Shortcut | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
-  return SHORTCUTS.find((shortcut) => (shortcut.screen ?? screen) === screen && shortcut.matches(press)) ?? null;
+  return activeShortcuts(screen, hidden).find((shortcut) => shortcut.matches(press)) ?? null;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Links that hide chosen controls (`hide=settings,p,language`): the one list of controls a link can remove, and
  * the spec that parses it. A hidden control is not rendered at all (see useHidden in src/ui/teacher), so it is
- * neither seen nor reached by Tab or a screen reader. Keyboard shortcuts stay: they are not on the page.
+ * neither seen nor reached by Tab or a screen reader, and a keyboard shortcut that stands in for it ([ and ] for
+ * p, see src/state/shortcuts.ts) is off too.
  */
 import type { Spec } from '../settingSpecs';
 

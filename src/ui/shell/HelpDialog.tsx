@@ -1,4 +1,4 @@
-import { SHORTCUTS, P_STEP, type Shortcut } from '../../state/shortcuts';
+import { activeShortcuts, P_STEP, type Shortcut } from '../../state/shortcuts';
 import { useStrings } from '../useStrings';
 import type { Strings } from '../../i18n';
 import { Dialog } from './Dialog';
@@ -17,6 +17,8 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
   const keyName = (key: string) => strings.help.keyNames[key] ?? key;
   // The keys of the screen in use: → turns the page in the Lesson and steps training in the Lab.
   const screen = useStore((state) => (state.settings.view === 'lesson' ? 'lesson' : 'lab'));
+  // A key that stands in for a control the link hides is off, so it is not listed either.
+  const hidden = useStore((state) => state.settings.hide);
   return (
     <Dialog id="help-dialog" title={strings.help.title} onClose={onClose}>
       <p>{strings.help.intro}</p>
@@ -28,7 +30,7 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
           </tr>
         </thead>
         <tbody>
-          {SHORTCUTS.filter((shortcut) => (shortcut.screen ?? screen) === screen).map((shortcut) => (
+          {activeShortcuts(screen, hidden).map((shortcut) => (
             <tr key={shortcut.action} data-action={shortcut.action}>
               <td>
                 {shortcut.keys.map((key, index) => (

@@ -61,7 +61,8 @@ export function useShortcuts(): void {
       if (useShellStore.getState().dialog !== null || document.querySelector('dialog[open]')) return;
       const target = event.target instanceof Element ? event.target : null;
       if (isTypingTarget(target) && !clickerPageKey(event, target)) return;
-      const shortcut = shortcutFor(event, useStore.getState().settings.view === 'lesson' ? 'lesson' : 'lab');
+      const { view, hide } = useStore.getState().settings;
+      const shortcut = shortcutFor(event, view === 'lesson' ? 'lesson' : 'lab', hide);
       if (!shortcut) return;
       if (shortcut.action === 'togglePlay' && spaceActivates(target)) return;
       // Arrow keys also scroll the page and Space pages down: only a key that did something is consumed.
