@@ -49,6 +49,14 @@ describe('reading host commands', () => {
     }
   });
 
+  it("a host's legacy view: 'eval' opens the Lab with the network in eval mode, as the old links do", () => {
+    expect(validateHostSettings({ view: 'eval' }).change).toEqual({ view: 'lab', netview: 'eval' });
+    expect(validateHostSettings({ view: 'train', netview: 'eval' }).change).toEqual({ view: 'lab', netview: 'eval' });
+    expect(validateHostSettings({ view: 'lesson' }).change).toEqual({ view: 'lesson' });
+    // Where the network view is not host-writable, the legacy value cannot reach it.
+    expect(validateHostSettings({ view: 'eval' }, ['view']).change).toEqual({ view: 'lab' });
+  });
+
   it('validates settings by their URL names and never lets a host change whom the lab trusts', () => {
     const { change, rejected } = validateHostSettings({ p: '0.45', seed: '-3', parent: 'https://evil.example', bogus: '1' });
     expect(change).toEqual({ p: 0.45 });

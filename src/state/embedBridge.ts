@@ -16,7 +16,7 @@
  *
  * The actions and the window are injected, so this file runs in Node unit tests.
  */
-import { parseSetting, URL_KEYS, URL_SCHEMA, type UrlSettings } from './urlSchema';
+import { legacyNetworkView, parseSetting, URL_KEYS, URL_SCHEMA, type UrlSettings } from './urlSchema';
 import { useStore, type AppNotice } from './store';
 
 export const BRIDGE_SOURCE = 'dropout-lab';
@@ -96,6 +96,9 @@ export function validateHostSettings(raw: Record<string, string>, allowed: reado
     if (parsed.ok) change[key] = parsed.value;
     else rejected.push({ param: key, reason: parsed.notice.reason });
   }
+  // A host written before the Lesson existed sends `view: 'eval'` for the network view, as its links did.
+  const legacy = 'view' in change ? legacyNetworkView(raw.view, 'netview' in raw) : null;
+  if (legacy && allowed.includes('netview')) change.netview = legacy;
   return { change: change as Partial<UrlSettings>, rejected };
 }
 

@@ -284,10 +284,18 @@ export function parseUrlSettings(search: string): { settings: UrlSettings; notic
     if (parsed.ok) settings[name] = parsed.value;
     else notices.push(parsed.notice);
   }
-  // A legacy `view=train|eval` (see screenSpec) also sets the network view, unless the link names `netview`.
-  const legacyView = params.get('view')?.trim();
-  if ((legacyView === 'train' || legacyView === 'eval') && !params.has('netview')) settings.netview = legacyView;
+  const legacy = legacyNetworkView(params.get('view') ?? undefined, params.has('netview'));
+  if (legacy) settings.netview = legacy;
   return { settings: settings as unknown as UrlSettings, notices };
+}
+
+/**
+ * A legacy `view=train|eval` (see screenSpec) also sets the network view, unless `netview` itself is given: for
+ * links (parseUrlSettings) and for a host page's `set` command alike (embedBridge.ts).
+ */
+export function legacyNetworkView(view: string | undefined, netviewGiven: boolean): (typeof NETWORK_VIEWS)[number] | null {
+  const value = view?.trim();
+  return !netviewGiven && (value === 'train' || value === 'eval') ? value : null;
 }
 
 /** Writes the settings that differ from their defaults as a query string ("" when all are default). */
