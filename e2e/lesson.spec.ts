@@ -82,6 +82,29 @@ test('every question: the answer is not in the page before the commit, and is af
   }
 });
 
+test('the figure does not give the answer away: a panel text that answers the question waits for the commit', async ({ page }) => {
+  // Step 2 asks whether exactly 7 of 10 are dropped; the tensor lab's note says the count is Binomial. Step 8
+  // asks where the best p lies; the sweep's note says "expect a U". In the Lab both notes are always there.
+  for (const [id, spoiler] of [
+    ['tenNumbers', page.getByTestId('tensor-facts')],
+    ['chooseP', page.getByTestId('sweep-reading')],
+  ] as const) {
+    const number = LESSON_STEPS.findIndex((step) => step.id === id) + 1;
+    expect(number, `step ${id} exists`).toBeGreaterThan(0);
+    await openLesson(page, `?locale=en&view=lesson&step=${number}`);
+    await expect(page.locator('.lesson-figure section').first()).toBeVisible();
+    await expect(spoiler).toHaveCount(0);
+    await page.getByTestId('lesson-skip').click();
+    await expect(spoiler).toBeVisible();
+    await page.getByTestId('lesson-again').click();
+    await expect(spoiler).toHaveCount(0);
+  }
+  await page.goto('./?view=lab&locale=en');
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await expect(page.getByTestId('tensor-facts')).toBeVisible();
+  await expect(page.getByTestId('sweep-reading')).toBeAttached();
+});
+
 /** Plays the overfitting step until its reveal quotes a rise, pauses, and returns the reveal and the chart's numbers. */
 async function overfitReveal(page: Page, seed: number) {
   await openLesson(page, `?locale=en&view=lesson&step=5&seed=${seed}`);

@@ -13,6 +13,8 @@ import { goToStep } from '../../state/lesson/navigation';
 import { stepAt } from '../../state/lesson/steps';
 import { StepCard } from './StepCard';
 import { LessonFigure } from './LessonFigure';
+import { AnswerGate } from '../shell/AnswerGate';
+import { useLessonProgress } from '../../state/lesson/progress';
 import { TeacherLayer } from '../teacher/TeacherLayer';
 import { useTeacherBeside } from '../teacher/useTeacherBeside';
 import './lesson.css';
@@ -20,6 +22,7 @@ import './lesson.css';
 export function LessonView() {
   const stepNumber = useStore((state) => state.settings.step);
   const step = stepAt(stepNumber);
+  const answered = useLessonProgress((state) => state.answers[step.id] !== undefined);
   const teacherOn = useStore((state) => state.settings.teacher && !state.settings.embed);
   // The teacher layer: a third column on a wide screen, else under the step card (see teacher/teacher.css).
   const teacherBeside = useTeacherBeside();
@@ -39,7 +42,10 @@ export function LessonView() {
         <StepCard key={step.id} step={step} number={stepNumber} />
         {teacherOn && !teacherBeside && <TeacherLayer />}
       </div>
-      <LessonFigure step={step} />
+      {/* The figure's own explanations wait for the student's prediction too (shell/AnswerGate.tsx). */}
+      <AnswerGate open={!step.question || answered}>
+        <LessonFigure step={step} />
+      </AnswerGate>
       {teacherOn && teacherBeside && <TeacherLayer />}
     </div>
   );

@@ -12,6 +12,7 @@ import { formatLoss } from '../charts/scales';
 import { createSweepChart } from './sweepChart';
 import '../charts/charts.css';
 import './sweep.css';
+import { Spoiler } from '../shell/AnswerGate';
 
 /** "Which p is best?": the final validation loss of the dropout twin against p, over a few seeds. */
 export function SweepPanel() {
@@ -103,7 +104,10 @@ export function SweepPanel() {
         <li><span className="sweep-swatch-line" aria-hidden="true" />{s.legendMean}</li>
         <li><span className="sweep-swatch-band" aria-hidden="true" />{s.legendSpread}</li>
       </ul>
-      <p className="chart-note">{s.reading}</p>
+      {/* "Expect a U" answers the lesson's step 8 (shell/AnswerGate). */}
+      <Spoiler>
+        <p className="chart-note" data-testid="sweep-reading">{s.reading}</p>
+      </Spoiler>
       <SweepTable points={points} />
       <ExportButtons svgRef={svgRef} baseName="dropout-lab-p-sweep" chartName={s.chartLabel} />
     </section>

@@ -10,6 +10,7 @@ import { tensorActions, useDropoutLabRun, useTensorSettings } from './tensorStat
 import { TensorControls } from './TensorControls';
 import { ElementPathTable } from './ElementPathTable';
 import { ChunkFailed, lazyPart, useLazyPart } from '../shell/lazyPart';
+import { Spoiler } from '../shell/AnswerGate';
 import { CopyableCode } from './CopyableCode';
 import { ConventionTable } from './ConventionTable';
 import { MysteryTensorLab } from './MysteryTensorLab';
@@ -155,6 +156,8 @@ function ArticleTensorLab() {
           {!training && <p>{strings.evalNote}</p>}
           {p === 0 && <p>{strings.pZeroNote}</p>}
           {p === 1 && <p data-testid="tensor-p-one-note">{strings.pOneNote}</p>}
+          {/* Why the scale, and where the article goes wrong: what the lesson's step 3 asks (shell/AnswerGate). */}
+          <Spoiler>
           {p > 0 && p < 1 && <p>{strings.scaleWhy(scaleText)}</p>}
           {check && (
             <p data-testid="tensor-article-proof">
@@ -168,6 +171,7 @@ function ArticleTensorLab() {
             </p>
           )}
           <p>{strings.articleCounts}</p>
+          </Spoiler>
         </section>
       </div>
 
@@ -179,16 +183,19 @@ function ArticleTensorLab() {
         </section>
         <section className="tensor-section" aria-labelledby="tensor-histogram-title">
           <h3 id="tensor-histogram-title">{strings.histogramHeading}</h3>
-          <p data-testid="tensor-facts">
-            {strings.histogramFacts(
-              n,
-              String(p),
-              plainNumber(run.expectedZeros),
-              plainNumber(run.zerosStandardDeviation),
-              percent(run.pmf[n]),
-              percent(run.pmf[0]),
-            )}
-          </p>
+          {/* "Exactly 7 of 10?" is what the lesson's step 2 asks: its answer waits for the prediction. */}
+          <Spoiler>
+            <p data-testid="tensor-facts">
+              {strings.histogramFacts(
+                n,
+                String(p),
+                plainNumber(run.expectedZeros),
+                plainNumber(run.zerosStandardDeviation),
+                percent(run.pmf[n]),
+                percent(run.pmf[0]),
+              )}
+            </p>
+          </Spoiler>
           {training ? (
             <>
               <p className="tensor-pass-count" data-testid="tensor-pass-count">
