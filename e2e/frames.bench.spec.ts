@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { test, expect, openApp } from './fixtures';
+import { recordFrameIntervals } from './frameIntervals';
 
 /**
  * Frame budget while the twins train at full speed for 20 s at 1280×800 (issue 4's targets: no main-thread long
@@ -57,22 +58,7 @@ for (const { name, query, inView, toEnd } of CASES) {
     const busyAtStart = await busy();
     const epochAtStart = await readEpoch();
     const started = Date.now();
-    const frames = await page.evaluate(
-      (ms) =>
-        new Promise<number[]>((resolve) => {
-          const deltas: number[] = [];
-          let last = performance.now();
-          const end = last + ms;
-          const tick = (now: number) => {
-            deltas.push(now - last);
-            last = now;
-            if (now < end) requestAnimationFrame(tick);
-            else resolve(deltas);
-          };
-          requestAnimationFrame(tick);
-        }),
-      SECONDS * 1000,
-    );
+    const frames = await recordFrameIntervals(page, SECONDS * 1000);
     const elapsed = (Date.now() - started) / 1000;
     const epochAtEnd = await readEpoch();
     const busyAtEnd = await busy();

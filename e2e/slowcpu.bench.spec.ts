@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { CDPSession, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { recordFrameIntervals } from './frameIntervals';
 
 /**
  * A school Chromebook (issue 13): the main thread slowed 4× with CDP's Emulation.setCPUThrottlingRate, as Chrome's
@@ -84,22 +85,7 @@ async function measureFrames(page: Page, query: string, rate: number): Promise<F
   await page.evaluate(() => ((window as unknown as Window).__longTasks.length = 0));
   const epochAtStart = await readEpoch(page);
   const started = Date.now();
-  const frames = await page.evaluate(
-    (ms) =>
-      new Promise<number[]>((resolve) => {
-        const deltas: number[] = [];
-        let last = performance.now();
-        const end = last + ms;
-        const tick = (now: number) => {
-          deltas.push(now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(tick);
-          else resolve(deltas);
-        };
-        requestAnimationFrame(tick);
-      }),
-    SECONDS * 1000,
-  );
+  const frames = await recordFrameIntervals(page, SECONDS * 1000);
   const elapsed = (Date.now() - started) / 1000;
   const epochAtEnd = await readEpoch(page);
   const tasks = await page.evaluate(() => (window as unknown as Window).__longTasks.map((task) => task.duration));
