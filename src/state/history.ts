@@ -1,4 +1,4 @@
-import type { LossPoint } from '../engine';
+import type { LossPoint, SimulationResult } from '../engine';
 
 /**
  * Loss history with a fixed memory ceiling: when it reaches `capacity` points, every other point of the older
@@ -43,4 +43,21 @@ export function appendToHistory(history: LossHistory, incoming: readonly LossPoi
     points = thinnedOld.concat(points.slice(half));
   }
   return { points, bestPlain, bestDropout };
+}
+
+/**
+ * The history as the engine's column-wise series (what `simulate()` returns), so the engine's own summaries and
+ * writers (summarizeOverfitting, lossHistoryToCsv) read the app's run exactly as they read a simulated one.
+ */
+export function historySeries(history: LossHistory): Pick<SimulationResult, 'epochs' | 'plain' | 'dropout'> {
+  const points = history.points;
+  return {
+    epochs: points.map((point) => point.epoch),
+    plain: { trainLoss: points.map((point) => point.plain.train), valLoss: points.map((point) => point.plain.val) },
+    dropout: {
+      trainLoss: points.map((point) => point.dropout.train),
+      valLoss: points.map((point) => point.dropout.val),
+      trainLossWithDropout: points.map((point) => point.dropout.trainWithDropout),
+    },
+  };
 }

@@ -4,7 +4,7 @@
  * (summarizeOverfitting, the same function the overfitting tests and scripts use).
  */
 import { summarizeOverfitting } from '../engine';
-import type { LossHistory } from './history';
+import { historySeries, type LossHistory } from './history';
 
 export interface RunResult {
   /** The no-dropout twin's lowest validation loss and its epoch. */
@@ -26,13 +26,7 @@ export function runResult(history: LossHistory): RunResult | null {
   if (points.length < 2) return null;
   const summary = summarizeOverfitting(
     {
-      epochs: points.map((point) => point.epoch),
-      plain: { trainLoss: points.map((point) => point.plain.train), valLoss: points.map((point) => point.plain.val) },
-      dropout: {
-        trainLoss: points.map((point) => point.dropout.train),
-        valLoss: points.map((point) => point.dropout.val),
-        trainLossWithDropout: points.map((point) => point.dropout.trainWithDropout),
-      },
+      ...historySeries(history),
       // The history holds finite points only (appendToHistory refuses the others).
       diverged: false,
     },

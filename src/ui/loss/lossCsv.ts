@@ -1,21 +1,12 @@
 import { lossHistoryToCsv } from '../../engine';
-import type { LossHistory } from '../../state/history';
+import { historySeries, type LossHistory } from '../../state/history';
 
 /**
  * The loss history as CSV, through the engine's own writer, so the app's export and the simulate command share
  * the header `epoch,train_no_dropout,val_no_dropout,train_dropout,val_dropout,train_dropout_on` and the format.
  */
 export function lossHistoryCsv(history: LossHistory): string {
-  const points = history.points;
-  return lossHistoryToCsv({
-    epochs: points.map((p) => p.epoch),
-    plain: { trainLoss: points.map((p) => p.plain.train), valLoss: points.map((p) => p.plain.val) },
-    dropout: {
-      trainLoss: points.map((p) => p.dropout.train),
-      valLoss: points.map((p) => p.dropout.val),
-      trainLossWithDropout: points.map((p) => p.dropout.trainWithDropout),
-    },
-  });
+  return lossHistoryToCsv(historySeries(history));
 }
 
 /** Up to `count` rows spread evenly over the history, always including the last one: a table a reader can scan. */
