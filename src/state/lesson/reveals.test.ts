@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LossPoint } from '../../engine';
 import { appendToHistory, emptyHistory } from '../history';
-import { dropoutVerdict, mcMeanGap, overfitVerdict, passDrops, tallySummary, twinVerdict } from './reveals';
+import { dropoutVerdict, mcMeanGap, overfitVerdict, passDrops, relativeGainPercent, tallySummary, twinVerdict } from './reveals';
 import { resolveScreen } from '../urlSync';
 
 function point(epoch: number, plainVal: number, dropoutVal: number): LossPoint {
@@ -56,5 +56,13 @@ describe('resolveScreen', () => {
     expect(resolveScreen('?p=0.5', undefined)).toBe('lab');
     expect(resolveScreen('?embed=1&panels=loss', undefined)).toBe('lab');
     expect(resolveScreen('?embed=1', 'lesson')).toBe('lesson');
+  });
+});
+
+describe('relativeGainPercent', () => {
+  it('is the no-dropout loss saved by dropout, in whole percent, negative when dropout did worse', () => {
+    expect(relativeGainPercent(0.2, 0.15)).toBe(25);
+    expect(relativeGainPercent(0.1, 0.1)).toBe(0);
+    expect(relativeGainPercent(0.1, 0.105)).toBe(-5);
   });
 });

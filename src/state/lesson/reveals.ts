@@ -77,6 +77,11 @@ export function dropoutVerdict(history: LossHistory, minEpochs = TWIN_VERDICT_EP
   };
 }
 
+/** Dropout's validation gain as a whole percentage of the no-dropout loss (negative when dropout did worse). */
+export function relativeGainPercent(plain: number, dropout: number): number {
+  return Math.round(((plain - dropout) / plain) * 100);
+}
+
 /** The tensor lab's passes: how the number of zeros spread. */
 export interface TallySummary {
   passes: number;

@@ -6,7 +6,7 @@ import type { LessonStep } from '../../state/lesson/steps';
 import type { StepAnswer } from '../../state/lesson/progress';
 import {
   bandWidths, dropoutVerdict, mcMeanGap, overfitVerdict, passDrops, sweepVerdict, tallySummary, twinVerdict,
-  OVERFIT_MIN_EPOCHS, TWIN_VERDICT_EPOCHS,
+  OVERFIT_MIN_EPOCHS, TWIN_VERDICT_EPOCHS, relativeGainPercent,
 } from '../../state/lesson/reveals';
 import { summariseSweep, useSweep } from '../../state/sweep';
 import { useThrottledStore } from '../charts/hooks';
@@ -157,8 +157,9 @@ function RunNumbers({ step }: { step: LessonStep }) {
   );
 }
 
+/** The gain the run computed, written with a true minus sign. */
 function gainText(plain: number, dropout: number): string {
-  const gain = Math.round(((plain - dropout) / plain) * 100);
+  const gain = relativeGainPercent(plain, dropout);
   return `${gain < 0 ? '−' : ''}${Math.abs(gain)}%`;
 }
 
