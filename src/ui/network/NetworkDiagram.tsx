@@ -1,6 +1,6 @@
 /**
  * The network with every neuron. React lays out the SVG neurons once per size or architecture; each new pass is
- * painted imperatively through the charts' useFrameRedraw (data attributes on the neurons, edges on a canvas),
+ * painted imperatively through the charts' useFrameRedraw (the texts of a few SVG paths, and data attributes),
  * so 60 snapshots a second never re-render React. Neurons are a roving-tabindex group: Tab enters, arrow keys
  * move, focus shows the tooltip.
  */
@@ -10,6 +10,7 @@ import { useStore } from '../../state/store';
 import { useStrings } from '../useStrings';
 import { layoutNetwork, CAPTION_SPACE } from './layout';
 import { createNetworkPainter, createPaintCache, neuronName, samePicture, selectPicture, type Focused } from './networkPainter';
+import { NEURON_MARKS, edgeOpacity, fillOpacity } from './neuronStates';
 import { useFrameRedraw } from '../charts/hooks';
 
 /** Reduced motion: masks change as discrete steps at most twice a second. */
@@ -20,7 +21,6 @@ const reducedMotionInterval = () => (useStore.getState().reducedMotion ? REDUCED
 export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
   const strings = useStrings();
   const boxRef = useRef<HTMLDivElement>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const tipRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 600, height: 360 });
@@ -53,7 +53,7 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
   const painter = useMemo(
     () =>
       createNetworkPainter(widths, layout, () => ({
-        svg: svgRef.current, box: boxRef.current, canvas: canvasRef.current, tip: tipRef.current,
+        svg: svgRef.current, box: boxRef.current, tip: tipRef.current,
       }), paintCache.current),
     [layout, widths],
   );
@@ -94,7 +94,6 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
   };
 
   const r = layout.radius;
-  const cross = `M${-r * 0.62},${-r * 0.62}L${r * 0.62},${r * 0.62}M${r * 0.62},${-r * 0.62}L${-r * 0.62},${r * 0.62}`;
   const last = widths.length - 1;
   // Narrow screens: short captions, so neighbouring labels never run into each other.
   const spacing = Math.min(...layout.centres.slice(1).map((x, i) => x - layout.centres[i]));
@@ -108,7 +107,6 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
 
   return (
     <div className="net-diagram" ref={boxRef}>
-      <canvas ref={canvasRef} className="net-edges" aria-hidden="true" style={{ width: layout.width, height: layout.height }} />
       <svg
         ref={svgRef}
         className="net-neurons"
@@ -131,6 +129,21 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
         }}
         onBlur={() => showTip(null)}
       >
+        <g className="net-drawing" aria-hidden="true">
+          {painter.edges.flatMap((bundle, pair) =>
+            [false, true].map((live) => (
+              <path key={`${pair}-${live}`} className="net-edge" data-edges={live ? 'live' : 'faded'} strokeOpacity={edgeOpacity(bundle, live)} />
+            )),
+          )}
+          {NEURON_MARKS.map((mark, index) => (
+            <path
+              key={index}
+              className={`net-mark mark-${mark.kind} mark-${mark.role}`}
+              data-mark={mark.kind}
+              fillOpacity={mark.kind === 'fill' ? fillOpacity(mark.level) : undefined}
+            />
+          ))}
+        </g>
         {layout.centres.map((x, layer) => (
           <text key={layer} className="net-caption" x={x} y={CAPTION_SPACE - 8} textAnchor="middle" aria-hidden="true">
             {caption(layer)}
@@ -151,7 +164,6 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
               aria-label={neuronName(strings, widths, layer, index)}
             >
               <circle r={r} />
-              <path className="neuron-cross" d={cross} />
             </g>
           )),
         )}

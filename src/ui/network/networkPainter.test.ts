@@ -8,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useStore, type AppState, type PassView } from '../../state/store';
 import { loadLocale } from '../../i18n';
 import { layoutNetwork } from './layout';
+import { NEURON_MARKS } from './neuronStates';
 import { createNetworkPainter, createPaintCache, samePicture, selectPicture, type DiagramElements, type Picture } from './networkPainter';
 
 const widths = [1, 6, 4, 1];
@@ -26,26 +27,25 @@ function pass(forwardPasses = 1): PassView {
   };
 }
 
-/** Stand-ins for the SVG, its neurons, the canvas and the tooltip: enough DOM for the paint loop. */
+/** Stand-ins for the SVG, its neurons, its paths and the tooltip: enough DOM for the paint loop. */
 function fakeElements(): DiagramElements {
   const neurons = widths.flatMap((width, layer) =>
     Array.from({ length: width }, (_, index) => ({
       dataset: { layer: String(layer), index: String(index), state: 'idle' } as Record<string, string>,
-      style: { setProperty() {} },
       setAttribute() {},
     })),
   );
+  const path = () => ({ setAttribute() {}, removeAttribute() {} });
+  const edges = Array.from({ length: 2 * (widths.length - 1) }, path);
+  const marks = NEURON_MARKS.map(path);
   const svg = {
     dataset: {} as Record<string, string>,
     setAttribute() {},
-    querySelectorAll: () => neurons,
+    querySelectorAll: (selector: string) => (selector === 'g.neuron' ? neurons : selector.includes('data-edges') ? edges : marks),
     querySelector: (selector: string) => neurons.find((n) => selector.includes(`"${n.dataset.layer}"][data-index="${n.dataset.index}"`)),
   };
-  // A 2D context that accepts every call and property.
-  const context = new Proxy({}, { get: () => () => undefined, set: () => true });
-  const canvas = { width: 0, height: 0, getContext: () => context };
   const tip = { hidden: true, textContent: '', dataset: {}, style: {} };
-  return { svg, box: {}, canvas, tip } as unknown as DiagramElements;
+  return { svg, box: {}, tip } as unknown as DiagramElements;
 }
 
 /** The picture, with a record of which of its fields were read. */
@@ -74,8 +74,6 @@ afterEach(() => {
 
 describe('the network diagram’s picture', () => {
   it('is painted from the picture alone, and every field of the picture is used', () => {
-    vi.stubGlobal('window', { devicePixelRatio: 1 });
-    vi.stubGlobal('getComputedStyle', () => ({ getPropertyValue: () => '#123456' }));
     useStore.setState({ training: { ...initial.training, pass: pass() } });
     const picture = selectPicture(useStore.getState());
     // From here on, any read of the store outside the picture is a drift: the picture would go stale.

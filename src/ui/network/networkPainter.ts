@@ -9,7 +9,9 @@
 import type { AppState } from '../../state/store';
 import { stringsFor, type Strings } from '../../i18n';
 import type { NetworkLayout } from './layout';
-import { createNeuronLooks, drawEdges, planEdges, updateNeuronLooks, type EdgeColours, type NeuronLook } from './neuronStates';
+import {
+  createNeuronLooks, edgeTexts, neuronMarkTexts, planEdges, updateNeuronLooks, type EdgeBundle, type NeuronLook,
+} from './neuronStates';
 import { boostText } from './passSummary';
 
 /** Everything of the store the painted picture (neurons, edges, tooltip) depends on. */
@@ -17,7 +19,6 @@ export function selectPicture(state: AppState) {
   return {
     pass: state.training.pass,
     view: state.settings.netview,
-    mode: state.settings.mode,
     /** The tooltip's "×1/(1−p)" boost of a kept neuron. */
     p: state.settings.p,
     /** The tooltip's language and number format. */
@@ -45,15 +46,11 @@ export interface Focused {
 export interface DiagramElements {
   svg: SVGSVGElement | null;
   box: HTMLElement | null;
-  canvas: HTMLCanvasElement | null;
   tip: HTMLElement | null;
 }
 
 /** What the paint loop keeps from one frame to the next, across layouts (the component holds it). */
 export interface PaintCache {
-  context: CanvasRenderingContext2D | null;
-  mode: string;
-  edgeColour: string;
   pass: number;
   sample: number;
   draws: number;
@@ -62,20 +59,15 @@ export interface PaintCache {
 }
 
 export function createPaintCache(): PaintCache {
-  return { context: null, mode: '', edgeColour: '', pass: -1, sample: -2, draws: 0, tipTarget: null };
+  return { pass: -1, sample: -2, draws: 0, tipTarget: null };
 }
 
-/** `--intensity` values 0.00 … 1.00 as text, made once: a fresh string per neuron per frame is garbage. */
-const INTENSITY_TEXT = Array.from({ length: 101 }, (_, level) => (level / 100).toFixed(2));
-
-/** A drawn neuron and what the paint loop last wrote to it. */
+/** A neuron's element (its hit area, focus and name) and the state last written to its data attributes. */
 interface PaintedNeuron {
   element: SVGGElement;
   layer: number;
   index: number;
   state: string;
-  /** The last `--intensity` written, in hundredths; -1 before the first. */
-  level: number;
 }
 
 function findNeurons(svg: SVGSVGElement): PaintedNeuron[] {
@@ -84,8 +76,35 @@ function findNeurons(svg: SVGSVGElement): PaintedNeuron[] {
     layer: Number(element.dataset.layer),
     index: Number(element.dataset.index),
     state: element.dataset.state ?? '',
-    level: -1,
   }));
+}
+
+/** The drawing's paths (NetworkDiagram renders them in this order) and the text last written to each. */
+interface DrawnPaths {
+  edges: SVGPathElement[];
+  marks: SVGPathElement[];
+  writtenEdges: string[];
+  writtenMarks: string[];
+}
+
+function findPaths(svg: SVGSVGElement): DrawnPaths {
+  return {
+    edges: Array.from(svg.querySelectorAll<SVGPathElement>('path[data-edges]')),
+    marks: Array.from(svg.querySelectorAll<SVGPathElement>('path[data-mark]')),
+    writtenEdges: [],
+    writtenMarks: [],
+  };
+}
+
+/** Writes each changed text to its path: an unchanged path is not touched, so the browser redoes nothing for it. */
+function writePaths(elements: SVGPathElement[], texts: readonly string[], written: string[]): void {
+  for (let i = 0; i < elements.length; i++) {
+    const text = texts[i] ?? '';
+    if (written[i] === text) continue;
+    written[i] = text;
+    if (text) elements[i].setAttribute('d', text);
+    else elements[i].removeAttribute('d');
+  }
 }
 
 export function neuronName(strings: Strings, widths: readonly number[], layer: number, index: number): string {
@@ -108,7 +127,10 @@ function describeLook(strings: Strings, picture: Picture, layer: number, last: n
 }
 
 export interface NetworkPainter {
-  /** Paints `picture`. Makes no arrays, objects or closures per frame (the draw counter's text and an open tooltip's are the only new strings). */
+  /**
+   * Paints `picture`. Makes no arrays, objects or closures per frame; the new strings are the changed paths'
+   * texts, the draw counter's and an open tooltip's.
+   */
   paint(picture: Picture): void;
   /**
    * Shows the tooltip for a neuron (null hides it). `rename` also updates the focused neuron's accessible name;
@@ -116,6 +138,8 @@ export interface NetworkPainter {
    * screen readers, defeating the readout's 2-second announcement limit.
    */
   showTip(target: Focused | null, picture: Picture, rename?: boolean): void;
+  /** The edges this layout draws (planEdges): the diagram renders one faded and one live path per layer pair. */
+  readonly edges: readonly EdgeBundle[];
 }
 
 /**
@@ -131,8 +155,11 @@ export function createNetworkPainter(
 ): NetworkPainter {
   const looks = createNeuronLooks(widths);
   const edges = planEdges(layout);
-  const edgeColours: EdgeColours = { edge: '' };
   let neurons: PaintedNeuron[] | null = null;
+  let paths: DrawnPaths | null = null;
+  /** The path texts of the latest picture, rewritten in place. */
+  const edgeText: string[] = [];
+  const markText: string[] = [];
 
   const showTip = (target: Focused | null, picture: Picture, rename = true) => {
     cache.tipTarget = target;
@@ -164,25 +191,22 @@ export function createNetworkPainter(
   };
 
   const paint = (picture: Picture) => {
-    const { svg, box, canvas } = elements();
+    const { svg, box } = elements();
     if (!svg || !box) return;
     neurons ??= findNeurons(svg);
+    paths ??= findPaths(svg);
     updateNeuronLooks(looks, widths, picture.pass, picture.view);
+    // The neurons' states, for tests and for inspection. No style rule reads these attributes, so writing them
+    // restyles nothing: the picture itself is the paths below.
     for (const neuron of neurons) {
       const look = looks[neuron.layer]?.[neuron.index];
-      if (!look) continue;
-      if (neuron.state !== look.state) {
-        neuron.state = look.state;
-        neuron.element.dataset.state = look.state;
-        neuron.element.dataset.dropped = look.state === 'dropped' ? 'true' : 'false';
-      }
-      // Two decimals are finer than the eye can tell a fill opacity apart.
-      const level = Math.round((0.25 + 0.75 * look.intensity) * 100);
-      if (neuron.level !== level) {
-        neuron.level = level;
-        neuron.element.style.setProperty('--intensity', INTENSITY_TEXT[level]);
-      }
+      if (!look || neuron.state === look.state) continue;
+      neuron.state = look.state;
+      neuron.element.dataset.state = look.state;
+      neuron.element.dataset.dropped = look.state === 'dropped' ? 'true' : 'false';
     }
+    writePaths(paths.edges, edgeTexts(edges, looks, edgeText), paths.writtenEdges);
+    writePaths(paths.marks, neuronMarkTexts(layout, looks, markText), paths.writtenMarks);
     // Which pass and example the neurons now show, so a reader (or a test) can tell the drawing has caught up.
     const shownPass = picture.pass?.forwardPasses ?? 0;
     if (cache.pass !== shownPass) {
@@ -197,27 +221,8 @@ export function createNetworkPainter(
     // Counts paints, so an end-to-end test can tell that scrolling the diagram away stops its drawing.
     cache.draws++;
     svg.setAttribute('data-draws', String(cache.draws));
-    cache.context ??= canvas?.getContext('2d') ?? null;
-    const context = cache.context;
-    if (canvas && context) {
-      const ratio = Math.min(2, window.devicePixelRatio || 1);
-      const pixelWidth = Math.round(layout.width * ratio);
-      const pixelHeight = Math.round(layout.height * ratio);
-      if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
-      if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
-      context.setTransform(ratio, 0, 0, ratio, 0, 0);
-      // Reading a custom property forces a style recalculation; the edge colour changes only with the display
-      // mode (the store's mode is rendered into the page before the next animation frame, when this runs).
-      const mode = picture.mode;
-      if (cache.mode !== mode || cache.edgeColour === '') {
-        cache.mode = mode;
-        cache.edgeColour = getComputedStyle(box).getPropertyValue('--muted').trim() || '#4a5360';
-      }
-      edgeColours.edge = cache.edgeColour;
-      drawEdges(context, layout, edges, looks, edgeColours, mode === 'present' ? 1.5 : 1);
-    }
     if (cache.tipTarget) showTip(cache.tipTarget, picture, false);
   };
 
-  return { paint, showTip };
+  return { paint, showTip, edges };
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { layoutNetwork } from './layout';
 import {
-  EDGE_BUDGET, createNeuronLooks, drawEdges, neuronLooks, planEdges, sampled, updateNeuronLooks, type NeuronLook,
+  EDGE_BUDGET, FILL_LEVELS, NEURON_MARKS, createNeuronLooks, edgeTexts, fillOpacity, neuronLooks, neuronMarkTexts, planEdges, sampled,
+  updateNeuronLooks, type NeuronLook,
 } from './neuronStates';
 import type { PassView } from '../../state/store';
 
 const widths = [1, 6, 4, 1];
+/** The line segments of an edge path text. */
+const segments = (text: string) => (text.match(/L/g) ?? []).length;
 
 /** A pass of a 1-6-4-1 network: unit i of each hidden layer dropped when mask[i] is 0. */
 function pass(revealLayers = 4): PassView {
@@ -22,31 +25,6 @@ function pass(revealLayers = 4): PassView {
   };
 }
 
-/** A canvas context that records the segments of each stroked path. */
-function recordingContext() {
-  const strokes: { alpha: number; segments: string[] }[] = [];
-  let path: string[] = [];
-  let from = '';
-  const context = {
-    globalAlpha: 1,
-    strokeStyle: '',
-    lineWidth: 1,
-    clearRect() {},
-    beginPath() {
-      path = [];
-    },
-    moveTo(x: number, y: number) {
-      from = `${Math.fround(x)},${Math.fround(y)}`;
-    },
-    lineTo(x: number, y: number) {
-      path.push(`${from}>${Math.fround(x)},${Math.fround(y)}`);
-    },
-    stroke() {
-      strokes.push({ alpha: context.globalAlpha, segments: path });
-    },
-  };
-  return { context: context as unknown as CanvasRenderingContext2D, strokes };
-}
 
 describe('neuron looks', () => {
   it('marks dropped and kept units from the mask, and scales intensity by the layer’s largest value', () => {
@@ -101,18 +79,20 @@ describe('edges', () => {
   it('draws live edges between active units and faded ones (small fans only) touching a dropped unit', () => {
     const layout = layoutNetwork(widths, 600, 300);
     const looks = neuronLooks(widths, pass(), 'train');
-    const { context, strokes } = recordingContext();
-    drawEdges(context, layout, planEdges(layout), looks, { edge: '#000' }, 1);
-    // Three small layer pairs, each drawn as a faded path then a live path.
-    expect(strokes).toHaveLength(6);
+    const texts = edgeTexts(planEdges(layout), looks, []);
+    // Three small layer pairs, each a faded path then a live path.
+    expect(texts).toHaveLength(6);
     const active = (look: NeuronLook) => look.state !== 'dropped' && look.state !== 'pending';
     for (let layer = 0; layer < 3; layer++) {
       const live = looks[layer].filter(active).length * looks[layer + 1].filter(active).length;
       const all = widths[layer] * widths[layer + 1];
-      expect(strokes[2 * layer + 1].segments).toHaveLength(live);
-      expect(strokes[2 * layer].segments).toHaveLength(all - live);
-      expect(strokes[2 * layer].alpha).toBeLessThan(strokes[2 * layer + 1].alpha);
+      expect(segments(texts[2 * layer + 1])).toBe(live);
+      expect(segments(texts[2 * layer])).toBe(all - live);
     }
+    // A live edge of the first fan runs from the input to a kept unit of layer 1.
+    const [x1, y1, x2, y2] = texts[1].match(/M([\d.-]+),([\d.-]+)L([\d.-]+),([\d.-]+)/)!.slice(1).map(Number);
+    expect([x1, y1]).toEqual([layout.positions[0][0].x, layout.positions[0][0].y].map((v) => Math.round(v * 100) / 100));
+    expect(layout.positions[1].some((p) => Math.abs(p.x - x2) < 0.01 && Math.abs(p.y - y2) < 0.01)).toBe(true);
   });
 
   it('in a sampled mesh leaves out the edges of dropped units instead of fading them', () => {
@@ -122,12 +102,54 @@ describe('edges', () => {
     const looks = createNeuronLooks(big);
     for (const layer of looks) for (const look of layer) look.state = 'kept';
     for (let i = 0; i < 64; i += 2) looks[1][i].state = 'dropped';
-    const { context, strokes } = recordingContext();
-    drawEdges(context, layout, edges, looks, { edge: '#000' }, 1);
-    // 1→64 fan: faded + live; 64→64 mesh: live only; 64→1 fan: faded + live.
-    expect(strokes).toHaveLength(5);
+    const texts = edgeTexts(edges, looks, []);
+    // 1→64 fan: faded (to the dropped units) + live; 64→64 mesh: live only, its faded path stays empty; 64→1 fan:
+    // live only, since every unit of layer 2 is kept.
+    expect(texts.map((text) => text.length > 0)).toEqual([true, true, false, true, false, true]);
     let liveFromOdd = 0;
     for (let k = 0; k < edges[1].from.length; k++) if (edges[1].from[k] % 2 === 1) liveFromOdd++;
-    expect(strokes[2].segments).toHaveLength(liveFromOdd);
+    expect(segments(texts[3])).toBe(liveFromOdd);
+  });
+});
+
+describe('drawing the neurons', () => {
+  /** The circles and cross lines of a path text, by their commands: a circle is two arcs, a cross two lines. */
+  const circles = (text: string) => (text.match(/a/g) ?? []).length / 2;
+  const crossLines = (text: string) => (text.match(/L/g) ?? []).length;
+  const mark = (role: 'io' | 'hidden', kind: string, level = 0) =>
+    NEURON_MARKS.findIndex((m) => m.role === role && m.kind === kind && m.level === level);
+
+  it('puts every neuron in the path of its role and look, and crosses out each dropped one', () => {
+    const layout = layoutNetwork(widths, 600, 300);
+    const looks = neuronLooks(widths, pass(), 'train');
+    const texts = neuronMarkTexts(layout, looks, []);
+    expect(texts).toHaveLength(NEURON_MARKS.length);
+    // Every neuron drawn once, and only in circle paths.
+    const total = NEURON_MARKS.reduce((sum, m, i) => sum + (m.kind === 'cross' ? 0 : circles(texts[i])), 0);
+    expect(total).toBe(widths.reduce((a, b) => a + b, 0));
+    // Layer 1 drops units 1 and 4, layer 2 unit 0: three hollow circles and three crosses.
+    expect(circles(texts[mark('hidden', 'dropped')])).toBe(3);
+    expect(crossLines(texts[mark('hidden', 'cross')])).toBe(6);
+    // The strongest unit of a layer is in the fullest fill step; a weaker one in a lighter step.
+    const strongest = layout.positions[1][2];
+    expect(texts[mark('hidden', 'fill', FILL_LEVELS - 1)]).toContain(`M${Math.round((strongest.x - layout.radius) * 100) / 100},`);
+    const level = Math.round(looks[1][0].intensity * (FILL_LEVELS - 1));
+    expect(level).toBeLessThan(FILL_LEVELS - 1);
+    expect(circles(texts[mark('hidden', 'fill', level)])).toBeGreaterThanOrEqual(1);
+    // The input and the output are drawn with the thicker outline of their own paths.
+    expect(NEURON_MARKS.reduce((sum, m, i) => sum + (m.role === 'io' && m.kind !== 'cross' ? circles(texts[i]) : 0), 0)).toBe(2);
+  });
+
+  it('outlines units that no pass has reached with the dashed path only', () => {
+    const layout = layoutNetwork(widths, 600, 300);
+    const texts = neuronMarkTexts(layout, neuronLooks(widths, null, 'train'), []);
+    expect(circles(texts[mark('io', 'pending')]) + circles(texts[mark('hidden', 'pending')])).toBe(12);
+    expect(texts.filter((text) => text !== '')).toHaveLength(2);
+  });
+
+  it('fills from 0.25 for the weakest step to 1 for the strongest', () => {
+    expect(fillOpacity(0)).toBe(0.25);
+    expect(fillOpacity(FILL_LEVELS - 1)).toBe(1);
+    for (let level = 1; level < FILL_LEVELS; level++) expect(fillOpacity(level)).toBeGreaterThan(fillOpacity(level - 1));
   });
 });

@@ -1,6 +1,6 @@
 /**
  * What each drawn neuron shows for one pass and view, and the edges between them, computed once per repaint and
- * shared by the SVG neurons, the canvas edges and the tooltip.
+ * shared by the drawing (a few SVG paths), the neurons' data attributes and the tooltip.
  */
 import type { PassView } from '../../state/store';
 import type { NetworkLayout } from './layout';
@@ -94,13 +94,9 @@ function active(look: NeuronLook): boolean {
   return look.state !== 'dropped' && look.state !== 'pending';
 }
 
-export interface EdgeColours {
-  edge: string;
-}
-
 /**
  * Most edges a layer pair draws. A 64 × 64 mesh (4,096 lines) or 128 × 128 (16,384) reads as texture anyway, and
- * rasterising every line five times a second cost about a quarter of the main thread in software rendering; a
+ * drawing every line five times a second cost about a quarter of the main thread in software rendering; a
  * fixed sample of the pairs keeps the texture and the cost bounded. Fans from the input and into the output are
  * small and drawn whole.
  */
@@ -161,38 +157,117 @@ export function planEdges(layout: NetworkLayout): EdgeBundle[] {
   return bundles;
 }
 
-/**
- * Draws the planned connections in at most two batched paths per layer pair (live, faded). An edge fades when
- * either end is dropped or not reached yet; in the large meshes faded edges are left out entirely. Runs every
- * frame while training: loops over typed arrays, allocating nothing.
+/** Two decimals: finer than a pixel, and short text. */
+function coordinate(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+/*
+ * The drawing is a few SVG paths, written as text: one per layer pair for the live edges and one for the faded
+ * ones, and one per fill step and state for the neurons. Measured in Chromium without a GPU at 4× CPU slowdown
+ * (issue 13): restyling ~130 neuron elements per picture cost the main thread style and layout work, and a canvas
+ * is rasterised on the main thread when the frame is committed (20–30 ms a picture); a path's text is parsed once
+ * and rasterised off the main thread.
  */
-export function drawEdges(
-  context: CanvasRenderingContext2D,
-  layout: NetworkLayout,
-  edges: readonly EdgeBundle[],
-  looks: NeuronLook[][],
-  colours: EdgeColours,
-  lineScale: number,
-): void {
-  context.clearRect(0, 0, layout.width, layout.height);
-  context.strokeStyle = colours.edge;
-  context.lineWidth = lineScale;
+
+/**
+ * The path texts of the planned connections, two per layer pair, written into `out` (reused between frames):
+ * out[2·pair] holds the faded edges, out[2·pair + 1] the live ones. An edge fades when either end is dropped or
+ * not reached yet; in the large meshes faded edges are left out entirely.
+ */
+export function edgeTexts(edges: readonly EdgeBundle[], looks: NeuronLook[][], out: string[]): string[] {
+  out.length = 2 * edges.length;
   for (let layer = 0; layer < edges.length; layer++) {
-    const { from, to, ends, alpha, faded } = edges[layer];
+    const { from, to, ends, faded } = edges[layer];
     const sources = looks[layer];
     const targets = looks[layer + 1];
-    // Faded first (when drawn), so live edges lie on top.
-    for (let live = faded ? 0 : 1; live <= 1; live++) {
-      context.globalAlpha = live === 1 ? alpha : alpha * 0.12;
-      context.beginPath();
-      for (let k = 0; k < from.length; k++) {
-        const isLive = active(sources[from[k]]) && active(targets[to[k]]);
-        if (isLive !== (live === 1)) continue;
-        context.moveTo(ends[4 * k], ends[4 * k + 1]);
-        context.lineTo(ends[4 * k + 2], ends[4 * k + 3]);
+    let live = '';
+    let dim = '';
+    for (let k = 0; k < from.length; k++) {
+      const isLive = active(sources[from[k]]) && active(targets[to[k]]);
+      if (!isLive && !faded) continue;
+      const segment = `M${coordinate(ends[4 * k])},${coordinate(ends[4 * k + 1])}L${coordinate(ends[4 * k + 2])},${coordinate(ends[4 * k + 3])}`;
+      if (isLive) live += segment;
+      else dim += segment;
+    }
+    out[2 * layer] = dim;
+    out[2 * layer + 1] = live;
+  }
+  return out;
+}
+
+/** The stroke opacity of a layer pair's faded (live = false) or live edge path. */
+export function edgeOpacity(bundle: EdgeBundle, live: boolean): number {
+  return coordinate(live ? bundle.alpha : bundle.alpha * 0.12);
+}
+
+/** Steps of a live neuron's fill strength; each step is one path, so a repaint writes at most this many fills. */
+export const FILL_LEVELS = 12;
+
+/** A live neuron's fill opacity at fill step `level`: 0.25 for the weakest, 1 for the layer's strongest. */
+export function fillOpacity(level: number): number {
+  return coordinate(0.25 + (0.75 * level) / (FILL_LEVELS - 1));
+}
+
+/** One path of the neuron drawing: which neurons it holds (inputs and the output, or hidden units) and how they look. */
+export interface NeuronMark {
+  /** `io`: the inputs and the output (a thicker outline); `hidden`: the hidden units. */
+  role: 'io' | 'hidden';
+  /** A fill step of live neurons, dropped neurons (hollow), neurons no pass reached (dashed), or the crosses of the dropped. */
+  kind: 'fill' | 'dropped' | 'pending' | 'cross';
+  /** The fill step (kind 'fill'); 0 otherwise. */
+  level: number;
+}
+
+/**
+ * Every path of the neuron drawing, in painting order (the crosses last, over the dropped circles). The diagram
+ * makes one SVG path per entry, and neuronMarkTexts writes their texts in the same order.
+ */
+export const NEURON_MARKS: readonly NeuronMark[] = Object.freeze([
+  ...(['io', 'hidden'] as const).flatMap((role): NeuronMark[] => [
+    ...Array.from({ length: FILL_LEVELS }, (_, level): NeuronMark => ({ role, kind: 'fill', level })),
+    { role, kind: 'dropped', level: 0 },
+    { role, kind: 'pending', level: 0 },
+  ]),
+  { role: 'hidden', kind: 'cross', level: 0 },
+]);
+
+const MARKS_PER_ROLE = FILL_LEVELS + 2;
+const CROSS_MARK = NEURON_MARKS.length - 1;
+
+/** Index in NEURON_MARKS of the path that draws a neuron of `role` looking like `look`. */
+function markIndex(role: 'io' | 'hidden', look: NeuronLook): number {
+  const base = role === 'io' ? 0 : MARKS_PER_ROLE;
+  if (look.state === 'dropped') return base + FILL_LEVELS;
+  if (look.state === 'pending' || look.state === 'idle') return base + FILL_LEVELS + 1;
+  return base + Math.round(look.intensity * (FILL_LEVELS - 1));
+}
+
+/**
+ * The path texts of the neurons, one per NEURON_MARKS entry, written into `out` (reused between frames): each
+ * neuron is a circle in the path of its role and look, and each dropped one also a cross in the crosses' path.
+ */
+export function neuronMarkTexts(places: Pick<NetworkLayout, 'positions' | 'radius'>, looks: NeuronLook[][], out: string[]): string[] {
+  out.length = NEURON_MARKS.length;
+  out.fill('');
+  const r = coordinate(places.radius);
+  const arm = places.radius * 0.62;
+  const last = places.positions.length - 1;
+  for (let layer = 0; layer <= last; layer++) {
+    const units = places.positions[layer];
+    const role = layer === 0 || layer === last ? 'io' : 'hidden';
+    for (let i = 0; i < units.length; i++) {
+      const look = looks[layer]?.[i];
+      if (!look) continue;
+      const { x, y } = units[i];
+      // A circle: two half arcs from its leftmost point.
+      out[markIndex(role, look)] += `M${coordinate(x - r)},${coordinate(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+      if (look.state === 'dropped') {
+        out[CROSS_MARK] +=
+          `M${coordinate(x - arm)},${coordinate(y - arm)}L${coordinate(x + arm)},${coordinate(y + arm)}` +
+          `M${coordinate(x + arm)},${coordinate(y - arm)}L${coordinate(x - arm)},${coordinate(y + arm)}`;
       }
-      context.stroke();
     }
   }
-  context.globalAlpha = 1;
+  return out;
 }
