@@ -127,7 +127,7 @@ test.describe('embedding pages that never answer or fail', () => {
         await page.keyboard.press(' ');
       }
       await expect
-        .poll(async () => (await frame.locator('[data-testid="loss-chart"] path[data-series="valPlain"]').getAttribute('d')) ?? '', {
+        .poll(async () => (await frame.locator('[data-testid="loss-chart"] path[data-series="valPlain"]').first().getAttribute('d')) ?? '', {
           timeout: 20_000,
         })
         .toMatch(/L.*L/);

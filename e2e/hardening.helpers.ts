@@ -33,9 +33,11 @@ export async function pressReset(page: Page): Promise<void> {
  */
 export async function lossPointCount(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const path = document.querySelector('[data-testid="loss-chart"] path[data-series="valPlain"]');
-    const d = path?.getAttribute('d') ?? '';
-    return (d.match(/[MLC]/g) ?? []).length;
+    // The series is drawn in parts (finished ones, then the open one); each part after the first starts with a
+    // move to the vertex the one before it ended on, which is not a new vertex.
+    const parts = [...document.querySelectorAll('[data-testid="loss-chart"] path[data-series="valPlain"]')];
+    const commands = parts.reduce((sum, path) => sum + ((path.getAttribute('d') ?? '').match(/[MLC]/g) ?? []).length, 0);
+    return commands - Math.max(0, parts.length - 1);
   });
 }
 
@@ -129,8 +131,10 @@ export async function measureRecovery(page: Page, fault: WorkerFault): Promise<{
     const status = () => document.querySelector('[data-run-status]');
     const epoch = () => Number(status()?.getAttribute('data-epoch'));
     const points = () => {
-      const d = document.querySelector('[data-testid="loss-chart"] path[data-series="valPlain"]')?.getAttribute('d') ?? '';
-      return (d.match(/[MLC]/g) ?? []).length;
+      // As lossPointCount: the parts' commands, less the move that starts each part after the first.
+      const parts = [...document.querySelectorAll('[data-testid="loss-chart"] path[data-series="valPlain"]')];
+      const commands = parts.reduce((sum, path) => sum + ((path.getAttribute('d') ?? '').match(/[MLC]/g) ?? []).length, 0);
+      return commands - Math.max(0, parts.length - 1);
     };
     const epochBefore = epoch();
     const pointsBefore = Number(document.querySelector('[data-testid="loss-chart"]')?.getAttribute('data-points'));

@@ -142,7 +142,8 @@ export function crossSuite(engine: CrossEngine): void {
       await ready(tab);
       await tab.click('[data-testid="play"]');
       const series = ['trainPlain', 'trainDropout', 'valPlain', 'valDropout'];
-      const paths = `${JSON.stringify(series)}.map((id) => document.querySelector('[data-testid="loss-chart"] path[data-series="' + id + '"]')?.getAttribute('d') ?? '')`;
+      // A series is drawn as one or more path parts: join their texts.
+      const paths = `${JSON.stringify(series)}.map((id) => [...document.querySelectorAll('[data-testid="loss-chart"] path[data-series="' + id + '"]')].map((path) => path.getAttribute('d') ?? '').join(''))`;
       // Each series is a line of at least 10 points with finite coordinates.
       const drawn = await until<string[]>(
         tab,

@@ -3,7 +3,9 @@
  * React re-rendering involved. A redraw costs what changed, not the length of the run: each series is drawn from
  * the extremes of its pixel columns, fed only the points that arrived since the last redraw (see lossColumns.ts),
  * and the x range grows in steps, so between two steps the axes stay as they are and only the newest columns of
- * each path are written anew. SVG rather than canvas: measured in Chromium without a GPU, a canvas redraw of the
+ * each path are written anew. Each series is a row of path elements: finished parts of PART_COLUMNS columns,
+ * written once, and the open part after them, the only one a redraw rewrites (all carry the series' data-series;
+ * the open part is the last). SVG rather than canvas: measured in Chromium without a GPU, a canvas redraw of the
  * lines costs the main thread 2–3× more than updating the paths, whose rasterising happens off the main thread.
  */
 import * as d3 from 'd3';
@@ -63,8 +65,11 @@ export function createLossChart(svgElement: SVGSVGElement) {
   let columns: LossColumns<LossPoint> | null = null;
   let fedFrom: LossPoint | null = null;
   const pathTexts = LOSS_SERIES.map(() => new IncrementalPath());
-  /** The `d` last written to each path ('' = none), so an unchanged path is not touched. */
+  /** The `d` last written to each series' open part ('' = none), so an unchanged path is not touched. */
   const writtenPaths: string[] = LOSS_SERIES.map(() => '');
+  /** Each series' finished parts as path elements, and the IncrementalPath generation they were drawn from. */
+  const partElements: SVGPathElement[][] = LOSS_SERIES.map(() => []);
+  const partGenerations: number[] = LOSS_SERIES.map(() => -1);
   const values = LOSS_SERIES.map((series) => series.value);
 
   /** Brings the columns up to date with `points`: only points newer than the last one fed are added. */
@@ -148,9 +153,10 @@ export function createLossChart(svgElement: SVGSVGElement) {
       // A hidden series skips the columns' changes, so it starts again when shown.
       if (moved || !visible) pathTexts[s].reset();
       const d = visible && columns ? pathTexts[s].text(columns, s, changedFrom, lastColumn, toX, yOf) : '';
+      const path = paths.get(series.id)!;
+      syncParts(s, path.node()!);
       if (d === writtenPaths[s]) return;
       writtenPaths[s] = d;
-      const path = paths.get(series.id)!;
       path.attr('display', visible ? null : 'none').attr('d', d || null);
     });
 
@@ -176,6 +182,28 @@ export function createLossChart(svgElement: SVGSVGElement) {
       .attr('data-val-dropout', last ? last.dropout.val : '')
       .attr('data-best-plain', bestPlain ? bestPlain.val : '')
       .attr('data-best-dropout', bestDropout ? bestDropout.val : '');
+  }
+
+  /**
+   * Makes series `s`'s finished parts into path elements before its open part: new parts are added, and all of
+   * them are replaced after a reset. A finished part is written once, so a redraw never touches it again.
+   */
+  function syncParts(s: number, openPath: SVGPathElement): void {
+    const { parts, generation } = pathTexts[s];
+    const elements = partElements[s];
+    if (partGenerations[s] !== generation) {
+      partGenerations[s] = generation;
+      for (const element of elements) element.remove();
+      elements.length = 0;
+    }
+    for (let i = elements.length; i < parts.length; i++) {
+      const part = openPath.cloneNode(false) as SVGPathElement;
+      part.removeAttribute('display');
+      part.setAttribute('d', parts[i]);
+      part.dataset.part = String(i);
+      openPath.before(part);
+      elements.push(part);
+    }
   }
 
   function drawBest(

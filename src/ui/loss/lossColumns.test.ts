@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IncrementalPath, LossColumns, xRangeEnd } from './lossColumns';
+import { IncrementalPath, LossColumns, PART_COLUMNS, xRangeEnd } from './lossColumns';
 
 interface P {
   epoch: number;
@@ -9,13 +9,23 @@ const point = (epoch: number, v: number): P => ({ epoch, v });
 const vertices = (d: string) => (d.match(/[ML]/g) ?? []).length;
 const ys = (d: string) => [...d.matchAll(/[ML][\d.-]+,([\d.-]+)/g)].map((m) => Number(m[1]));
 
+/**
+ * The whole line of an IncrementalPath whose open part is `open`: its finished parts and the open one, each
+ * after the first without the move that repeats where the one before it ended.
+ */
+function whole(path: IncrementalPath, open: string): string {
+  const [first = '', ...rest] = [...path.parts, open];
+  return first + rest.map((part) => part.replace(/^M[^LM]*/, '')).join('');
+}
+
 /** The path of `points` drawn at `columns` columns over the x range their last epoch asks for, in one go. */
 function drawAll(points: P[], columns: number) {
   const lossColumns = new LossColumns<P>([(p) => p.v], columns, xRangeEnd(points.at(-1)!.epoch));
   for (const p of points) lossColumns.add(p);
   const x = (epoch: number) => (epoch / lossColumns.end) * columns;
   const last = lossColumns.columnOf(points.at(-1)!.epoch);
-  return new IncrementalPath().text(lossColumns, 0, lossColumns.takeChanged(), last, x, (v) => 1000 - v);
+  const path = new IncrementalPath();
+  return whole(path, path.text(lossColumns, 0, lossColumns.takeChanged(), last, x, (v) => 1000 - v));
 }
 
 describe('the x range of the loss chart', () => {
@@ -64,7 +74,7 @@ describe('loss columns: a history of any length at pixel resolution', () => {
         path.reset();
       }
       const x = (epoch: number) => (epoch / lossColumns!.end) * columns;
-      const d = path.text(lossColumns, 0, lossColumns.takeChanged(), lossColumns.columnOf(lastEpoch), x, (v) => 1000 - v);
+      const d = whole(path, path.text(lossColumns, 0, lossColumns.takeChanged(), lossColumns.columnOf(lastEpoch), x, (v) => 1000 - v));
       // Re-binning after a range step is exact up to a column that straddles two new ones: same extremes.
       const fresh = drawAll(shown, columns);
       expect(Math.min(...ys(d))).toBeCloseTo(Math.min(...ys(fresh)), 5);
@@ -79,13 +89,43 @@ describe('loss columns: a history of any length at pixel resolution', () => {
     const path = new IncrementalPath();
     const x = (epoch: number) => (epoch / 1000) * 120;
     let d = '';
+    let longestOpen = 0;
     for (const p of points) {
       lossColumns.add(p);
-      d = path.text(lossColumns, 0, lossColumns.takeChanged(), lossColumns.columnOf(p.epoch), x, (v) => 10 - v);
+      const open = path.text(lossColumns, 0, lossColumns.takeChanged(), lossColumns.columnOf(p.epoch), x, (v) => 10 - v);
+      longestOpen = Math.max(longestOpen, vertices(open));
+      d = whole(path, open);
     }
     const fresh = new LossColumns<P>([(p) => p.v], 120, 1000);
     for (const p of points) fresh.add(p);
-    expect(d).toBe(new IncrementalPath().text(fresh, 0, fresh.takeChanged(), fresh.columnOf(899), x, (v) => 10 - v));
+    const freshPath = new IncrementalPath();
+    expect(d).toBe(whole(freshPath, freshPath.text(fresh, 0, fresh.takeChanged(), fresh.columnOf(899), x, (v) => 10 - v)));
+    // What a redraw rewrites stays short: the open part has at most PART_COLUMNS settled columns plus the newest.
+    expect(path.parts.length).toBeGreaterThanOrEqual(2);
+    expect(longestOpen).toBeLessThanOrEqual(2 * (PART_COLUMNS + 1) + 2);
+  });
+
+  it('keeps its finished parts until the columns change before them, and then starts a new generation', () => {
+    const lossColumns = new LossColumns<P>([(p) => p.v], 200, 1000);
+    const path = new IncrementalPath();
+    const x = (epoch: number) => (epoch / 1000) * 200;
+    for (let epoch = 0; epoch < 900; epoch += 3) {
+      lossColumns.add(point(epoch, Math.sin(epoch)));
+      path.text(lossColumns, 0, lossColumns.takeChanged(), lossColumns.columnOf(epoch), x, (v) => v);
+    }
+    const parts = [...path.parts];
+    const generation = path.generation;
+    expect(parts.length).toBeGreaterThan(1);
+    // Each part after the first starts where the one before it ended.
+    for (let i = 1; i < parts.length; i++) expect(parts[i].startsWith(`M${parts[i - 1].split(/[ML]/).at(-1)}L`)).toBe(true);
+    lossColumns.add(point(903, 0.5));
+    path.text(lossColumns, 0, lossColumns.takeChanged(), lossColumns.columnOf(903), x, (v) => v);
+    expect(path.parts.slice(0, parts.length)).toEqual(parts);
+    expect(path.generation).toBe(generation);
+    // A change in an early column (as after a new x range) drops every part.
+    path.text(lossColumns, 0, 0, lossColumns.columnOf(903), x, (v) => v);
+    expect(path.generation).toBe(generation + 1);
+    expect(path.parts.length).toBeLessThan(parts.length + 1);
   });
 
   it('knows the extent of the series shown, over every point ever added', () => {

@@ -187,25 +187,51 @@ function round(v: number): number {
 }
 
 /**
- * One series' path text, rebuilt only where it changed: the text of the columns before the first changed one is
- * kept (they no longer change while the x range and the y scale stay the same), the rest is written anew.
+ * Columns per finished part of a path. A redraw writes the text of at most this many columns plus the newest
+ * one, and the browser re-reads, re-measures and repaints only that part: a path of the whole plot width, rewritten
+ * every frame, was most of the loss chart's cost on a slow CPU (issue 13).
+ */
+export const PART_COLUMNS = 48;
+
+/** The last vertex of a path text ("x,y"), where the next part starts. */
+function lastVertex(text: string): string {
+  return text.slice(Math.max(text.lastIndexOf('L'), text.lastIndexOf('M')) + 1);
+}
+
+/**
+ * One series' path, in parts that stop changing: `parts` holds finished texts (each after the first starts with a
+ * move to where the one before it ended, so together they are one line), and `text()` returns the open part, the
+ * only one a redraw writes. Everything is rebuilt from the columns only when they changed before the settled ones
+ * (the x range, the y scale or the size changed); `generation` counts those rebuilds, so a drawing can tell that
+ * the parts it holds are stale.
  */
 export class IncrementalPath {
-  private settled = '';
-  /** Columns [0, settledTo) are in `settled`. */
+  /** Finished part texts, oldest first; they change only by growing, until the next reset. */
+  readonly parts: string[] = [];
+  /** Increases at every reset: the parts were dropped. */
+  generation = 0;
+  /** The settled text of the open part. */
+  private open = '';
+  /** The first column of the open part. */
+  private openFrom = 0;
+  /** Columns [0, settledTo) are in `parts` and `open`. */
   private settledTo = 0;
   private pen = false;
 
   /** Forget everything (the x range, the y scale or the size changed). */
   reset(): void {
-    this.settled = '';
+    this.parts.length = 0;
+    this.generation++;
+    this.open = '';
+    this.openFrom = 0;
     this.settledTo = 0;
     this.pen = false;
   }
 
   /**
-   * The whole path, given that columns before `changedFrom` are as they were at the last call. The columns up to
-   * the last one holding a point are settled once a later column holds one (new points only go to the right).
+   * The open part's text, given that columns before `changedFrom` are as they were at the last call. The columns
+   * up to the last one holding a point are settled once a later column holds one (new points only go to the
+   * right); once the open part has PART_COLUMNS settled columns it is finished and moves to `parts`.
    */
   text<P extends ColumnPoint>(
     columns: LossColumns<P>, s: number, changedFrom: number, lastColumn: number,
@@ -216,9 +242,14 @@ export class IncrementalPath {
       // Columns before the last one cannot change any more: append them to the settled text.
       const added = columns.pathText(s, this.settledTo, lastColumn, x, y, this.pen);
       if (added) this.pen = true;
-      this.settled += added;
+      this.open += added;
       this.settledTo = lastColumn;
+      if (this.settledTo - this.openFrom >= PART_COLUMNS && this.pen) {
+        this.parts.push(this.open);
+        this.open = `M${lastVertex(this.open)}`;
+        this.openFrom = this.settledTo;
+      }
     }
-    return this.settled + columns.pathText(s, this.settledTo, columns.columns, x, y, this.pen) + columns.endText(s, x, y);
+    return this.open + columns.pathText(s, this.settledTo, columns.columns, x, y, this.pen) + columns.endText(s, x, y);
   }
 }
