@@ -6,6 +6,7 @@ import { validateScenario, type ScenarioOptions } from '../engine';
 import type { Speed } from '../worker/protocol';
 import { chooseLocale, setReducedMotion } from './preferences';
 import { pushNotice, useStore } from './store';
+import { FramePacer } from './framePacer';
 import { installTestHooks } from './testHooks';
 import { TrainingClient } from './trainingClient';
 import { P_RANGE, URL_SCHEMA, URL_KEYS, type UrlSettings } from './urlSchema';
@@ -18,6 +19,9 @@ const EVAL_EVERY_EPOCHS = 10;
 /** A snapshot waits at most this long for a frame: a hidden page draws none, and its store must still follow. */
 const HIDDEN_PAGE_UPDATE_MS = 250;
 
+/** Paces how often the page takes in snapshots, by how the frames keep up (framePacer.ts). */
+const framePacer = new FramePacer();
+
 /** The page's one training client. It starts no worker until startTraining() connects it. */
 const client = new TrainingClient({
   createWorker: () => new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' }),
@@ -28,12 +32,19 @@ const client = new TrainingClient({
   },
   pageHidden: () => typeof document !== 'undefined' && document.hidden,
   beforeNextFrame: (callback) => {
-    // A hidden page draws no frames (also one hidden while waiting); its store, which an embedding page's bridge
-    // reads, still follows, more slowly.
-    const frame = requestAnimationFrame(() => {
+    // The snapshot is taken in on the first animation frame that came on time (see FramePacer).
+    const waitingSince = performance.now();
+    const onFrame = (time: number) => {
+      if (!framePacer.onFrame(time, waitingSince)) {
+        frame = requestAnimationFrame(onFrame);
+        return;
+      }
       clearTimeout(timer);
       callback();
-    });
+    };
+    let frame = requestAnimationFrame(onFrame);
+    // A hidden page draws no frames (also one hidden while waiting); its store, which an embedding page's bridge
+    // reads, still follows, more slowly.
     const timer = setTimeout(() => {
       cancelAnimationFrame(frame);
       callback();
