@@ -18,8 +18,13 @@ export const FRAME_MS = 1000 / 60;
 export const ON_TIME_FRAME_MS = 25;
 /** Each millisecond a frame ran late is followed by this many milliseconds without a new snapshot. */
 export const QUIET_FACTOR = 3;
-/** However late the frames, a snapshot waits at most this long before it is taken in. */
-export const MAX_WAIT_MS = 500;
+/**
+ * However late the frames, a snapshot waits at most this long before it is taken in: the page still changes four
+ * times a second on the slowest computer.
+ */
+export const MAX_WAIT_MS = 250;
+/** A longer gap between two frames seen is a pause in the stream of snapshots (or a hidden page), not a late frame. */
+export const STREAM_PAUSE_MS = 1000;
 
 export class FramePacer {
   /** The timestamp of the last animation frame seen (−Infinity before the first). */
@@ -35,7 +40,7 @@ export class FramePacer {
     const interval = time - this.lastFrameAt;
     this.lastFrameAt = time;
     // The first frame after a pause in the stream of snapshots says nothing about the page's speed.
-    const late = interval > ON_TIME_FRAME_MS && interval < MAX_WAIT_MS;
+    const late = interval > ON_TIME_FRAME_MS && interval < STREAM_PAUSE_MS;
     if (late) this.quietUntil = Math.max(this.quietUntil, time + QUIET_FACTOR * (interval - FRAME_MS));
     if (time - waitingSince >= MAX_WAIT_MS) return true;
     return !late && time >= this.quietUntil;

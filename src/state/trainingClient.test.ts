@@ -170,7 +170,7 @@ describe('frames follow the screen, not the worker', () => {
     const runId = h.training().runId;
     const updates: number[] = [];
     for (let epoch = 10; epoch <= 50; epoch += 10) {
-      h.emit(h.snapshot({ runId, epoch, running: false, lossPoints: [lossPoint(epoch)] }));
+      h.emit(h.snapshot({ runId, epoch, running: true, lossPoints: [lossPoint(epoch)] }));
       updates.push(h.training().epoch);
     }
     // Nothing reaches the store before the frame, and only one frame is asked for.
@@ -182,8 +182,23 @@ describe('frames follow the screen, not the worker', () => {
     expect(h.training().epoch).toBe(50);
     expect(h.training().history.points.map((p) => p.epoch)).toEqual([10, 20, 30, 40, 50]);
     // The next snapshot asks for the next frame.
-    h.emit(h.snapshot({ runId, epoch: 60 }));
+    h.emit(h.snapshot({ runId, epoch: 60, running: true }));
     expect(h.framesRequested()).toBe(1);
+  });
+
+  it('the snapshot of a run that stopped reaches the store at once, with the ones still waiting', () => {
+    const h = harness({ frames: true });
+    h.connect();
+    h.client.play();
+    const runId = h.training().runId;
+    h.emit(h.snapshot({ runId, epoch: 5, running: true, ackSeq: 1, lossPoints: [lossPoint(0)] }));
+    h.frame();
+    h.emit(h.snapshot({ runId, epoch: 8, running: true, ackSeq: 1 }));
+    // The worker says it diverged at epoch 10, then sends the state it stopped in: no frame comes in between.
+    h.emit({ type: 'diverged', runId, epoch: 10 });
+    h.emit(h.snapshot({ runId, epoch: 10, running: false, diverged: true, ackSeq: 1, lossPoints: [lossPoint(10)] }));
+    expect(h.training()).toMatchObject({ epoch: 10, running: false, diverged: true });
+    expect(h.training().history.points.map((p) => p.epoch)).toEqual([0, 10]);
   });
 
   it('a snapshot waiting for its frame is applied before a later event, and dropped when a new run starts', () => {

@@ -69,10 +69,10 @@ export interface ClientDeps {
   /** Whether the page is hidden (a hidden tab's timers are throttled, so silence proves nothing). */
   pageHidden(): boolean;
   /**
-   * Calls `callback` once, before the next frame is drawn (requestAnimationFrame in the page). Snapshots that
-   * arrive meanwhile are merged and applied there as one store update: the worker may send them faster than a
-   * slow computer draws, and the page then shows fewer, complete frames instead of falling behind. Without it
-   * every snapshot is applied when it arrives (unit tests).
+   * Calls `callback` once, before a later frame is drawn (requestAnimationFrame in the page, paced by
+   * FramePacer). Snapshots of a running training that arrive meanwhile are merged and applied there as one store
+   * update: the worker may send them faster than a slow computer draws, and the page then shows fewer, complete
+   * frames instead of falling behind. Without it every snapshot is applied when it arrives (unit tests).
    */
   beforeNextFrame?(callback: () => void): void;
   store: TrainingStore;
@@ -310,6 +310,12 @@ export class TrainingClient {
       // Once the worker has handled the latest command, its state is the answer (it stops by itself at a
       // diverged loss or at the end of the budget).
       if (this.intent && event.ackSeq >= this.controlSeq) this.intent.playing = event.running;
+      // A stopped run (paused, diverged, at its end) sends no stream to pace: its state is the one the reader
+      // waits for, so it reaches the store at once instead of after a frame or a paced wait.
+      if (!event.running) {
+        this.applyPendingSnapshot();
+        return;
+      }
       if (!pending) this.deps.beforeNextFrame(() => this.applyPendingSnapshot());
       return;
     }
