@@ -43,8 +43,8 @@ export interface SnapshotContext {
 
 /**
  * The store's training state after a snapshot, and the points still held back. The shown pass keeps its identity
- * while it is unchanged. `running` follows the worker only once it has handled the latest play/pause/step: a
- * snapshot sent before must not undo what the user just did.
+ * while it is unchanged. `running` and `finished` follow the worker only once it has handled the latest
+ * play/pause/step: a snapshot sent before must not undo what the user just did (Continue on a finished run).
  */
 export function applySnapshot(
   training: TrainingState,
@@ -87,7 +87,7 @@ export function applySnapshot(
       epoch: snapshot.epoch,
       forwardPasses: snapshot.forwardPasses,
       diverged: snapshot.diverged,
-      finished: snapshot.finished,
+      finished: acknowledged ? snapshot.finished : training.finished,
       budgetEnd: snapshot.budgetEnd,
       epochsPerSecond: snapshot.epochsPerSecond,
       pass,

@@ -135,6 +135,24 @@ describe('"is training running" has one owner', () => {
     expect(h.client.playIntended()).toBe(false);
   });
 
+  it('Continue on a finished run shows it as training again at once, and an older snapshot does not undo that', () => {
+    const h = harness();
+    h.connect();
+    h.client.play();
+    const first = h.worker().sent.filter((c) => c.type === 'play').at(-1);
+    const firstSeq = first && 'seq' in first ? first.seq : -1;
+    h.emit(h.snapshot({ running: false, finished: true, ackSeq: firstSeq, epoch: 200 }));
+    expect(h.training()).toMatchObject({ running: false, finished: true, epoch: 200 });
+    h.client.play();
+    expect(h.training()).toMatchObject({ running: true, finished: false });
+    // Sent before the worker handled Continue: still the finished run.
+    h.emit(h.snapshot({ running: false, finished: true, ackSeq: firstSeq, epoch: 200 }));
+    expect(h.training()).toMatchObject({ running: true, finished: false });
+    // The worker handled it and trained the next budget to its end.
+    h.emit(h.snapshot({ running: false, finished: true, ackSeq: firstSeq + 1, epoch: 400 }));
+    expect(h.training()).toMatchObject({ running: false, finished: true, epoch: 400 });
+  });
+
   it('a diverged run stops and says so once', () => {
     const h = harness();
     h.connect();

@@ -135,7 +135,8 @@ export class TrainingClient {
     const { store } = this.deps;
     const training = store.training();
     if (training.diverged) return;
-    store.setTraining({ ...training, running: true });
+    // Continue on a finished run trains another budget (the worker extends it): it is not finished any more.
+    store.setTraining({ ...training, running: true, finished: false });
     this.control('play');
   }
 
