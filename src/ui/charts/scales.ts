@@ -4,6 +4,11 @@
  */
 
 /** Finite [min, max] of `values`, widened when flat; `fallback` when nothing finite is there. */
+/** A number for an SVG attribute (a path coordinate, an opacity), to two decimals: finer than a pixel or an eye can tell, and short text. */
+export function svgNumber(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
 export function safeExtent(values: Iterable<number>, fallback: [number, number] = [0, 1]): [number, number] {
   let min = Infinity;
   let max = -Infinity;

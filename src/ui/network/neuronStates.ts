@@ -4,6 +4,7 @@
  */
 import type { PassView } from '../../state/store';
 import type { NetworkLayout } from './layout';
+import { svgNumber } from '../charts/scales';
 
 /**
  * kept/dropped: a hidden unit in the shown training pass. on: eval mode, or an input/output the pass reached.
@@ -157,11 +158,6 @@ export function planEdges(layout: NetworkLayout): EdgeBundle[] {
   return bundles;
 }
 
-/** Two decimals: finer than a pixel, and short text. */
-function coordinate(v: number): number {
-  return Math.round(v * 100) / 100;
-}
-
 /*
  * The drawing is a few SVG paths, written as text: one per layer pair for the live edges and one for the faded
  * ones, and one per fill step and state for the neurons. Measured in Chromium without a GPU at 4× CPU slowdown
@@ -186,7 +182,7 @@ export function edgeTexts(edges: readonly EdgeBundle[], looks: NeuronLook[][], o
     for (let k = 0; k < from.length; k++) {
       const isLive = active(sources[from[k]]) && active(targets[to[k]]);
       if (!isLive && !faded) continue;
-      const segment = `M${coordinate(ends[4 * k])},${coordinate(ends[4 * k + 1])}L${coordinate(ends[4 * k + 2])},${coordinate(ends[4 * k + 3])}`;
+      const segment = `M${svgNumber(ends[4 * k])},${svgNumber(ends[4 * k + 1])}L${svgNumber(ends[4 * k + 2])},${svgNumber(ends[4 * k + 3])}`;
       if (isLive) live += segment;
       else dim += segment;
     }
@@ -198,7 +194,7 @@ export function edgeTexts(edges: readonly EdgeBundle[], looks: NeuronLook[][], o
 
 /** The stroke opacity of a layer pair's faded (live = false) or live edge path. */
 export function edgeOpacity(bundle: EdgeBundle, live: boolean): number {
-  return coordinate(live ? bundle.alpha : bundle.alpha * 0.12);
+  return svgNumber(live ? bundle.alpha : bundle.alpha * 0.12);
 }
 
 /** Steps of a live neuron's fill strength; each step is one path, so a repaint writes at most this many fills. */
@@ -206,7 +202,7 @@ export const FILL_LEVELS = 12;
 
 /** A live neuron's fill opacity at fill step `level`: 0.25 for the weakest, 1 for the layer's strongest. */
 export function fillOpacity(level: number): number {
-  return coordinate(0.25 + (0.75 * level) / (FILL_LEVELS - 1));
+  return svgNumber(0.25 + (0.75 * level) / (FILL_LEVELS - 1));
 }
 
 /** One path of the neuron drawing: which neurons it holds (inputs and the output, or hidden units) and how they look. */
@@ -250,7 +246,7 @@ function markIndex(role: 'io' | 'hidden', look: NeuronLook): number {
 export function neuronMarkTexts(places: Pick<NetworkLayout, 'positions' | 'radius'>, looks: NeuronLook[][], out: string[]): string[] {
   out.length = NEURON_MARKS.length;
   out.fill('');
-  const r = coordinate(places.radius);
+  const r = svgNumber(places.radius);
   const arm = places.radius * 0.62;
   const last = places.positions.length - 1;
   for (let layer = 0; layer <= last; layer++) {
@@ -261,11 +257,11 @@ export function neuronMarkTexts(places: Pick<NetworkLayout, 'positions' | 'radiu
       if (!look) continue;
       const { x, y } = units[i];
       // A circle: two half arcs from its leftmost point.
-      out[markIndex(role, look)] += `M${coordinate(x - r)},${coordinate(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+      out[markIndex(role, look)] += `M${svgNumber(x - r)},${svgNumber(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
       if (look.state === 'dropped') {
         out[CROSS_MARK] +=
-          `M${coordinate(x - arm)},${coordinate(y - arm)}L${coordinate(x + arm)},${coordinate(y + arm)}` +
-          `M${coordinate(x + arm)},${coordinate(y - arm)}L${coordinate(x - arm)},${coordinate(y + arm)}`;
+          `M${svgNumber(x - arm)},${svgNumber(y - arm)}L${svgNumber(x + arm)},${svgNumber(y + arm)}` +
+          `M${svgNumber(x + arm)},${svgNumber(y - arm)}L${svgNumber(x - arm)},${svgNumber(y + arm)}`;
       }
     }
   }
