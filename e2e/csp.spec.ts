@@ -44,6 +44,10 @@ test('a whole session runs with zero policy violations and a running worker', as
   await openApp(page, '?locale=en');
   await pressPlay(page);
   await waitForLossPoints(page, 5);
+  // The worker compiles the engine's WebAssembly kernel: the page's policy (no 'wasm-unsafe-eval') does not
+  // reach the worker script, which the server sends without one. Were it refused, the JavaScript kernel would
+  // train, slower, and this attribute would say 'js'.
+  await expect(page.locator('.net-rate')).toHaveAttribute('data-kernel', 'wasm-simd');
   // Every export (PNG drawing on a canvas, SVG and CSV as blobs) runs under the policy; none may be skipped.
   await downloadEveryExport(page);
   await page.getByRole('combobox', { name: /language/i }).selectOption('zh-CN');

@@ -131,6 +131,8 @@ export function crossSuite(engine: CrossEngine): void {
       await until(tab, `${attrOf('[data-run-status]', 'data-running')} === 'true'`, 'the run status says running');
       const first = await until<number>(tab, `${EPOCH} > 0 && ${EPOCH}`, 'the epoch leaves 0');
       await until(tab, `${EPOCH} > ${first}`, `the epoch rises past ${first}`);
+      // The engine's WebAssembly SIMD kernel compiles in this engine's worker too (else 'js': same numbers, slower).
+      await until(tab, `${attrOf('.net-rate', 'data-kernel')} === 'wasm-simd'`, 'the worker trains with the WebAssembly kernel');
       const changed = await until<string>(tab, `${readout} !== ${JSON.stringify(before)} && ${readout}`, 'the readout leaves its first text');
       await until(tab, `${readout} !== ${JSON.stringify(changed)}`, 'the readout changes again while training');
       await tab.click('[data-testid="play"]');

@@ -1,7 +1,8 @@
 import { assertDropoutProbability, dropoutKernel, dropoutScale } from './dropout';
 import type { Rng } from './rng';
 import { tanhFloat32 } from './fast-tanh';
-import { matmulTransposed, transpose } from './linalg';
+import { createMatmulKernel, type MatmulKernel } from './kernels/matmulKernel';
+import { transpose } from './linalg';
 import { assertPositiveInteger } from './validate';
 
 /** Hidden-layer nonlinearities, in the order a chooser lists them. */
@@ -30,6 +31,11 @@ export interface ForwardOptions {
   rows?: Int32Array;
 }
 
+export interface WorkspaceOptions {
+  /** false forces the JavaScript matmul kernel (the tests compare both kernels bit for bit; the bench times both). */
+  wasm?: boolean;
+}
+
 /**
  * Every per-pass buffer of one network for batches of up to `capacity` samples, allocated once so that training
  * steps never allocate. A network can own several (one for training, one for evaluation) so that evaluating
@@ -47,16 +53,16 @@ export class MlpWorkspace {
   readonly masks: Uint8Array[];
   /** Per layer: dLoss/d(pre-activation), n × width. The last one is filled by the loss. */
   readonly deltas: FloatArray[];
-  /** Scratch for the backward pass's transposes (sized for the widest layer). */
+  /** Scratch for the backward pass: a layer's deltas transposed (width × n), for the weight gradient and the bias sums. */
   readonly transposedDelta: FloatArray;
-  readonly transposedInput: FloatArray;
-  readonly transposedWeights: FloatArray;
+  /** Runs the passes' matrix products: WebAssembly SIMD where it can, JavaScript otherwise; the same bits either way. */
+  readonly kernel: MatmulKernel;
   /** Batch size of the last forward pass. */
   n = 0;
   /** The dropout probability that the last forward pass actually applied (0 in eval mode). */
   appliedP = 0;
 
-  constructor(sizes: readonly number[], capacity: number, precision: Precision) {
+  constructor(sizes: readonly number[], capacity: number, precision: Precision, options: WorkspaceOptions = {}) {
     assertPositiveInteger(capacity, 'capacity');
     const make = (len: number): FloatArray => (precision === 'float64' ? new Float64Array(len) : new Float32Array(len));
     this.capacity = capacity;
@@ -75,12 +81,8 @@ export class MlpWorkspace {
         this.masks.push(new Uint8Array(capacity * width).fill(1));
       }
     }
-    const widest = Math.max(...sizes);
-    let largestLayer = 0;
-    for (let l = 0; l < layers; l++) largestLayer = Math.max(largestLayer, sizes[l] * sizes[l + 1]);
-    this.transposedDelta = make(capacity * widest);
-    this.transposedInput = make(capacity * widest);
-    this.transposedWeights = make(largestLayer);
+    this.transposedDelta = make(capacity * Math.max(...sizes));
+    this.kernel = createMatmulKernel({ precision, wasm: options.wasm });
   }
 }
 
@@ -146,8 +148,8 @@ export class Mlp {
   }
 
   /** Buffers for batches of up to `capacity` samples. */
-  createWorkspace(capacity: number): MlpWorkspace {
-    return new MlpWorkspace(this.sizes, capacity, this.precision);
+  createWorkspace(capacity: number, options: WorkspaceOptions = {}): MlpWorkspace {
+    return new MlpWorkspace(this.sizes, capacity, this.precision, options);
   }
 
   /**
@@ -205,11 +207,11 @@ export class Mlp {
     for (let l = 0; l < layers; l++) {
       const width = sizes[l + 1];
       if (l === layers - 1) {
-        matmulTransposed(src, this.weights[l], ws.outputs[l], n, width, sizes[l], this.biases[l]);
+        ws.kernel.abT(src, this.weights[l], ws.outputs[l], n, width, sizes[l], this.biases[l]);
         break;
       }
       const act = ws.activations[l];
-      matmulTransposed(src, this.weights[l], act, n, width, sizes[l], this.biases[l]);
+      ws.kernel.abT(src, this.weights[l], act, n, width, sizes[l], this.biases[l]);
       activateAndDrop(act, ws.outputs[l], ws.masks[l], n * width, this.activation === 'tanh', appliedP, rng);
       src = ws.outputs[l];
     }
@@ -219,7 +221,8 @@ export class Mlp {
   /**
    * Backpropagates `ws.deltas[last]` (dLoss/dOutput, filled by a loss) through the last forward pass in `ws`
    * and overwrites `grads`. Dropped units pass no gradient; kept ones pass it scaled by 1/(1−p), exactly the
-   * derivative of the forward pass. Every product is an A·Bᵀ (see linalg.ts), hence the transposes.
+   * derivative of the forward pass. Each product sums over the samples (weights) or the units (deltas) in index
+   * order, whichever kernel runs it.
    */
   backward(ws: MlpWorkspace): void {
     const sizes = this.sizes;
@@ -229,8 +232,6 @@ export class Mlp {
     const scale = dropoutScale(p);
     const isTanh = this.activation === 'tanh';
     const deltaT = ws.transposedDelta;
-    const srcT = ws.transposedInput;
-    const wT = ws.transposedWeights;
     for (let l = layers - 1; l >= 0; l--) {
       const fanIn = sizes[l];
       const width = sizes[l + 1];
@@ -238,8 +239,7 @@ export class Mlp {
       const delta = ws.deltas[l];
       // dW = deltaᵀ · src and db = Σ_samples delta.
       transpose(delta, deltaT, n, width);
-      transpose(src, srcT, n, fanIn);
-      matmulTransposed(deltaT, srcT, this.weightGrads[l], width, fanIn, n, null);
+      ws.kernel.ab(deltaT, src, this.weightGrads[l], width, fanIn, n, null);
       const gb = this.biasGrads[l];
       for (let j = 0; j < width; j++) {
         let sum = 0;
@@ -249,9 +249,8 @@ export class Mlp {
       if (l === 0) break;
       // dLoss/d(previous layer's output) = delta · W, then back through dropout (mask × scale) and the
       // activation's derivative, written in terms of its output a: tanh' = 1 − a², relu' = [a > 0].
-      transpose(this.weights[l], wT, width, fanIn);
       const prev = ws.deltas[l - 1];
-      matmulTransposed(delta, wT, prev, n, fanIn, width, null);
+      ws.kernel.ab(delta, this.weights[l], prev, n, fanIn, width, null);
       const act = ws.activations[l - 1];
       const mask = ws.masks[l - 1];
       const m = n * fanIn;

@@ -103,6 +103,11 @@ export class TwinTrainer {
     return this.epochs;
   }
 
+  /** Which code runs the matrix products (WebAssembly SIMD where the runtime allows it); the numbers are the same. */
+  get matmulKernel(): 'wasm-simd' | 'js' {
+    return this.plainTrainWs.kernel.engine;
+  }
+
   /** Training steps taken: one forward + backward + update of both twins on one batch. */
   get forwardPasses(): number {
     return this.passes;

@@ -62,6 +62,8 @@ export interface TrainingState {
   /** The epoch at which the run stops (0 until the worker says). */
   budgetEnd: number;
   epochsPerSecond: number;
+  /** The worker's matrix-product code (a diagnostic for the speed readout; null before the first snapshot). */
+  matmulKernel: 'wasm-simd' | 'js' | null;
   pass: PassView | null;
   history: LossHistory;
   dataset: DatasetForDisplay | null;
@@ -96,6 +98,7 @@ export function initialTraining(speed: Speed = 'full'): TrainingState {
     finished: false,
     budgetEnd: 0,
     epochsPerSecond: 0,
+    matmulKernel: null,
     pass: null,
     history: emptyHistory(),
     dataset: null,

@@ -121,6 +121,8 @@ export interface TrainingSnapshot {
   fit?: FitPredictions;
   /** Measured training throughput over the last second. */
   epochsPerSecond: number;
+  /** Which code runs the engine's matrix products: 'wasm-simd', or 'js' where WebAssembly is refused. */
+  matmulKernel: 'wasm-simd' | 'js';
 }
 
 export type WorkerEvent =

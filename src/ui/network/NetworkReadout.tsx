@@ -35,7 +35,13 @@ export function EpochCounter() {
     const rate = throttled(() => {
       const { training, locale } = useStore.getState();
       const text = training.running ? strings.epochsPerSecond(integerText(Math.round(training.epochsPerSecond), locale)) : '';
-      if (text === shownRate || !rateRef.current) return;
+      if (!rateRef.current) return;
+      // Which code trains at that rate (WebAssembly SIMD, or JavaScript where a page refuses WebAssembly):
+      // for the speed benchmarks and anyone comparing devices; the numbers are the same either way.
+      if (training.matmulKernel && rateRef.current.dataset.kernel !== training.matmulKernel) {
+        rateRef.current.dataset.kernel = training.matmulKernel;
+      }
+      if (text === shownRate) return;
       shownRate = text;
       rateRef.current.textContent = text;
     }, RATE_EVERY_MS);
