@@ -35,6 +35,8 @@ interface FrameFigures {
   longTasks: number;
   longest: number;
   epochsPerSecond: number;
+  /** The worker's matmul kernel, from the speed readout (the throughput depends on it). */
+  kernel: string;
 }
 
 interface LoadFigures {
@@ -94,6 +96,7 @@ async function measureFrames(page: Page, query: string, rate: number): Promise<F
   // The figures describe training only if the run was still training when the window closed.
   await expect(page.locator('[data-run-status]').first()).toHaveAttribute('data-running', 'true');
   const tasks = await page.evaluate(() => (window as unknown as Window).__longTasks.map((task) => task.duration));
+  const kernel = await page.locator('.net-rate').first().getAttribute('data-kernel');
   await throttle(cdp, 1);
   await cdp.detach();
   const sorted = frames.slice(1).sort((a, b) => a - b);
@@ -104,6 +107,7 @@ async function measureFrames(page: Page, query: string, rate: number): Promise<F
     longTasks: tasks.length,
     longest: tasks.length ? Math.max(...tasks) : 0,
     epochsPerSecond: (epochAtEnd - epochAtStart) / elapsed,
+    kernel: kernel ?? 'unknown',
   };
 }
 
@@ -182,7 +186,7 @@ for (const view of VIEWS) {
       [
         `[bench] ${view.name} (${view.query}), medians of ${RUNS} runs, load average ${loadAverage()}, ${os.cpus().length} cores`,
         `  ${RATE}× slower, training ${SECONDS} s: p50 ${s.p50} ms, p95 ${s.p95} ms, long tasks ${s.longTasks} (longest ${s.longest} ms), ${Math.round(s.epochsPerSecond)} twin epochs/s`,
-        `  full speed, training ${SECONDS} s: p50 ${f.p50} ms, p95 ${f.p95} ms, long tasks ${f.longTasks} (longest ${f.longest} ms), ${Math.round(f.epochsPerSecond)} twin epochs/s`,
+        `  full speed, training ${SECONDS} s: p50 ${f.p50} ms, p95 ${f.p95} ms, long tasks ${f.longTasks} (longest ${f.longest} ms), ${Math.round(f.epochsPerSecond)} twin epochs/s (${fast[0].kernel} kernel)`,
         `  load at ${RATE}×, until FCP + ${LOAD_WINDOW_MS / 1000} s: FCP ${l.fcp} ms, long tasks ${l.longTasks} (longest ${l.longest} ms), blocked ${l.blocked} ms`,
       ].join('\n'),
     );
