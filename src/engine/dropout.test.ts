@@ -15,6 +15,11 @@ function scriptedRng(draws: readonly number[]): Rng {
       if (next >= draws.length) throw new RangeError('scripted draws exhausted');
       return draws[next++];
     },
+    randomBlock: (count: number) => {
+      if (next + count > draws.length) throw new RangeError('scripted draws exhausted');
+      next += count;
+      return Float64Array.from(draws.slice(next - count, next));
+    },
     nextUint32: () => {
       throw new Error('not scripted');
     },

@@ -61,7 +61,8 @@ export function keeps(draw: number, p: number): boolean {
  *
  * - p = 0: out is a copy of x, the mask all ones, and nothing is drawn.
  * - p = 1: out = x × 0 (so a negative element becomes -0, as in PyTorch), the mask all zeros, nothing drawn.
- * - otherwise one `rng.random()` per element, in index order, kept when `keeps(draw, p)`.
+ * - otherwise one `rng.random()` draw per element, in index order (taken with `rng.randomBlock`), kept when
+ *   `keeps(draw, p)`.
  *
  * The product is computed in double and stored in `out`: for a Float32Array that is float32(x × noise), exactly
  * PyTorch's float32 x * noise, down to the -0 of a dropped negative element ("-0." in its printout). Draw, mask
@@ -79,8 +80,10 @@ export function dropoutKernel(
   } else {
     if (!rng) throw new TypeError('rng is required when dropout is in training mode with 0 < p < 1');
     const scale = dropoutScale(p);
+    // One draw per element in index order, taken as a block (the same numbers as `count` calls of random()).
+    const draws = rng.randomBlock(count);
     for (let i = 0; i < count; i++) {
-      const kept = keeps(rng.random(), p);
+      const kept = keeps(draws[i], p);
       mask[i] = kept ? 1 : 0;
       out[i] = x[i] * (kept ? scale : 0);
     }

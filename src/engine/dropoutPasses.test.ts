@@ -24,7 +24,11 @@ function replayFromSeed(settings: DropoutLabSettings) {
   for (let k = 1; k <= settings.passes; k++) {
     const drawsBefore = rng.drawCount / 2;
     const draws: number[] = [];
-    const recording = { ...rng, seed: rng.seed, drawCount: 0, random: () => { const u = rng.random(); draws.push(u); return u; } };
+    const recording = {
+      ...rng, seed: rng.seed, drawCount: 0,
+      random: () => { const u = rng.random(); draws.push(u); return u; },
+      randomBlock: (count: number) => { const block = rng.randomBlock(count); draws.push(...block); return block; },
+    };
     const { output, mask } = dropout(Float32Array.from(settings.input), settings.p, { rng: recording as never });
     last = { output, mask, draws, drawsBefore };
     zeroCounts[mask.reduce((zeros, kept) => zeros + 1 - kept, 0)]++;

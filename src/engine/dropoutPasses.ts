@@ -64,7 +64,7 @@ export class UniformDrawCache {
 
 /**
  * Feeds dropout() the cached draws of one pass, so the pass on screen goes through the engine's own dropout() and
- * not through a copy of its rule. Only random() is ever needed by dropout().
+ * not through a copy of its rule. Only random() and randomBlock() are ever needed by dropout().
  */
 class CachedDrawReader implements Rng {
   private position = 0;
@@ -78,6 +78,11 @@ class CachedDrawReader implements Rng {
   random(): number {
     if (this.position >= this.draws.length) throw new RangeError('dropout asked for more draws than the pass has');
     return this.draws[this.position++];
+  }
+  randomBlock(count: number): Float64Array {
+    if (this.position + count > this.draws.length) throw new RangeError('dropout asked for more draws than the pass has');
+    this.position += count;
+    return this.draws.subarray(this.position - count, this.position);
   }
   nextUint32(): number {
     throw new Error('CachedDrawReader only replays random_sample() draws');

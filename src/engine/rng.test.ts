@@ -121,4 +121,31 @@ describe('createRng (NumPy legacy RandomState)', () => {
     expect(() => assertSeed(3.5, 'mcSeed')).toThrow(/^mcSeed must be/);
     expect(() => assertSeed(0xffffffff)).not.toThrow();
   });
+
+  it('draws blocks that are exactly the next random() results, across twists and between single draws', () => {
+    const blocks = createRng(2024);
+    const singles = createRng(2024);
+    // Small blocks (drawn one by one) and large ones (the WebAssembly generator), growing so its memory grows,
+    // with single draws and raw words between them so both paths continue one stream.
+    const sizes = [3, 300, 1, 257, 5000, 7, 20_000, 256, 70_000, 10];
+    for (const [round, count] of sizes.entries()) {
+      const block = blocks.randomBlock(count);
+      expect(block.length).toBe(count);
+      for (let i = 0; i < count; i++) {
+        const expected = singles.random();
+        if (block[i] !== expected) expect.fail(`block ${round} (${count} draws) differs at ${i}: ${block[i]} vs ${expected}`);
+      }
+      expect(blocks.drawCount).toBe(singles.drawCount);
+      expect(blocks.nextUint32()).toBe(singles.nextUint32());
+      expect(blocks.random()).toBe(singles.random());
+    }
+    expect(blocks.standardNormal()).toBe(singles.standardNormal());
+  });
+
+  it('makes large blocks in WebAssembly memory (so the test above compares two generators)', () => {
+    const block = createRng(1).randomBlock(1000);
+    // A JavaScript block lives in an array of its own size; the module's memory is whole 64 KiB pages.
+    expect(block.buffer.byteLength % 65536).toBe(0);
+    expect(createRng(1).randomBlock(10).buffer.byteLength).toBe(80);
+  });
 });

@@ -17,6 +17,7 @@ function maskReplay(kept: readonly boolean[]): Rng {
     nextUint32: () => 0,
     standardNormal: () => 0,
     random: () => (kept[i++] ? 1 - 2 ** -53 : 0),
+    randomBlock: (count: number) => Float64Array.from({ length: count }, () => (kept[i++] ? 1 - 2 ** -53 : 0)),
   };
 }
 
