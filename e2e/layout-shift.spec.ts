@@ -1,4 +1,5 @@
-import { test, expect, type Page } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
 
 /**
  * The lesson's question must not jump while the figure's panels arrive from their chunks (Lighthouse counts
