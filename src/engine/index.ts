@@ -3,6 +3,7 @@
  * Every number the app shows comes from here.
  */
 export { createRng, assertSeed, type Rng } from './rng';
+export type { KernelEngine } from './kernels/embeddedWasm';
 export {
   dropout, dropoutKernel, keeps, dropoutScale, assertDropoutProbability, dropoutProbabilityMessage,
   type DropoutOptions, type DropoutResult,

@@ -6,6 +6,7 @@
  * through a different (vectorised Bernoulli) path, so no JS engine can honestly promise PyTorch's masks.
  */
 
+import { ensureMemoryBytes, instantiateEmbedded } from './kernels/embeddedWasm';
 import { MT19937_WASM_BASE64 } from './kernels/mt19937Wasm';
 
 const N = 624;
@@ -108,7 +109,8 @@ class MersenneTwister implements Rng {
   randomBlock(count: number): Float64Array {
     if (count >= BLOCK_GENERATOR_MIN) {
       if (this.blockGenerator === undefined) {
-        this.blockGenerator = BlockGenerator.tryCreate(this.mt);
+        const instance = instantiateEmbedded(MT19937_WASM_BASE64);
+        this.blockGenerator = instance ? new BlockGenerator(instance, this.mt) : null;
         if (this.blockGenerator) this.mt = this.blockGenerator.state;
       }
       const generator = this.blockGenerator;
@@ -161,33 +163,26 @@ class BlockGenerator {
   private readonly fillRandom: (state: number, index: number, out: number, count: number) => number;
   private static readonly OUT = N * 4; // 2,496 bytes: 8-byte aligned, right after the state
 
-  private constructor(instance: WebAssembly.Instance, words: Uint32Array) {
+  /** The last block's view, kept while blocks keep their size, so a training pass's draws allocate nothing. */
+  private block = new Float64Array(0);
+
+  /** A generator that starts from the state `words` (copied into the module's memory). */
+  constructor(instance: WebAssembly.Instance, words: Uint32Array<ArrayBufferLike>) {
     this.memory = instance.exports.memory as WebAssembly.Memory;
     this.fillRandom = instance.exports.fillRandom as BlockGenerator['fillRandom'];
     this.state = new Uint32Array(this.memory.buffer, 0, N);
     this.state.set(words);
   }
 
-  /** A generator that starts from `words`; null where WebAssembly is missing or a page's policy refuses it. */
-  static tryCreate(words: Uint32Array): BlockGenerator | null {
-    if (typeof WebAssembly !== 'object') return null;
-    try {
-      const bytes = Uint8Array.from(atob(MT19937_WASM_BASE64), (ch) => ch.charCodeAt(0));
-      return new BlockGenerator(new WebAssembly.Instance(new WebAssembly.Module(bytes), {}), words);
-    } catch {
-      return null;
-    }
-  }
-
   /** The next `count` doubles from word `index` on, as a view into the module's memory. */
   fill(index: number, count: number): Float64Array {
-    const needed = BlockGenerator.OUT + count * 8;
-    if (needed > this.memory.buffer.byteLength) {
-      this.memory.grow(Math.ceil((needed - this.memory.buffer.byteLength) / 65536));
+    if (ensureMemoryBytes(this.memory, BlockGenerator.OUT + count * 8)) {
       this.state = new Uint32Array(this.memory.buffer, 0, N);
+      this.block = new Float64Array(0);
     }
     this.index = this.fillRandom(0, index, BlockGenerator.OUT, count);
-    return new Float64Array(this.memory.buffer, BlockGenerator.OUT, count);
+    if (this.block.length !== count) this.block = new Float64Array(this.memory.buffer, BlockGenerator.OUT, count);
+    return this.block;
   }
 }
 

@@ -1,6 +1,7 @@
 import { DEFAULT_GAP, makeDataset, type Dataset } from './data';
 import { computeLoss, sigmoid, type LossName } from './loss';
 import { mcDropoutPredict, type McPrediction } from './mc';
+import type { KernelEngine } from './kernels/embeddedWasm';
 import { Mlp, type MlpWorkspace } from './mlp';
 import { createOptimizer, type Optimizer } from './optim';
 import { assertSeed, createRng, type Rng } from './rng';
@@ -104,7 +105,7 @@ export class TwinTrainer {
   }
 
   /** Which code runs the matrix products (WebAssembly SIMD where the runtime allows it); the numbers are the same. */
-  get matmulKernel(): 'wasm-simd' | 'js' {
+  get matmulKernel(): KernelEngine {
     return this.plainTrainWs.kernel.engine;
   }
 

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { DatasetForDisplay, FitPredictions, Speed } from '../worker/protocol';
 import type { Locale } from '../i18n';
+import type { KernelEngine } from '../engine';
 import { defaultUrlSettings, type PanelName, type UrlNotice, type UrlSettings } from './urlSchema';
 import { emptyHistory, type LossHistory } from './history';
 
@@ -63,7 +64,7 @@ export interface TrainingState {
   budgetEnd: number;
   epochsPerSecond: number;
   /** The worker's matrix-product code (a diagnostic for the speed readout; null before the first snapshot). */
-  matmulKernel: 'wasm-simd' | 'js' | null;
+  matmulKernel: KernelEngine | null;
   pass: PassView | null;
   history: LossHistory;
   dataset: DatasetForDisplay | null;

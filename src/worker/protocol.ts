@@ -2,7 +2,7 @@
  * The typed messages between the main thread and the training worker. Both sides import this file, so a
  * message that does not fit the protocol is a compile error on either side.
  */
-import type { LossPoint, ScenarioOptions } from '../engine';
+import type { KernelEngine, LossPoint, ScenarioOptions } from '../engine';
 
 /** The training clock's speeds, in the order the speed control lists them. */
 export const SPEEDS = ['full', 'steps', 'slow'] as const;
@@ -122,7 +122,7 @@ export interface TrainingSnapshot {
   /** Measured training throughput over the last second. */
   epochsPerSecond: number;
   /** Which code runs the engine's matrix products: 'wasm-simd', or 'js' where WebAssembly is refused. */
-  matmulKernel: 'wasm-simd' | 'js';
+  matmulKernel: KernelEngine;
 }
 
 export type WorkerEvent =

@@ -1,5 +1,6 @@
 import { matmulTransposed, transpose } from '../linalg';
 import type { FloatArray, Precision } from '../mlp';
+import { ensureMemoryBytes, instantiateEmbedded, type KernelEngine } from './embeddedWasm';
 import { MATMUL_WASM_BASE64 } from './matmulWasm';
 
 /**
@@ -11,7 +12,7 @@ import { MATMUL_WASM_BASE64 } from './matmulWasm';
  */
 export interface MatmulKernel {
   /** 'wasm-simd' (matmul.wat) or 'js' (linalg.ts): which code runs the products. */
-  readonly engine: 'wasm-simd' | 'js';
+  readonly engine: KernelEngine;
   abT(a: FloatArray, b: FloatArray, c: FloatArray, m: number, n: number, kd: number, bias: FloatArray | null): void;
   ab(a: FloatArray, bt: FloatArray, c: FloatArray, m: number, n: number, kd: number, bias: FloatArray | null): void;
 }
@@ -24,21 +25,19 @@ export interface MatmulKernelOptions {
 
 /**
  * The fastest kernel available for `precision`: WebAssembly SIMD for float32 networks where the runtime can
- * compile it, else JavaScript. A page whose Content-Security-Policy forbids compiling WebAssembly, or a browser
- * without SIMD, gets the JavaScript kernel; only the speed differs. Each workspace compiles its own (under a
- * millisecond for these 891 bytes), so no module-level cache is needed.
+ * compile it, else JavaScript (see instantiateEmbedded); only the speed differs. Each workspace has its own.
  */
 export function createMatmulKernel(options: MatmulKernelOptions): MatmulKernel {
   if (options.precision === 'float32' && options.wasm !== false) {
-    const wasm = WasmMatmulKernel.tryCreate();
-    if (wasm) return wasm;
+    const instance = instantiateEmbedded(MATMUL_WASM_BASE64);
+    if (instance) return new WasmMatmulKernel(instance);
   }
   return new JsMatmulKernel();
 }
 
 /** linalg.ts's A·Bᵀ kernel; `ab` transposes B into scratch first. */
 class JsMatmulKernel implements MatmulKernel {
-  readonly engine = 'js';
+  readonly engine: KernelEngine = 'js';
   private scratch: FloatArray = new Float64Array(0);
 
   abT(a: FloatArray, b: FloatArray, c: FloatArray, m: number, n: number, kd: number, bias: FloatArray | null): void {
@@ -55,7 +54,6 @@ class JsMatmulKernel implements MatmulKernel {
   }
 }
 
-const PAGE_BYTES = 65536;
 /** Region starts are rounded to 4 floats (16 bytes), the width of one SIMD load. */
 const align4 = (floats: number) => (floats + 3) & ~3;
 
@@ -67,26 +65,15 @@ const align4 = (floats: number) => (floats + 3) & ~3;
  * are unaffected (their sums never read the padding).
  */
 class WasmMatmulKernel implements MatmulKernel {
-  readonly engine = 'wasm-simd';
+  readonly engine: KernelEngine = 'wasm-simd';
   private readonly memory: WebAssembly.Memory;
   private readonly run: (a: number, bt: number, bias: number, c: number, m: number, n: number, kd: number, hasBias: number) => void;
   private floats: Float32Array;
 
-  private constructor(instance: WebAssembly.Instance) {
+  constructor(instance: WebAssembly.Instance) {
     this.memory = instance.exports.memory as WebAssembly.Memory;
     this.run = instance.exports.matmul as WasmMatmulKernel['run'];
     this.floats = new Float32Array(this.memory.buffer);
-  }
-
-  /** null where WebAssembly or its SIMD is missing, or where a Content-Security-Policy refuses to compile it. */
-  static tryCreate(): WasmMatmulKernel | null {
-    if (typeof WebAssembly !== 'object') return null;
-    try {
-      const bytes = Uint8Array.from(atob(MATMUL_WASM_BASE64), (ch) => ch.charCodeAt(0));
-      return new WasmMatmulKernel(new WebAssembly.Instance(new WebAssembly.Module(bytes), {}));
-    } catch {
-      return null;
-    }
   }
 
   abT(a: FloatArray, b: FloatArray, c: FloatArray, m: number, n: number, kd: number, bias: FloatArray | null): void {
@@ -120,10 +107,7 @@ class WasmMatmulKernel implements MatmulKernel {
     const bias = align4(bt + kd * paddedN);
     const c = align4(bias + paddedN);
     const end = c + paddedM * paddedN;
-    if (end * 4 > this.memory.buffer.byteLength) {
-      this.memory.grow(Math.ceil((end * 4 - this.memory.buffer.byteLength) / PAGE_BYTES));
-      this.floats = new Float32Array(this.memory.buffer);
-    }
+    if (ensureMemoryBytes(this.memory, end * 4)) this.floats = new Float32Array(this.memory.buffer);
     const f = this.floats;
     if (paddedM !== m) f.fill(0, a + m * kd, a + paddedM * kd);
     if (paddedN !== n) {
