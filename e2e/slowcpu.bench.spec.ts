@@ -35,7 +35,7 @@ interface FrameFigures {
   longTasks: number;
   longest: number;
   epochsPerSecond: number;
-  /** The worker's matmul kernel, from the speed readout (the throughput depends on it). */
+  /** The worker's layer kernel, from the speed readout (the throughput depends on it). */
   kernel: string;
 }
 

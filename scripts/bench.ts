@@ -72,6 +72,6 @@ if (process.env.BENCH_FLOAT64) {
   rows.push(['(b) same, float64 storage (comparison)', fmt(b64), '']);
 }
 const width = Math.max(...rows.map((r) => r[0].length));
-const kernel = new TwinTrainer({}).matmulKernel;
-console.log(`Dropout Lab engine benchmark — Node ${process.version}, matmul kernel ${kernel}, median of ${RUNS} runs\n`);
+const kernel = new TwinTrainer({}).layerKernel;
+console.log(`Dropout Lab engine benchmark — Node ${process.version}, layer kernel ${kernel}, median of ${RUNS} runs\n`);
 for (const [name, rate, note] of rows) console.log(`${name.padEnd(width)}  ${rate.padStart(18)}  ${note}`);

@@ -1,7 +1,7 @@
 /**
  * Assembles the engine's WebAssembly kernels (src/engine/kernels/*.wat) with wabt, WebAssembly's reference
- * toolkit, and writes each module's bytes, base64, into a TypeScript file beside it (matmul.wat →
- * matmulWasm.ts), so the engine carries its kernels without a fetch or a build step in Vite. Run `npm run wasm`
+ * toolkit, and writes each module's bytes, base64, into a TypeScript file beside it (layer.wat →
+ * layerWasm.ts), so the engine carries its kernels without a fetch or a build step in Vite. Run `npm run wasm`
  * after editing a .wat; scripts/build-wasm.test.ts fails while a module and its source differ.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ const KERNELS_DIR = new URL('../src/engine/kernels/', import.meta.url);
 
 /** Each kernel: its source, the generated file and the name of the constant that holds its bytes. */
 export const KERNELS = [
-  { wat: 'matmul.wat', generated: 'matmulWasm.ts', constant: 'MATMUL_WASM_BASE64', what: "the matmul kernel's" },
+  { wat: 'layer.wat', generated: 'layerWasm.ts', constant: 'LAYER_WASM_BASE64', what: "the layer kernel's" },
   { wat: 'mt19937.wat', generated: 'mt19937Wasm.ts', constant: 'MT19937_WASM_BASE64', what: "the MT19937 block generator's" },
 ] as const;
 

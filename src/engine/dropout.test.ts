@@ -96,12 +96,15 @@ describe('dropout (PyTorch semantics, NumPy draws)', () => {
       expect(Array.from(mask), `p = ${p}`).toEqual([1, 0, 1, 1]);
       expect(keeps(p, p)).toBe(true);
       expect(keeps(below, p)).toBe(false);
-      // The MLP's hidden layers go through the same kernel: a 1-4-1 network, every draw exactly p, keeps every unit.
-      const model = new Mlp({ sizes: [1, 4, 1], activation: 'relu' });
+      // The MLP's hidden layers keep by the same rule, in both layer kernels (WebAssembly and JavaScript): a 1-5-1
+      // network keeps the units whose draw is exactly p or above.
+      const model = new Mlp({ sizes: [1, 5, 1], activation: 'relu' });
       model.initialize(createRng(1));
-      const ws = model.createWorkspace(1);
-      model.forward(ws, [0.5], 1, { training: true, p, rng: scriptedRng([p, p, p, p]) });
-      expect(Array.from(ws.masks[0]), `MLP at p = ${p}`).toEqual([1, 1, 1, 1]);
+      for (const wasm of [true, false]) {
+        const ws = model.createWorkspace(1, { wasm });
+        model.forward(ws, [0.5], 1, { training: true, p, rng: scriptedRng([p, below, p, above, p]) });
+        expect(Array.from(ws.masks[0]), `MLP at p = ${p}, ${ws.kernel.engine}`).toEqual([1, 0, 1, 1, 1]);
+      }
     }
   });
 

@@ -1,8 +1,6 @@
-import { assertDropoutProbability, dropoutKernel, dropoutScale } from './dropout';
+import { assertDropoutProbability } from './dropout';
 import type { Rng } from './rng';
-import { tanhFloat32 } from './fast-tanh';
-import { createMatmulKernel, type MatmulKernel } from './kernels/matmulKernel';
-import { transpose } from './linalg';
+import { createLayerKernel, type LayerKernel } from './kernels/layerKernel';
 import { assertPositiveInteger } from './validate';
 
 /** Hidden-layer nonlinearities, in the order a chooser lists them. */
@@ -32,7 +30,7 @@ export interface ForwardOptions {
 }
 
 export interface WorkspaceOptions {
-  /** false forces the JavaScript matmul kernel (the tests compare both kernels bit for bit; the bench times both). */
+  /** false forces the JavaScript layer kernel (the tests compare both kernels bit for bit; the bench times both). */
   wasm?: boolean;
 }
 
@@ -53,10 +51,8 @@ export class MlpWorkspace {
   readonly masks: Uint8Array[];
   /** Per layer: dLoss/d(pre-activation), n × width. The last one is filled by the loss. */
   readonly deltas: FloatArray[];
-  /** Scratch for the backward pass: a layer's deltas transposed (width × n), for the weight gradient and the bias sums. */
-  readonly transposedDelta: FloatArray;
-  /** Runs the passes' matrix products: WebAssembly SIMD where it can, JavaScript otherwise; the same bits either way. */
-  readonly kernel: MatmulKernel;
+  /** Runs the passes layer by layer: WebAssembly SIMD where it can, JavaScript otherwise; the same bits either way. */
+  readonly kernel: LayerKernel;
   /** Batch size of the last forward pass. */
   n = 0;
   /** The dropout probability that the last forward pass actually applied (0 in eval mode). */
@@ -81,8 +77,7 @@ export class MlpWorkspace {
         this.masks.push(new Uint8Array(capacity * width).fill(1));
       }
     }
-    this.transposedDelta = make(capacity * Math.max(...sizes));
-    this.kernel = createMatmulKernel({ precision, wasm: options.wasm });
+    this.kernel = createLayerKernel({ precision, wasm: options.wasm });
   }
 }
 
@@ -210,9 +205,10 @@ export class Mlp {
         ws.kernel.abT(src, this.weights[l], ws.outputs[l], n, width, sizes[l], this.biases[l]);
         break;
       }
-      const act = ws.activations[l];
-      ws.kernel.abT(src, this.weights[l], act, n, width, sizes[l], this.biases[l]);
-      activateAndDrop(act, ws.outputs[l], ws.masks[l], n * width, this.activation === 'tanh', appliedP, rng);
+      ws.kernel.hiddenForward(
+        src, this.weights[l], this.biases[l], ws.activations[l], ws.outputs[l], ws.masks[l],
+        n, width, sizes[l], this.activation, appliedP, rng,
+      );
       src = ws.outputs[l];
     }
     return ws.outputs[layers - 1];
@@ -228,57 +224,18 @@ export class Mlp {
     const sizes = this.sizes;
     const n = ws.n;
     const layers = sizes.length - 1;
-    const p = ws.appliedP;
-    const scale = dropoutScale(p);
-    const isTanh = this.activation === 'tanh';
-    const deltaT = ws.transposedDelta;
     for (let l = layers - 1; l >= 0; l--) {
       const fanIn = sizes[l];
       const width = sizes[l + 1];
       const src = l === 0 ? ws.input : ws.outputs[l - 1];
-      const delta = ws.deltas[l];
       // dW = deltaᵀ · src and db = Σ_samples delta.
-      transpose(delta, deltaT, n, width);
-      ws.kernel.ab(deltaT, src, this.weightGrads[l], width, fanIn, n, null);
-      const gb = this.biasGrads[l];
-      for (let j = 0; j < width; j++) {
-        let sum = 0;
-        for (let s = 0; s < n; s++) sum += deltaT[j * n + s];
-        gb[j] = sum;
-      }
+      ws.kernel.weightGradients(ws.deltas[l], src, this.weightGrads[l], this.biasGrads[l], n, width, fanIn);
       if (l === 0) break;
-      // dLoss/d(previous layer's output) = delta · W, then back through dropout (mask × scale) and the
-      // activation's derivative, written in terms of its output a: tanh' = 1 − a², relu' = [a > 0].
-      const prev = ws.deltas[l - 1];
-      ws.kernel.ab(delta, this.weights[l], prev, n, fanIn, width, null);
-      const act = ws.activations[l - 1];
-      const mask = ws.masks[l - 1];
-      const m = n * fanIn;
-      for (let i = 0; i < m; i++) {
-        let g = prev[i];
-        if (p > 0) g = mask[i] ? g * scale : 0;
-        const a = act[i];
-        prev[i] = isTanh ? g * (1 - a * a) : a > 0 ? g : 0;
-      }
+      // dLoss/d(previous layer's output) = delta · W, then back through that layer's dropout and activation.
+      ws.kernel.hiddenBackward(
+        ws.deltas[l], this.weights[l], ws.activations[l - 1], ws.masks[l - 1], ws.deltas[l - 1],
+        n, fanIn, width, this.activation, ws.appliedP,
+      );
     }
   }
-}
-
-/**
- * In place: act = f(act) over `count` values, then out = act after inverted dropout through the one dropout
- * kernel that dropout() uses too, so the mask stream and the values match `dropout()` on the same matrix exactly
- * (act is already stored, float32 by default, so out is float32(float32(a) × noise)).
- */
-function activateAndDrop(
-  act: FloatArray, out: FloatArray, mask: Uint8Array, count: number, isTanh: boolean, p: number, rng: Rng | undefined,
-): void {
-  if (isTanh && act instanceof Float32Array) {
-    for (let i = 0; i < count; i++) act[i] = tanhFloat32(act[i]);
-  } else if (isTanh) {
-    // float64 networks (gradient checks) keep the full-precision tanh.
-    for (let i = 0; i < count; i++) act[i] = Math.tanh(act[i]);
-  } else {
-    for (let i = 0; i < count; i++) if (!(act[i] > 0)) act[i] = 0;
-  }
-  dropoutKernel(act, out, mask, count, p, rng);
 }

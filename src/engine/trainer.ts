@@ -104,8 +104,8 @@ export class TwinTrainer {
     return this.epochs;
   }
 
-  /** Which code runs the matrix products (WebAssembly SIMD where the runtime allows it); the numbers are the same. */
-  get matmulKernel(): KernelEngine {
+  /** Which code runs the layers' passes (WebAssembly SIMD where the runtime allows it); the numbers are the same. */
+  get layerKernel(): KernelEngine {
     return this.plainTrainWs.kernel.engine;
   }
 

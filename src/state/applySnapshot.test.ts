@@ -7,7 +7,7 @@ import type { TrainingSnapshot } from '../worker/protocol';
 const snapshot = (ackSeq: number, running: boolean, epoch: number, lossPoints: LossPoint[] = []): TrainingSnapshot => ({
   type: 'snapshot', runId: 0, epoch, forwardPasses: epoch, running, ackSeq, speed: 'full', diverged: false, finished: false, budgetEnd: 3000,
   displayPass: 0, revealLayers: 0, displaySample: -1, displayInput: new Float32Array(0), masks: [], activations: [],
-  evalActivations: [], output: NaN, lossPoints, epochsPerSecond: 0, matmulKernel: 'js',
+  evalActivations: [], output: NaN, lossPoints, epochsPerSecond: 0, layerKernel: 'js',
 });
 const point = (epoch: number): LossPoint => ({
   epoch, plain: { train: 1, val: 1 }, dropout: { train: 1, val: 1, trainWithDropout: 1 },

@@ -90,7 +90,7 @@ export function applySnapshot(
       finished: acknowledged ? snapshot.finished : training.finished,
       budgetEnd: snapshot.budgetEnd,
       epochsPerSecond: snapshot.epochsPerSecond,
-      matmulKernel: snapshot.matmulKernel,
+      layerKernel: snapshot.layerKernel,
       pass,
       history,
       fit: snapshot.fit ?? training.fit,

@@ -64,7 +64,7 @@ export interface TrainingState {
   budgetEnd: number;
   epochsPerSecond: number;
   /** The worker's matrix-product code (a diagnostic for the speed readout; null before the first snapshot). */
-  matmulKernel: KernelEngine | null;
+  layerKernel: KernelEngine | null;
   pass: PassView | null;
   history: LossHistory;
   dataset: DatasetForDisplay | null;
@@ -99,7 +99,7 @@ export function initialTraining(speed: Speed = 'full'): TrainingState {
     finished: false,
     budgetEnd: 0,
     epochsPerSecond: 0,
-    matmulKernel: null,
+    layerKernel: null,
     pass: null,
     history: emptyHistory(),
     dataset: null,

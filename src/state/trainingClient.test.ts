@@ -37,7 +37,7 @@ function harness(options: { workerUnavailable?: boolean; frames?: boolean } = {}
   const snapshot = (extra: Partial<TrainingSnapshot>): TrainingSnapshot => ({
     type: 'snapshot', runId: training.runId, epoch: 0, forwardPasses: 0, running: false, ackSeq: 0, speed: 'full', diverged: false, finished: false, budgetEnd: 3000,
     displayPass: 0, revealLayers: 0, displaySample: -1, displayInput: new Float32Array(0), masks: [], activations: [],
-    evalActivations: [], output: NaN, lossPoints: [], epochsPerSecond: 0, matmulKernel: 'js', ...extra,
+    evalActivations: [], output: NaN, lossPoints: [], epochsPerSecond: 0, layerKernel: 'js', ...extra,
   });
   const advance = (ms: number) => {
     // The heartbeat runs every tickMs, as the interval would.

@@ -122,7 +122,7 @@ export interface TrainingSnapshot {
   /** Measured training throughput over the last second. */
   epochsPerSecond: number;
   /** Which code runs the engine's matrix products: 'wasm-simd', or 'js' where WebAssembly is refused. */
-  matmulKernel: KernelEngine;
+  layerKernel: KernelEngine;
 }
 
 export type WorkerEvent =

@@ -260,7 +260,7 @@ export class TrainingSession {
       output: shown ? shown.output : NaN,
       lossPoints: out.pendingLoss,
       epochsPerSecond: trains(this.phase) ? this.meter.epochsPerSecond() : 0,
-      matmulKernel: this.trainer.matmulKernel,
+      layerKernel: this.trainer.layerKernel,
     };
     const transfer: Transferable[] = [displayInput.buffer, ...masks.map((m) => m.buffer), ...activations.map((a) => a.buffer),
       ...evalActivations.map((a) => a.buffer)];

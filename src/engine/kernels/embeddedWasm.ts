@@ -1,5 +1,5 @@
 /**
- * What the engine's two WebAssembly kernels (matmul.wat, mt19937.wat) share: instantiating an embedded module,
+ * What the engine's two WebAssembly kernels (layer.wat, mt19937.wat) share: instantiating an embedded module,
  * and growing its memory.
  */
 
@@ -14,11 +14,11 @@ const PAGE_BYTES = 65536;
  * caller then runs its JavaScript path. A module is a few hundred bytes, so each owner compiles its own
  * (under a millisecond) and nothing is cached at module level.
  */
-export function instantiateEmbedded(base64: string): WebAssembly.Instance | null {
+export function instantiateEmbedded(base64: string, imports: WebAssembly.Imports = {}): WebAssembly.Instance | null {
   if (typeof WebAssembly !== 'object') return null;
   try {
     const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-    return new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+    return new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
   } catch {
     return null;
   }

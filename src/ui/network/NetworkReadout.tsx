@@ -38,8 +38,8 @@ export function EpochCounter() {
       if (!rateRef.current) return;
       // Which code trains at that rate (WebAssembly SIMD, or JavaScript where a page refuses WebAssembly):
       // for the speed benchmarks and anyone comparing devices; the numbers are the same either way.
-      if (training.matmulKernel && rateRef.current.dataset.kernel !== training.matmulKernel) {
-        rateRef.current.dataset.kernel = training.matmulKernel;
+      if (training.layerKernel && rateRef.current.dataset.kernel !== training.layerKernel) {
+        rateRef.current.dataset.kernel = training.layerKernel;
       }
       if (text === shownRate) return;
       shownRate = text;

@@ -1,0 +1,325 @@
+import { dropoutKernel, dropoutScale } from '../dropout';
+import { tanhFloat32 } from '../fast-tanh';
+import { matmulTransposed, transpose } from '../linalg';
+import type { Activation, FloatArray, Precision } from '../mlp';
+import type { Rng } from '../rng';
+import { ensureMemoryBytes, instantiateEmbedded, type KernelEngine } from './embeddedWasm';
+import { LAYER_WASM_BASE64 } from './layerWasm';
+
+/**
+ * Everything a network's passes do to one layer, behind one interface so that a workspace can run it in
+ * WebAssembly where it can and in JavaScript where it cannot, with the same bits either way. All matrices are
+ * row-major.
+ * - `abT`: C = A·Bᵀ (+ bias on every row), A m × kd, B n × kd (a layer's weights): the output layer's forward pass;
+ * - `ab`: C = A·B, B given kd × n;
+ * - `hiddenForward`: a hidden layer's forward pass: the product, the activation, then dropout;
+ * - `hiddenBackward`: the gradient of the previous hidden layer, back through this layer's weights, dropout and
+ *   the activation;
+ * - `weightGradients`: a layer's weight and bias gradients from its deltas.
+ */
+export interface LayerKernel {
+  /** 'wasm-simd' (layer.wat) or 'js' (the JavaScript below): which code runs the passes. */
+  readonly engine: KernelEngine;
+  abT(a: FloatArray, b: FloatArray, c: FloatArray, m: number, n: number, kd: number, bias: FloatArray | null): void;
+  ab(a: FloatArray, bt: FloatArray, c: FloatArray, m: number, n: number, kd: number, bias: FloatArray | null): void;
+  /**
+   * For `m` samples x (m × kd) and a layer with weights w (n × kd) and bias: act = f(x·wᵀ + bias), then inverted
+   * dropout through the one dropout rule (dropout.ts dropoutKernel): mask (1 kept, 0 dropped) and out = act × noise.
+   * `p` is what the pass applies (0 in eval mode); with 0 < p < 1 each unit draws `rng.random()` once, row-major.
+   */
+  hiddenForward(
+    x: FloatArray, w: FloatArray, bias: FloatArray, act: FloatArray, out: FloatArray, mask: Uint8Array,
+    m: number, n: number, kd: number, activation: Activation, p: number, rng: Rng | undefined,
+  ): void;
+  /**
+   * prev (m × n) = dLoss/d(pre-activation) of the hidden layer below, from this layer's deltas (m × kd) and weights
+   * (kd × n): delta·w, back through the layer below's dropout (mask × dropoutScale(p), when p > 0) and its
+   * activation, written in terms of its output act: tanh' = 1 − a², ReLU' = [a > 0].
+   */
+  hiddenBackward(
+    delta: FloatArray, w: FloatArray, act: FloatArray, mask: Uint8Array, prev: FloatArray,
+    m: number, n: number, kd: number, activation: Activation, p: number,
+  ): void;
+  /** dW (width × fanIn) = deltaᵀ·src and db = Σ_samples delta, in sample order; delta is samples × width. */
+  weightGradients(
+    delta: FloatArray, src: FloatArray, dW: FloatArray, db: FloatArray, samples: number, width: number, fanIn: number,
+  ): void;
+}
+
+export interface LayerKernelOptions {
+  precision: Precision;
+  /** false forces the JavaScript kernel (tests compare the two; the benchmark measures both). */
+  wasm?: boolean;
+}
+
+/**
+ * The fastest kernel available for `precision`: WebAssembly SIMD for float32 networks where the runtime can
+ * compile it, else JavaScript (see instantiateEmbedded); only the speed differs. Each workspace has its own.
+ */
+export function createLayerKernel(options: LayerKernelOptions): LayerKernel {
+  if (options.precision === 'float32' && options.wasm !== false) {
+    const instance = instantiateEmbedded(LAYER_WASM_BASE64, { math: { exp: Math.exp } });
+    if (instance) return new WasmLayerKernel(instance);
+  }
+  return new JsLayerKernel();
+}
+
+/** The reference: linalg.ts's A·Bᵀ kernel and plain loops. */
+class JsLayerKernel implements LayerKernel {
+  readonly engine: KernelEngine = 'js';
+  /**
+   * Scratch for a transposed operand (B for `ab`) and for transposed deltas, of the operands' element type so
+   * that the kernels stay monomorphic; each grows, then never allocates.
+   */
+  private transposedB: FloatArray = new Float64Array(0);
+  private transposedDelta: FloatArray = new Float64Array(0);
+
+  abT(a: FloatArray, b: FloatArray, c: FloatArray, m: number, n: number, kd: number, bias: FloatArray | null): void {
+    matmulTransposed(a, b, c, m, n, kd, bias);
+  }
+
+  ab(a: FloatArray, bt: FloatArray, c: FloatArray, m: number, n: number, kd: number, bias: FloatArray | null): void {
+    this.transposedB = scratchLike(this.transposedB, bt, n * kd);
+    transpose(bt, this.transposedB, kd, n);
+    matmulTransposed(a, this.transposedB, c, m, n, kd, bias);
+  }
+
+  hiddenForward(
+    x: FloatArray, w: FloatArray, bias: FloatArray, act: FloatArray, out: FloatArray, mask: Uint8Array,
+    m: number, n: number, kd: number, activation: Activation, p: number, rng: Rng | undefined,
+  ): void {
+    matmulTransposed(x, w, act, m, n, kd, bias);
+    const count = m * n;
+    if (activation === 'tanh' && act instanceof Float32Array) {
+      for (let i = 0; i < count; i++) act[i] = tanhFloat32(act[i]);
+    } else if (activation === 'tanh') {
+      // float64 networks (gradient checks) keep the full-precision tanh.
+      for (let i = 0; i < count; i++) act[i] = Math.tanh(act[i]);
+    } else {
+      for (let i = 0; i < count; i++) if (!(act[i] > 0)) act[i] = 0;
+    }
+    // act is already stored (float32 by default), so out is float32(float32(a) × noise), as dropout() computes it.
+    dropoutKernel(act, out, mask, count, p, rng);
+  }
+
+  hiddenBackward(
+    delta: FloatArray, w: FloatArray, act: FloatArray, mask: Uint8Array, prev: FloatArray,
+    m: number, n: number, kd: number, activation: Activation, p: number,
+  ): void {
+    this.ab(delta, w, prev, m, n, kd, null);
+    const scale = dropoutScale(p);
+    const isTanh = activation === 'tanh';
+    const count = m * n;
+    for (let i = 0; i < count; i++) {
+      let g = prev[i];
+      if (p > 0) g = mask[i] ? g * scale : 0;
+      const a = act[i];
+      prev[i] = isTanh ? g * (1 - a * a) : a > 0 ? g : 0;
+    }
+  }
+
+  weightGradients(
+    delta: FloatArray, src: FloatArray, dW: FloatArray, db: FloatArray, samples: number, width: number, fanIn: number,
+  ): void {
+    const deltaT = (this.transposedDelta = scratchLike(this.transposedDelta, delta, samples * width));
+    transpose(delta, deltaT, samples, width);
+    this.ab(deltaT, src, dW, width, fanIn, samples, null);
+    for (let j = 0; j < width; j++) {
+      let sum = 0;
+      for (let s = 0; s < samples; s++) sum += deltaT[j * samples + s];
+      db[j] = sum;
+    }
+  }
+}
+
+/** `scratch` if it holds `length` values of `like`'s element type, else a new array that does. */
+function scratchLike(scratch: FloatArray, like: FloatArray, length: number): FloatArray {
+  if (scratch.length >= length && scratch.constructor === like.constructor) return scratch;
+  return like instanceof Float32Array ? new Float32Array(length) : new Float64Array(length);
+}
+
+/** Region starts are rounded to 4 floats (16 bytes), the width of one SIMD load (and a double's alignment). */
+const align4 = (floats: number) => (floats + 3) & ~3;
+
+/**
+ * Where one call's operands sit in the module's memory, in floats (4 bytes) from its start, and the padded m and
+ * n of its product. A and Bt hold float64 (the float32 values, exactly): at a and bt in floats, at a / 2 and bt / 2
+ * in doubles.
+ */
+interface Layout {
+  m: number;
+  n: number;
+  a: number;
+  bt: number;
+  bias: number;
+  c: number;
+  /** m × n floats: dropout's output, or the activations a backward step reads. */
+  side: number;
+  /** m × n bytes: a mask. */
+  bytes: number;
+  /** m × n doubles: the dropout draws. */
+  draws: number;
+}
+
+/**
+ * layer.wat behind the LayerKernel interface. The operands live in JavaScript arrays, so each call copies its
+ * inputs into the module's memory (B transposed for `abT`), runs the product and the element-wise steps there, and
+ * copies the results out. The product's tiles are 2 rows × 8 columns, so m is padded to even and n to a multiple
+ * of 8 with zeros; padded rows and columns are computed and never copied out, and the real ones are unaffected
+ * (their sums never read the padding).
+ */
+class WasmLayerKernel implements LayerKernel {
+  readonly engine: KernelEngine = 'wasm-simd';
+  private readonly memory: WebAssembly.Memory;
+  private readonly exports: {
+    matmul(a: number, bt: number, bias: number, c: number, m: number, n: number, kd: number, hasBias: number): void;
+    activate(c: number, rows: number, cols: number, stride: number, isTanh: number): void;
+    drop(c: number, out: number, mask: number, draws: number, rows: number, cols: number, stride: number, p: number, scale: number, mode: number): void;
+    backprop(g: number, act: number, mask: number, rows: number, cols: number, stride: number, useMask: number, scale: number, isTanh: number): void;
+    transpose(src: number, dst: number, rows: number, cols: number): void;
+    row_sums(src: number, dst: number, rows: number, cols: number): void;
+  };
+  private floats: Float32Array;
+  private bytes: Uint8Array;
+  private doubles: Float64Array;
+
+  constructor(instance: WebAssembly.Instance) {
+    this.memory = instance.exports.memory as WebAssembly.Memory;
+    this.exports = instance.exports as unknown as WasmLayerKernel['exports'];
+    this.floats = new Float32Array(this.memory.buffer);
+    this.bytes = new Uint8Array(this.memory.buffer);
+    this.doubles = new Float64Array(this.memory.buffer);
+  }
+
+  abT(a: FloatArray, b: FloatArray, c: FloatArray, m: number, n: number, kd: number, bias: FloatArray | null): void {
+    const layout = this.layout(m, n, kd);
+    this.copyTransposedB(b, layout, n, kd);
+    this.multiply(a, m, n, kd, bias, layout);
+    this.copyC(c, layout, m, n);
+  }
+
+  ab(a: FloatArray, bt: FloatArray, c: FloatArray, m: number, n: number, kd: number, bias: FloatArray | null): void {
+    const layout = this.layout(m, n, kd);
+    this.copyB(bt, layout, n, kd);
+    this.multiply(a, m, n, kd, bias, layout);
+    this.copyC(c, layout, m, n);
+  }
+
+  hiddenForward(
+    x: FloatArray, w: FloatArray, bias: FloatArray, act: FloatArray, out: FloatArray, mask: Uint8Array,
+    m: number, n: number, kd: number, activation: Activation, p: number, rng: Rng | undefined,
+  ): void {
+    const layout = this.layout(m, n, kd);
+    this.copyTransposedB(w, layout, n, kd);
+    this.multiply(x, m, n, kd, bias, layout);
+    const run = this.exports;
+    run.activate(layout.c * 4, m, n, layout.n, activation === 'tanh' ? 1 : 0);
+    // The modes of drop: 0 keeps all (p = 0, scale 1), 1 drops all (p = 1, scale 0), 2 draws (dropoutKernel's cases).
+    const scale = dropoutScale(p);
+    let mode = 0;
+    if (p === 1) mode = 1;
+    else if (p > 0) {
+      if (!rng) throw new TypeError('rng is required when dropout is in training mode with 0 < p < 1');
+      this.doubles.set(rng.randomBlock(m * n), layout.draws / 2);
+      mode = 2;
+    }
+    run.drop(layout.c * 4, layout.side * 4, layout.bytes * 4, layout.draws * 4, m, n, layout.n, p, p === 0 ? 1 : scale, mode);
+    this.copyC(act, layout, m, n);
+    out.set(this.floats.subarray(layout.side, layout.side + m * n));
+    mask.set(this.bytes.subarray(layout.bytes * 4, layout.bytes * 4 + m * n));
+  }
+
+  hiddenBackward(
+    delta: FloatArray, w: FloatArray, act: FloatArray, mask: Uint8Array, prev: FloatArray,
+    m: number, n: number, kd: number, activation: Activation, p: number,
+  ): void {
+    const layout = this.layout(m, n, kd);
+    this.copyB(w, layout, n, kd);
+    this.multiply(delta, m, n, kd, null, layout);
+    this.floats.set(act.subarray(0, m * n), layout.side);
+    if (p > 0) this.bytes.set(mask.subarray(0, m * n), layout.bytes * 4);
+    this.exports.backprop(
+      layout.c * 4, layout.side * 4, layout.bytes * 4, m, n, layout.n, p > 0 ? 1 : 0, dropoutScale(p), activation === 'tanh' ? 1 : 0,
+    );
+    this.copyC(prev, layout, m, n);
+  }
+
+  weightGradients(
+    delta: FloatArray, src: FloatArray, dW: FloatArray, db: FloatArray, samples: number, width: number, fanIn: number,
+  ): void {
+    // dW = deltaᵀ·src: A is deltaᵀ (width × samples), transposed in the module from the copy of delta in `side`.
+    const layout = this.layout(width, fanIn, samples);
+    const run = this.exports;
+    this.floats.set(delta.subarray(0, samples * width), layout.side);
+    run.transpose(layout.side * 4, layout.a * 4, samples, width);
+    run.row_sums(layout.a * 4, layout.bias * 4, width, samples);
+    db.set(this.floats.subarray(layout.bias, layout.bias + width));
+    this.copyB(src, layout, fanIn, samples);
+    run.matmul(layout.a * 4, layout.bt * 4, layout.bias * 4, layout.c * 4, layout.m, layout.n, samples, 0);
+    this.copyC(dW, layout, width, fanIn);
+  }
+
+  /** The regions of an m × kd by kd × n product and its element-wise steps; grows the memory and zeroes the padding. */
+  private layout(m: number, n: number, kd: number): Layout {
+    const paddedM = (m + 1) & ~1;
+    const paddedN = (n + 7) & ~7;
+    const a = 0;
+    const bt = align4(a + 2 * paddedM * kd);
+    const bias = align4(bt + 2 * kd * paddedN);
+    const c = align4(bias + Math.max(paddedN, paddedM));
+    const side = align4(c + paddedM * paddedN);
+    const bytes = align4(side + Math.max(m * n, m * kd));
+    const draws = align4(bytes + Math.ceil((m * n) / 4));
+    const end = draws + 2 * m * n;
+    if (ensureMemoryBytes(this.memory, end * 4)) {
+      this.floats = new Float32Array(this.memory.buffer);
+      this.bytes = new Uint8Array(this.memory.buffer);
+      this.doubles = new Float64Array(this.memory.buffer);
+    }
+    const d = this.doubles;
+    if (paddedM !== m) d.fill(0, a / 2 + m * kd, a / 2 + paddedM * kd);
+    if (paddedN !== n) {
+      // Zero Bt's padding columns and the bias's padding (the copies only write the real columns).
+      for (let k = 0; k < kd; k++) d.fill(0, bt / 2 + k * paddedN + n, bt / 2 + (k + 1) * paddedN);
+      this.floats.fill(0, bias + n, bias + paddedN);
+    }
+    return { m: paddedM, n: paddedN, a, bt, bias, c, side, bytes, draws };
+  }
+
+  /** Bt[k, j] = B[j, k], B n × kd. */
+  private copyTransposedB(b: FloatArray, layout: Layout, n: number, kd: number): void {
+    const d = this.doubles;
+    const bt = layout.bt / 2;
+    for (let j = 0; j < n; j++) {
+      const row = j * kd;
+      for (let k = 0; k < kd; k++) d[bt + k * layout.n + j] = b[row + k];
+    }
+  }
+
+  /** Bt = B, kd × n, into rows of the padded width. */
+  private copyB(b: FloatArray, layout: Layout, n: number, kd: number): void {
+    const d = this.doubles;
+    const bt = layout.bt / 2;
+    if (layout.n === n) {
+      d.set(b.subarray(0, kd * n), bt);
+    } else {
+      for (let k = 0; k < kd; k++) d.set(b.subarray(k * n, k * n + n), bt + k * layout.n);
+    }
+  }
+
+  private multiply(a: FloatArray, m: number, n: number, kd: number, bias: FloatArray | null, layout: Layout): void {
+    this.doubles.set(a.subarray(0, m * kd), layout.a / 2);
+    if (bias !== null) this.floats.set(bias.subarray(0, n), layout.bias);
+    this.exports.matmul(layout.a * 4, layout.bt * 4, layout.bias * 4, layout.c * 4, layout.m, layout.n, kd, bias !== null ? 1 : 0);
+  }
+
+  /** C's real m × n out of its padded rows. */
+  private copyC(c: FloatArray, layout: Layout, m: number, n: number): void {
+    const f = this.floats;
+    if (layout.n === n) {
+      c.set(f.subarray(layout.c, layout.c + m * n));
+    } else {
+      for (let i = 0; i < m; i++) c.set(f.subarray(layout.c + i * layout.n, layout.c + i * layout.n + n), i * n);
+    }
+  }
+}
