@@ -276,34 +276,38 @@ class WasmLayerKernel implements LayerKernel {
       this.bytes = new Uint8Array(this.memory.buffer);
       this.doubles = new Float64Array(this.memory.buffer);
     }
-    const d = this.doubles;
-    if (paddedM !== m) d.fill(0, a / 2 + m * kd, a / 2 + paddedM * kd);
-    if (paddedN !== n) {
-      // Zero Bt's padding columns and the bias's padding (the copies only write the real columns).
-      for (let k = 0; k < kd; k++) d.fill(0, bt / 2 + k * paddedN + n, bt / 2 + (k + 1) * paddedN);
-      this.floats.fill(0, bias + n, bias + paddedN);
-    }
+    // A's padding row and the bias's padding columns are zeroed here; Bt's copies write their own padding.
+    if (paddedM !== m) this.doubles.fill(0, a / 2 + m * kd, a / 2 + paddedM * kd);
+    if (paddedN !== n) this.floats.fill(0, bias + n, bias + paddedN);
     return { m: paddedM, n: paddedN, a, bt, bias, c, side, bytes, draws };
   }
 
-  /** Bt[k, j] = B[j, k], B n × kd. */
+  /** Bt[k, j] = B[j, k], B n × kd, with zeros in the padding columns. */
   private copyTransposedB(b: FloatArray, layout: Layout, n: number, kd: number): void {
     const d = this.doubles;
     const bt = layout.bt / 2;
+    const width = layout.n;
     for (let j = 0; j < n; j++) {
       const row = j * kd;
-      for (let k = 0; k < kd; k++) d[bt + k * layout.n + j] = b[row + k];
+      for (let k = 0; k < kd; k++) d[bt + k * width + j] = b[row + k];
     }
+    if (width !== n) for (let k = 0; k < kd; k++) d.fill(0, bt + k * width + n, bt + (k + 1) * width);
   }
 
-  /** Bt = B, kd × n, into rows of the padded width. */
+  /** Bt = B, kd × n, into rows of the padded width, with zeros in the padding columns. */
   private copyB(b: FloatArray, layout: Layout, n: number, kd: number): void {
     const d = this.doubles;
     const bt = layout.bt / 2;
-    if (layout.n === n) {
+    const width = layout.n;
+    if (width === n) {
       d.set(b.subarray(0, kd * n), bt);
-    } else {
-      for (let k = 0; k < kd; k++) d.set(b.subarray(k * n, k * n + n), bt + k * layout.n);
+      return;
+    }
+    // Narrow matrices (a layer of one input): element by element, which beats a set() per row.
+    for (let k = 0; k < kd; k++) {
+      const to = bt + k * width;
+      for (let j = 0; j < n; j++) d[to + j] = b[k * n + j];
+      for (let j = n; j < width; j++) d[to + j] = 0;
     }
   }
 
@@ -319,7 +323,10 @@ class WasmLayerKernel implements LayerKernel {
     if (layout.n === n) {
       c.set(f.subarray(layout.c, layout.c + m * n));
     } else {
-      for (let i = 0; i < m; i++) c.set(f.subarray(layout.c + i * layout.n, layout.c + i * layout.n + n), i * n);
+      for (let i = 0; i < m; i++) {
+        const from = layout.c + i * layout.n;
+        for (let j = 0; j < n; j++) c[i * n + j] = f[from + j];
+      }
     }
   }
 }

@@ -87,7 +87,7 @@
 ;; Writes `count` doubles of random_sample() to $out (8-byte aligned), starting at word `index` of the state
   ;; (624 = twist first). Returns the index after the last word used.
   (func (export "fillRandom") (param $state i32) (param $index i32) (param $out i32) (param $count i32) (result i32)
-    (local $a i32) (local $b i32) (local $end i32) (local $runEnd i32) (local $p i32) (local $y i32)
+    (local $a i32) (local $b i32) (local $end i32) (local $runEnd i32) (local $p i32) (local $y i32) (local $w v128)
     (local.set $end (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 3))))
     (block $done (loop $draw
       (br_if $done (i32.ge_u (local.get $out) (local.get $end)))
@@ -117,6 +117,30 @@
         (i32.shl (i32.shr_u (i32.sub (i32.const 624) (local.get $index)) (i32.const 1)) (i32.const 3))))
       (if (i32.gt_u (local.get $runEnd) (local.get $end)) (then (local.set $runEnd (local.get $end))))
       (local.set $p (i32.add (local.get $state) (i32.shl (local.get $index) (i32.const 2))))
+      ;; Four words (two doubles) at a time: the tempering in i32x4 lanes, then the even words give a, the odd b.
+      (block $quadsDone (loop $quads
+        (br_if $quadsDone (i32.gt_u (i32.add (local.get $out) (i32.const 16)) (local.get $runEnd)))
+        (local.set $w (v128.load (local.get $p)))
+        (local.set $w (v128.xor (local.get $w) (i32x4.shr_u (local.get $w) (i32.const 11))))
+        (local.set $w (v128.xor (local.get $w) (v128.and (i32x4.shl (local.get $w) (i32.const 7))
+          (v128.const i32x4 0x9d2c5680 0x9d2c5680 0x9d2c5680 0x9d2c5680))))
+        (local.set $w (v128.xor (local.get $w) (v128.and (i32x4.shl (local.get $w) (i32.const 15))
+          (v128.const i32x4 0xefc60000 0xefc60000 0xefc60000 0xefc60000))))
+        (local.set $w (v128.xor (local.get $w) (i32x4.shr_u (local.get $w) (i32.const 18))))
+        (v128.store (local.get $out)
+          (f64x2.mul
+            (f64x2.add
+              (f64x2.mul
+                (f64x2.convert_low_i32x4_u (i32x4.shr_u
+                  (i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11 (local.get $w) (local.get $w)) (i32.const 5)))
+                (v128.const f64x2 67108864 67108864))
+              (f64x2.convert_low_i32x4_u (i32x4.shr_u
+                (i8x16.shuffle 4 5 6 7 12 13 14 15 4 5 6 7 12 13 14 15 (local.get $w) (local.get $w)) (i32.const 6))))
+            (v128.const f64x2 0x1p-53 0x1p-53)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $index (i32.add (local.get $index) (i32.const 4)))
+        (local.set $out (i32.add (local.get $out) (i32.const 16)))
+        (br $quads)))
       (block $runDone (loop $run
         (br_if $runDone (i32.ge_u (local.get $out) (local.get $runEnd)))
         (local.set $y (i32.load (local.get $p)))
