@@ -14,6 +14,7 @@ const KERNELS_DIR = new URL('../src/engine/kernels/', import.meta.url);
 export const KERNELS = [
   { wat: 'layer.wat', generated: 'layerWasm.ts', constant: 'LAYER_WASM_BASE64', what: "the layer kernel's" },
   { wat: 'mt19937.wat', generated: 'mt19937Wasm.ts', constant: 'MT19937_WASM_BASE64', what: "the MT19937 block generator's" },
+  { wat: 'adam.wat', generated: 'adamWasm.ts', constant: 'ADAM_WASM_BASE64', what: "Adam's step" },
 ] as const;
 
 export type Kernel = (typeof KERNELS)[number];

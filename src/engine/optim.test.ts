@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Adam, Sgd, createOptimizer } from './optim';
+import { createRng } from './rng';
 
 /** torch.optim.Adam's update written out for one scalar, as the reference. */
 function adamReference(grads: number[], lr: number, p0: number) {
@@ -16,6 +17,30 @@ function adamReference(grads: number[], lr: number, p0: number) {
 }
 
 describe('Adam', () => {
+  it('steps float32 parameters in WebAssembly with the JavaScript bits (odd sizes, tiny, zero and large gradients)', () => {
+    for (const size of [1, 2, 7, 4353]) {
+      const rng = createRng(size);
+      const start = Float32Array.from({ length: size }, () => rng.random() * 2 - 1);
+      const inWasm = new Adam(size, { learningRate: 0.003 });
+      const inJs = new Adam(size, { learningRate: 0.003, wasm: false });
+      expect([inWasm.engine, inJs.engine]).toEqual(['wasm-simd', 'js']);
+      const a = start.slice();
+      const b = start.slice();
+      for (let step = 0; step < 60; step++) {
+        const grads = Float32Array.from({ length: size }, (_, i) => {
+          const u = rng.random() * 2 - 1;
+          return i % 5 === 0 ? 0 : i % 5 === 1 ? u * 1e-6 : i % 5 === 2 ? u * 40 : i % 5 === 3 ? -0 : u;
+        });
+        inWasm.step(a, grads);
+        inJs.step(b, grads);
+      }
+      const differing = (x: ArrayLike<number>, y: ArrayLike<number>) => Array.from(x).filter((value, i) => !Object.is(value, y[i])).length;
+      expect(differing(a, b), `${size} parameters`).toBe(0);
+      expect(differing(inWasm.moments.m, inJs.moments.m), `m of ${size}`).toBe(0);
+      expect(differing(inWasm.moments.v, inJs.moments.v), `v of ${size}`).toBe(0);
+    }
+  });
+
   it("follows torch.optim.Adam's defaults and bias correction step for step", () => {
     const grads = [0.5, -1.2, 3, 0.01, -0.7];
     const adam = new Adam(1, { learningRate: 0.01 });

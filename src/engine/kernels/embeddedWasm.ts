@@ -1,5 +1,5 @@
 /**
- * What the engine's two WebAssembly kernels (layer.wat, mt19937.wat) share: instantiating an embedded module,
+ * What the engine's WebAssembly kernels (layer.wat, mt19937.wat, adam.wat) share: instantiating an embedded module,
  * and growing its memory.
  */
 
