@@ -21,10 +21,9 @@ export type ExperimentJob = EnsembleJob | DataSizeJob | FixedUnitsJob;
 export type ExperimentJobResult = EnsembleJobResult | DataSizeJobResult | FixedUnitsJobResult;
 
 /**
- * Seeds each experiment uses by default. Estimated CPU on an idle core (README's science section): ensemble
- * ~1.2 s a seed, fixed-units ~10 s a seed, data-size ~24 s a seed (two 300-point twins are two thirds of it). So
- * on two cores ensemble and fixed-units finish in ≤ 20 s; data-size with 3 seeds needs ~37 s, which is over the
- * 20 s target until the engine gets faster at 300 points (fewer seeds say too little about the spread).
+ * Seeds each experiment uses by default. Measured on the idle 2-core machine (README's science section), with two
+ * workers: ensemble 4.8 s, fixed-units 12.2 s, data-size 17.7 s (two thirds of it the 300-point twins), so each
+ * finishes within the lesson's 20 s; fewer data-size seeds would say too little about the spread.
  */
 export const EXPERIMENT_DEFAULT_SEEDS: Readonly<Record<ExperimentName, number>> = Object.freeze({
   ensemble: 10,
