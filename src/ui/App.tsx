@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from '../state/store';
 import { useStrings } from './useStrings';
 import type { PanelName } from '../state/urlSchema';
@@ -15,6 +15,7 @@ import { PANEL_CHUNKS } from './panelChunks';
 import { LessonView } from './lesson/LessonView';
 import { TeacherLayer } from './teacher/TeacherLayer';
 import { useHidden } from './teacher/useHidden';
+import { FrameBudget, FrameBudgetContext } from './charts/frameBudget';
 
 /*
  * The tensor lab, first on the page, ships in the main chunk with the shell. The other panels are chunks of
@@ -46,6 +47,8 @@ export function App() {
   const hideSweep = useHidden('sweep');
 
   useShortcuts();
+  // One frame budget for the page's live drawings (charts/frameBudget.ts): on a slow CPU they take turns.
+  const [frameBudget] = useState(() => new FrameBudget());
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -64,6 +67,7 @@ export function App() {
   const immediate = (panel: PanelName) => panel === firstPanel || focusPanels.includes(panel);
 
   return (
+    <FrameBudgetContext value={frameBudget}>
     <StagedRoot>
       <div
         className="app"
@@ -129,5 +133,6 @@ export function App() {
         <ShellDialogs />
       </div>
     </StagedRoot>
+    </FrameBudgetContext>
   );
 }

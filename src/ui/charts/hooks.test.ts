@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { OFFSCREEN_REDRAW_MS, RedrawScheduler, type FrameClock } from './hooks';
+import { FRAME_PAINT_BUDGET_MS, FrameBudget } from './frameBudget';
 
 /** A fake clock: frames run when `frame()` is called, timers when time is advanced past them. */
 function fakeClock() {
   let time = 0;
   let nextId = 1;
-  const frames = new Map<number, () => void>();
+  const frames = new Map<number, (frameTime: number) => void>();
   const timers = new Map<number, { at: number; callback: () => void }>();
   const clock: FrameClock = {
     requestFrame: (callback) => {
@@ -26,7 +27,8 @@ function fakeClock() {
     frame() {
       const due = [...frames.values()];
       frames.clear();
-      for (const callback of due) callback();
+      const frameTime = time;
+      for (const callback of due) callback(frameTime);
     },
     advance(ms: number) {
       time += ms;
@@ -123,5 +125,54 @@ describe('RedrawScheduler', () => {
     scheduler.cancel();
     expect(scheduler.pending).toBe(false);
     expect(fake.pendingFrames() + fake.pendingTimers()).toBe(0);
+  });
+});
+
+describe('FrameBudget: the live drawings of a page share each frame', () => {
+  /** Drawings on one fake clock and one budget, each taking `costs[i]` ms of the clock to paint. */
+  function drawings(costs: number[]) {
+    const fake = fakeClock();
+    const budget = new FrameBudget();
+    const painted: number[][] = [];
+    let frame = 0;
+    const schedulers = costs.map((cost, index) => new RedrawScheduler(() => {
+      (painted[frame] ??= []).push(index);
+      fake.advance(cost);
+    }, 'slow', () => 0, fake.clock, budget));
+    return {
+      request: () => schedulers.forEach((scheduler) => scheduler.request()),
+      frame: () => {
+        fake.frame();
+        frame++;
+      },
+      painted,
+      pending: () => fake.pendingFrames(),
+    };
+  }
+
+  it('lets every drawing paint in the same frame while they are quick (a fast computer)', () => {
+    const page = drawings([1, 2, 1]);
+    page.request();
+    page.frame();
+    expect(page.painted).toEqual([[0, 1, 2]]);
+    expect(page.pending()).toBe(0);
+  });
+
+  it('moves the drawings that would overrun the frame to the next ones, first come first painted (a slow computer)', () => {
+    const page = drawings([FRAME_PAINT_BUDGET_MS + 4, 5, 6]);
+    page.request();
+    page.frame();
+    page.frame();
+    expect(page.painted).toEqual([[0], [1, 2]]);
+    expect(page.pending()).toBe(0);
+  });
+
+  it('paints a drawing alone in its frame however long it takes, so nothing waits forever', () => {
+    const page = drawings([50, 50, 50]);
+    page.request();
+    page.frame();
+    page.frame();
+    page.frame();
+    expect(page.painted).toEqual([[0], [1], [2]]);
   });
 });

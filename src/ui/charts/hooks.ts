@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { use, useEffect, useRef, useState, type RefObject } from 'react';
 import { useStore, type AppState } from '../../state/store';
+import { FrameBudgetContext, type FrameBudget } from './frameBudget';
 
 /** The element's content width, tracked with a ResizeObserver (charts size their viewBox to it). */
 export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback = 600): number {
@@ -81,7 +82,8 @@ export interface FrameRedrawOptions<T> {
 
 /** The timing functions a RedrawScheduler uses: the browser's, or a fake clock in unit tests. */
 export interface FrameClock {
-  requestFrame(callback: () => void): number;
+  /** Calls back in the next animation frame with the frame's time (the same for every callback of one frame). */
+  requestFrame(callback: (frameTime: number) => void): number;
   cancelFrame(id: number): void;
   setTimer(callback: () => void, ms: number): number;
   clearTimer(id: number): void;
@@ -115,9 +117,15 @@ export class RedrawScheduler {
     private readonly offscreen: 'slow' | 'pause' = 'slow',
     private readonly minIntervalMs: () => number = () => 0,
     private readonly clock: FrameClock = browserClock,
+    private readonly budget: FrameBudget | null = null,
   ) {}
 
-  private readonly onFrame = () => {
+  private readonly onFrame = (frameTime?: number) => {
+    if (frameTime !== undefined && this.budget && !this.budget.admit(frameTime, this.clock.now())) {
+      // This frame's painting time is spent: paint first thing in the next one.
+      this.frame = this.clock.requestFrame(this.onFrame);
+      return;
+    }
     this.frame = 0;
     this.lastDrawAt = this.clock.now();
     this.paint();
@@ -200,6 +208,7 @@ export function useFrameRedraw<T>(
   options: FrameRedrawOptions<T> = {},
 ): void {
   const { equal = Object.is, visibleRef, offscreen = 'slow', minIntervalMs } = options;
+  const budget = use(FrameBudgetContext);
   const equalRef = useRef(equal);
   equalRef.current = equal;
   const minIntervalRef = useRef(minIntervalMs);
@@ -220,6 +229,8 @@ export function useFrameRedraw<T>(
       },
       offscreen,
       () => minIntervalRef.current?.() ?? 0,
+      browserClock,
+      budget,
     );
     const unsubscribe = useStore.subscribe((state) => {
       if (!equalRef.current(selector(state), drawn)) scheduler.request();
@@ -240,7 +251,7 @@ export function useFrameRedraw<T>(
       observer?.disconnect();
       scheduler.cancel();
     };
-  }, [selector, visibleRef, offscreen]);
+  }, [selector, visibleRef, offscreen, budget]);
   useEffect(() => {
     schedulerRef.current?.repaint();
   }, [draw]);
