@@ -6,7 +6,7 @@
 ;; - activate: tanh (fast-tanh.ts tanhFloat32) or ReLU in place;
 ;; - drop: the dropout kernel's keep rule and scale (dropout.ts dropoutKernel);
 ;; - backprop: a hidden layer's gradient back through dropout and the activation (mlp.ts);
-;; - transpose and row_sums: a layer's deltas for its weight and bias gradients.
+;; - transpose and column_sums: a layer's deltas for its weight and bias gradients.
 ;;
 ;; Why matmul is bit for bit the JavaScript kernel: every element of C is its own sum, started at +0, of the
 ;; products A[i,k]·Bt[k,j] in k order, then the bias, and rounded to float32 once when stored. Each product of two
@@ -342,21 +342,35 @@
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $loopR))))
 
-  ;; dst[r] = float32 of the float64 sum, from +0 in column order, of row r of src (rows × cols, compact float64).
-  (func (export "row_sums") (param $src i32) (param $dst i32) (param $rows i32) (param $cols i32)
-    (local $r i32) (local $p i32) (local $end i32) (local $sum f64)
+  ;; dst[c] = float32 of the float64 sum, from +0 in row order, of column c of src (rows × cols, compact float32):
+  ;; a layer's bias gradient from its deltas. Row by row into float64 running sums at $sums, two columns per
+  ;; f64x2, so the adds of different columns overlap instead of waiting on one long chain per column.
+  (func (export "column_sums") (param $src i32) (param $dst i32) (param $sums i32) (param $rows i32) (param $cols i32)
+    (local $r i32) (local $c i32) (local $p i32) (local $q i32)
+    (memory.fill (local.get $sums) (i32.const 0) (i32.shl (local.get $cols) (i32.const 3)))
     (local.set $p (local.get $src))
     (block $doneR (loop $loopR
       (br_if $doneR (i32.ge_u (local.get $r) (local.get $rows)))
-      (local.set $sum (f64.const 0))
-      (local.set $end (i32.add (local.get $p) (i32.shl (local.get $cols) (i32.const 3))))
-      (block $doneC (loop $loopC
-        (br_if $doneC (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $sum (f64.add (local.get $sum) (f64.load (local.get $p))))
+      (local.set $q (local.get $sums))
+      (local.set $c (i32.const 0))
+      (block $donePairs (loop $pairs
+        (br_if $donePairs (i32.gt_u (i32.add (local.get $c) (i32.const 2)) (local.get $cols)))
+        (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q))
+          (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p)))))
         (local.set $p (i32.add (local.get $p) (i32.const 8)))
-        (br $loopC)))
-      (f32.store (i32.add (local.get $dst) (i32.shl (local.get $r) (i32.const 2))) (f32.demote_f64 (local.get $sum)))
+        (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (local.set $c (i32.add (local.get $c) (i32.const 2)))
+        (br $pairs)))
+      (if (i32.lt_u (local.get $c) (local.get $cols)) (then
+        (f64.store (local.get $q) (f64.add (f64.load (local.get $q)) (f64.promote_f32 (f32.load (local.get $p)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $loopR)))
-  )
+    (local.set $c (i32.const 0))
+    (block $doneC (loop $loopC
+      (br_if $doneC (i32.ge_u (local.get $c) (local.get $cols)))
+      (f32.store (i32.add (local.get $dst) (i32.shl (local.get $c) (i32.const 2)))
+        (f32.demote_f64 (f64.load (i32.add (local.get $sums) (i32.shl (local.get $c) (i32.const 3))))))
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (br $loopC))))
 )

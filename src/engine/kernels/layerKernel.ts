@@ -177,7 +177,7 @@ class WasmLayerKernel implements LayerKernel {
     drop(c: number, out: number, mask: number, draws: number, rows: number, cols: number, stride: number, p: number, scale: number, mode: number): void;
     backprop(g: number, act: number, mask: number, rows: number, cols: number, stride: number, useMask: number, scale: number, isTanh: number): void;
     transpose(src: number, dst: number, rows: number, cols: number): void;
-    row_sums(src: number, dst: number, rows: number, cols: number): void;
+    column_sums(src: number, dst: number, sums: number, rows: number, cols: number): void;
   };
   private floats: Float32Array;
   private bytes: Uint8Array;
@@ -252,7 +252,8 @@ class WasmLayerKernel implements LayerKernel {
     const run = this.exports;
     this.floats.set(delta.subarray(0, samples * width), layout.side);
     run.transpose(layout.side * 4, layout.a * 4, samples, width);
-    run.row_sums(layout.a * 4, layout.bias * 4, width, samples);
+    // The draws' region (width × fanIn doubles, at least width) holds the running sums.
+    run.column_sums(layout.side * 4, layout.bias * 4, layout.draws * 4, samples, width);
     db.set(this.floats.subarray(layout.bias, layout.bias + width));
     this.copyB(src, layout, fanIn, samples);
     run.matmul(layout.a * 4, layout.bt * 4, layout.bias * 4, layout.c * 4, layout.m, layout.n, samples, 0);
