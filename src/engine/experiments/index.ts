@@ -22,7 +22,7 @@ export type ExperimentJobResult = EnsembleJobResult | DataSizeJobResult | FixedU
 
 /**
  * Seeds each experiment uses by default. Measured on the idle 2-core machine (README's science section), with two
- * workers: ensemble 4.8 s, fixed-units 12.2 s, data-size 17.7 s (two thirds of it the 300-point twins), so each
+ * workers: ensemble 4.8 s, fixed-units 12.2 s, data-size 17.5 s (two thirds of it the 300-point twins), so each
  * finishes within the lesson's 20 s; fewer data-size seeds would say too little about the spread.
  */
 export const EXPERIMENT_DEFAULT_SEEDS: Readonly<Record<ExperimentName, number>> = Object.freeze({
