@@ -161,6 +161,8 @@ test('changing p restarts training, updates the URL and rejects bad input beside
 });
 
 test('a crashed worker and a hung worker are both replaced and training goes on', async ({ page }) => {
+  // A budget far beyond the test: the default 3,000 epochs can end (about 1.5 s at full speed) before the faults.
+  await openApp(page, '?locale=en&panels=network&epochs=100000');
   await panel(page).getByTestId('play').click();
   await expect.poll(() => epoch(page)).toBeGreaterThan(10);
   await page.evaluate(() => (window as unknown as { __dropoutLab: { killWorker(): void } }).__dropoutLab.killWorker());
@@ -304,7 +306,8 @@ test('the example control speaks Chinese', async ({ page }) => {
 
 test('the diagram stops drawing while scrolled out of view and catches up when back', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 700 });
-  await openApp(page, '?locale=en');
+  // Still training while the diagram is away: the default 3,000 epochs end after about 1.5 s at full speed.
+  await openApp(page, '?locale=en&epochs=100000');
   await panel(page).getByTestId('play').click();
   await expect.poll(() => epoch(page)).toBeGreaterThan(10);
   // In view it paints the passes as they come (about five a second at full speed).

@@ -122,7 +122,8 @@ export function crossSuite(engine: CrossEngine): void {
     });
 
     check('Play trains: the epoch rises and the network readout changes', async () => {
-      await tab.goto(`${lab.origin}/?locale=en&view=lab`);
+      // A budget far beyond the check: the default 3,000 epochs can end (about 1.5 s at full speed) before it does.
+      await tab.goto(`${lab.origin}/?locale=en&view=lab&epochs=100000`);
       await ready(tab);
       const readout = textOf('[data-testid="readout"]');
       const before = await tab.evaluate<string>(readout);
@@ -203,7 +204,7 @@ export function crossSuite(engine: CrossEngine): void {
     }
 
     check('a host page on another origin gets ready, and its play command is obeyed', async () => {
-      const labUrl = `${lab.origin}/?locale=en`;
+      const labUrl = `${lab.origin}/?locale=en&epochs=100000`;
       await tab.goto(`${host.origin}/embed-example.html?lab=${encodeURIComponent(labUrl)}`);
       assert.notEqual(new URL(host.origin).origin, new URL(lab.origin).origin);
       await until(tab, `/^\\d+$/.test(${attrOf('body', 'data-last-ready')} ?? '')`, 'the host page gets ready');
