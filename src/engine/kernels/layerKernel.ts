@@ -153,11 +153,11 @@ interface Layout {
   bt: number;
   bias: number;
   c: number;
-  /** m × n floats: dropout's output, or the activations a backward step reads. */
+  /** max(m × n, m × kd) floats: dropout's output, the activations a backward step reads, or a layer's deltas. */
   side: number;
   /** m × n bytes: a mask. */
   bytes: number;
-  /** m × n doubles: the dropout draws. */
+  /** m × n doubles: the dropout draws, or the running sums of a bias gradient. */
   draws: number;
 }
 
