@@ -55,14 +55,28 @@ export function keeps(draw: number, p: number): boolean {
 }
 
 /**
- * The dropout kernel (training mode), the one place the rule is written; dropout(), the MLP's hidden layers and
- * the tensor lab's tally all call it. For i < count: mask[i] = 1 (kept) or 0, and out[i] = x[i] × noise, with
- * noise = dropoutScale(p) ≈ 1/(1−p) for a kept element and 0 for a dropped one. `out` may be `x` (in place).
+ * Which of the dropout kernel's three cases `p` selects, for `count` elements: 'keep-all' (p = 0: nothing is drawn),
+ * 'drop-all' (p = 1: nothing is drawn either, every element would be dropped whatever its draw), or the block of
+ * `count` draws, one `rng.random()` per element in index order (taken with `rng.randomBlock`). The one place
+ * these cases are decided: dropoutKernel below and the layer kernel's WebAssembly (kernels/layerKernel.ts) both
+ * ask it, and keep an element whose draw is ≥ p (`keeps`; layer.wat's `drop` compares the same way).
+ */
+export function dropoutDraws(p: number, count: number, rng: Rng | undefined): 'keep-all' | 'drop-all' | Float64Array {
+  if (p === 0) return 'keep-all';
+  if (p === 1) return 'drop-all';
+  if (!rng) throw new TypeError('rng is required when dropout is in training mode with 0 < p < 1');
+  return rng.randomBlock(count);
+}
+
+/**
+ * The dropout kernel (training mode), the one place the rule is written in JavaScript; dropout(), the MLP's hidden
+ * layers (through the layer kernel) and the tensor lab's tally all call it. For i < count: mask[i] = 1 (kept) or 0,
+ * and out[i] = x[i] × noise, with noise = dropoutScale(p) ≈ 1/(1−p) for a kept element and 0 for a dropped one.
+ * `out` may be `x` (in place).
  *
  * - p = 0: out is a copy of x, the mask all ones, and nothing is drawn.
  * - p = 1: out = x × 0 (so a negative element becomes -0, as in PyTorch), the mask all zeros, nothing drawn.
- * - otherwise one `rng.random()` draw per element, in index order (taken with `rng.randomBlock`), kept when
- *   `keeps(draw, p)`.
+ * - otherwise one draw per element (dropoutDraws), kept when `keeps(draw, p)`.
  *
  * The product is computed in double and stored in `out`: for a Float32Array that is float32(x × noise), exactly
  * PyTorch's float32 x * noise, down to the -0 of a dropped negative element ("-0." in its printout). Draw, mask
@@ -71,17 +85,15 @@ export function keeps(draw: number, p: number): boolean {
 export function dropoutKernel(
   x: Float32Array | Float64Array, out: Float32Array | Float64Array, mask: Uint8Array, count: number, p: number, rng: Rng | undefined,
 ): void {
-  if (p === 0) {
+  const draws = dropoutDraws(p, count, rng);
+  if (draws === 'keep-all') {
     if (out !== x) for (let i = 0; i < count; i++) out[i] = x[i];
     mask.fill(1, 0, count);
-  } else if (p === 1) {
+  } else if (draws === 'drop-all') {
     for (let i = 0; i < count; i++) out[i] = x[i] * 0;
     mask.fill(0, 0, count);
   } else {
-    if (!rng) throw new TypeError('rng is required when dropout is in training mode with 0 < p < 1');
     const scale = dropoutScale(p);
-    // One draw per element in index order, taken as a block (the same numbers as `count` calls of random()).
-    const draws = rng.randomBlock(count);
     for (let i = 0; i < count; i++) {
       const kept = keeps(draws[i], p);
       mask[i] = kept ? 1 : 0;

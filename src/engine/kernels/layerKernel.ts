@@ -1,4 +1,4 @@
-import { dropoutKernel, dropoutScale } from '../dropout';
+import { dropoutDraws, dropoutKernel, dropoutScale } from '../dropout';
 import { tanhFloat32 } from '../fast-tanh';
 import { matmulTransposed, transpose } from '../linalg';
 import type { Activation, FloatArray, Precision } from '../mlp';
@@ -182,6 +182,8 @@ class WasmLayerKernel implements LayerKernel {
   private floats: Float32Array;
   private bytes: Uint8Array;
   private doubles: Float64Array;
+  /** The layout of the call in progress, rewritten by every call (a training step makes eight), so none allocates one. */
+  private readonly current: Layout = { m: 0, n: 0, a: 0, bt: 0, bias: 0, c: 0, side: 0, bytes: 0, draws: 0 };
 
   constructor(instance: WebAssembly.Instance) {
     this.memory = instance.exports.memory as WebAssembly.Memory;
@@ -214,16 +216,12 @@ class WasmLayerKernel implements LayerKernel {
     this.multiply(x, m, n, kd, bias, layout);
     const run = this.exports;
     run.activate(layout.c * 4, m, n, layout.n, activation === 'tanh' ? 1 : 0);
-    // The modes of drop: 0 keeps all (p = 0, scale 1), 1 drops all (p = 1, scale 0), 2 draws (dropoutKernel's cases).
-    const scale = dropoutScale(p);
-    let mode = 0;
-    if (p === 1) mode = 1;
-    else if (p > 0) {
-      if (!rng) throw new TypeError('rng is required when dropout is in training mode with 0 < p < 1');
-      this.doubles.set(rng.randomBlock(m * n), layout.draws / 2);
-      mode = 2;
-    }
-    run.drop(layout.c * 4, layout.side * 4, layout.bytes * 4, layout.draws * 4, m, n, layout.n, p, p === 0 ? 1 : scale, mode);
+    // drop's modes are dropoutDraws' cases: 0 keeps all, 1 drops all, 2 keeps by the draws copied in. dropoutScale is
+    // 1 at p = 0 and 0 at p = 1, so every mode multiplies by it exactly as dropoutKernel does.
+    const draws = dropoutDraws(p, m * n, rng);
+    if (typeof draws !== 'string') this.doubles.set(draws, layout.draws / 2);
+    const mode = draws === 'keep-all' ? 0 : draws === 'drop-all' ? 1 : 2;
+    run.drop(layout.c * 4, layout.side * 4, layout.bytes * 4, layout.draws * 4, m, n, layout.n, p, dropoutScale(p), mode);
     this.copyC(act, layout, m, n);
     out.set(this.floats.subarray(layout.side, layout.side + m * n));
     mask.set(this.bytes.subarray(layout.bytes * 4, layout.bytes * 4 + m * n));
@@ -280,7 +278,17 @@ class WasmLayerKernel implements LayerKernel {
     // A's padding row and the bias's padding columns are zeroed here; Bt's copies write their own padding.
     if (paddedM !== m) this.doubles.fill(0, a / 2 + m * kd, a / 2 + paddedM * kd);
     if (paddedN !== n) this.floats.fill(0, bias + n, bias + paddedN);
-    return { m: paddedM, n: paddedN, a, bt, bias, c, side, bytes, draws };
+    const layout = this.current;
+    layout.m = paddedM;
+    layout.n = paddedN;
+    layout.a = a;
+    layout.bt = bt;
+    layout.bias = bias;
+    layout.c = c;
+    layout.side = side;
+    layout.bytes = bytes;
+    layout.draws = draws;
+    return layout;
   }
 
   /** Bt[k, j] = B[j, k], B n × kd, with zeros in the padding columns. */
