@@ -3,6 +3,9 @@
  * renders SVG exactly as the browser tab does and needs no network or image library. Run again after changing
  * the favicon: `npx tsx scripts/make-icons.ts`. The PNGs are committed; the build only copies them.
  *
+ * - icon-32.png: the favicon as it is, for the browser tab (index.html links this, not the SVG: Chromium decodes
+ *   an SVG favicon by building a whole SVG document on the page's main thread, a 70 ms task during start-up on
+ *   a 4× slower CPU, where a PNG is decoded off it);
  * - icon-192.png, icon-512.png: the favicon as it is (purpose "any"), for the launcher and the install prompt;
  * - icon-maskable-512.png: the favicon's drawing inside the central 80 % safe zone of a full-bleed square in
  *   its own background colour, for launchers that cut icons into circles or squircles (purpose "maskable").
@@ -18,6 +21,7 @@ const background = /<rect[^>]*fill="(#[0-9a-f]{3,6})"/i.exec(svg)?.[1] ?? '#1d35
 const dataUrl = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 
 const icons = [
+  { file: 'icon-32.png', size: 32, inset: 0 },
   { file: 'icon-192.png', size: 192, inset: 0 },
   { file: 'icon-512.png', size: 512, inset: 0 },
   { file: 'icon-maskable-512.png', size: 512, inset: 0.1 },
