@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { retryableChunks } from './scripts/retryableChunks.ts';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { ChunkingContext, ModuleInfo } from 'rolldown';
 
 /**
  * The Content-Security-Policy in index.html forbids inline scripts, which is right for the built app but
@@ -94,6 +95,27 @@ function offline() {
 }
 
 
+/**
+ * Whether the page's entry script (src/main.tsx, the module index.html loads) loads `id` through static imports
+ * alone, so before the first screen renders: some chain of static importers leads from the entry script to it.
+ * The entry script itself is not counted: it stays the entry chunk.
+ */
+function loadedWithEntry(id: string, context: ChunkingContext, seen = new Set<string>()): boolean {
+  if (seen.has(id)) return false;
+  seen.add(id);
+  const info = context.getModuleInfo(id);
+  if (!info || isEntryScript(info, context)) return false;
+  return info.importers.some((importer) => {
+    const importerInfo = context.getModuleInfo(importer);
+    return importerInfo !== null && (isEntryScript(importerInfo, context) || loadedWithEntry(importer, context, seen));
+  });
+}
+
+/** An entry of the build (index.html) or a script it loads (src/main.tsx). */
+function isEntryScript(info: ModuleInfo, context: ChunkingContext): boolean {
+  return info.isEntry || info.importers.some((importer) => context.getModuleInfo(importer)?.isEntry === true);
+}
+
 // `base: './'` makes every asset URL relative, so the static build works from any sub-path
 // (a course page at https://school.example/ml/dropout-lab/ needs no rebuild).
 export default defineConfig({
@@ -105,20 +127,16 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     manifest: true,
-    // The code the first screen always runs (React, the store, the engine's main-thread parts, the shell, the
-    // strings' loader) in one chunk. Left to itself the bundler split it into 14 files of 0.2-15 kB, shared by
-    // the entry and the lazy panels: on a slow connection each is a request of its own before the first screen
-    // can render (Lighthouse, mobile: first contentful paint 2.1 -> 1.4 s, largest 3.0 -> 2.5 s, speed index
-    // 4.4 -> 2.2 s). The dialogs stay lazy.
+    // The code the first screen always runs in one chunk: every module the entry loads through static imports
+    // (React, the store, the shell, the lesson, the strings' loader...). Left to itself the bundler split what the
+    // entry shares with the lazy panels into 14 files of 0.2-15 kB: on a slow connection each is a request of its
+    // own before the first screen can render (Lighthouse, mobile: first contentful paint 2.1 -> 1.4 s, largest
+    // 3.0 -> 2.5 s, speed index 4.4 -> 2.2 s). Read from the module graph, so what is lazy (panels, dialogs,
+    // languages) stays lazy without a list to keep up to date.
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [
-            {
-              name: 'shell',
-              test: /node_modules[\\/](react|react-dom|scheduler|zustand|use-sync-external-store)[\\/]|[\\/]src[\\/](state|chunks|engine|i18n[\\/]index)|[\\/]src[\\/]ui[\\/](shell[\\/](?!EmbedDialog|HelpDialog|Dialog\b)|useStrings|charts[\\/](scales|frameBudget|hooks)|tensor[\\/](numberText|tensorState|pytorchFormat)|teacher[\\/]useHidden)/,
-            },
-          ],
+          groups: [{ name: (id, context) => (loadedWithEntry(id, context) ? 'shell' : null) }],
         },
       },
     },

@@ -22,6 +22,8 @@ export interface FitCurveView {
 const BASE_MARGIN: Margins = { top: 12, right: 16, bottom: 46, left: 52 };
 
 type Pt = { x: number; y: number };
+/** One x of the MC-dropout band: mean ± 2σ. */
+type Band = { x: number; lo: number; hi: number };
 
 function toPoints(xs: Float32Array, ys: Float32Array): Pt[] {
   const n = Math.min(xs.length, ys.length);
@@ -45,81 +47,88 @@ export function createFitCurveChart(svgElement: SVGSVGElement) {
   const trainDots = svg.append('g').attr('class', 'train-points');
 
   /**
-   * What the frame-to-frame redraw keeps: the scales and the key of what they and the static parts (axes, labels,
-   * gap, data points, true function) were drawn for. Only the predictions change with a snapshot; rewriting the
-   * 230 data marks and both axes on every frame cost a slow CPU their style and layout invalidations each time.
+   * What the frame-to-frame redraw keeps: the key of what the static parts (axes, labels, gap, data points, true
+   * function) were drawn for, and the x scale and the clamped line and band they share with the predictions. Only
+   * the predictions change with a snapshot; rewriting the 230 data marks and both axes on every frame cost a slow
+   * CPU their style and layout invalidations each time.
    */
-  let drawnFor: { key: string; dataset: DatasetForDisplay | null } | null = null;
-  let xScale = d3.scaleLinear();
-  let clampY: (v: number) => number = () => 0;
-  let line = d3.line<Pt>();
+  let drawn: {
+    key: string;
+    dataset: DatasetForDisplay | null;
+    line: d3.Line<Pt>;
+    area: d3.Area<Band>;
+  } | null = null;
+
+  /** Draws the axes, labels, gap, data points and true function, and returns the scales' line and band makers. */
+  function drawStatic(view: FitCurveView, key: string, MARGIN: ReturnType<typeof marginsFor>, width: number, height: number) {
+    const ds = view.dataset?.task === 'regression' ? view.dataset : null;
+    const gap = view.gap;
+    svg.attr('viewBox', `0 0 ${view.width} ${view.height}`);
+    const train = ds ? toPoints(ds.trainX, ds.trainY) : [];
+    const val = ds ? toPoints(ds.valX, ds.valY) : [];
+    const truthPts = ds?.truth ? toPoints(ds.truth.xs, ds.truth.ys) : [];
+    const xs = [...train, ...val, ...truthPts].map((p) => p.x);
+    // The y range follows the data, not the predictions: a wild prediction is clipped instead of squashing the data.
+    const x = d3.scaleLinear().domain(safeExtent(xs, [-3, 3])).range([MARGIN.left, MARGIN.left + width]);
+    const y = d3
+      .scaleLinear()
+      .domain(padExtent(safeExtent([...train, ...val, ...truthPts].map((p) => p.y), [-1.5, 1.5]), 0.12))
+      .range([MARGIN.top + height, MARGIN.top])
+      .nice();
+    const clampY = (v: number) => Math.min(MARGIN.top + height + 4, Math.max(MARGIN.top - 4, y(v)));
+    const line = d3.line<Pt>().x((p) => x(p.x)).y((p) => clampY(p.y));
+    const area = d3.area<Band>().x((d) => x(d.x)).y0((d) => clampY(d.lo)).y1((d) => clampY(d.hi));
+
+    xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).ticks(Math.max(3, Math.floor(width / 80))));
+    yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(Math.max(3, Math.floor(height / 50))));
+    xLabel.attr('x', MARGIN.left + width / 2).attr('y', view.height - 6).text(view.labels.x);
+    yLabel.attr('transform', `translate(${MARGIN.axisLabelX},${MARGIN.top + height / 2}) rotate(-90)`).text(view.labels.y);
+
+    gapRect
+      .attr('display', gap ? null : 'none')
+      .attr('x', gap ? x(gap[0]) : 0)
+      .attr('width', gap ? Math.max(0, x(gap[1]) - x(gap[0])) : 0)
+      .attr('y', MARGIN.top)
+      .attr('height', height);
+    gapText
+      .attr('display', gap ? null : 'none')
+      .attr('x', gap ? (x(gap[0]) + x(gap[1])) / 2 : 0)
+      .attr('y', MARGIN.top + 16)
+      .text(view.labels.gap);
+
+    truth.attr('d', truthPts.length ? line(truthPts) : null);
+    valDots
+      .selectAll('circle')
+      .data(val)
+      .join('circle')
+      .attr('r', 2.5)
+      .attr('cx', (p) => x(p.x))
+      .attr('cy', (p) => clampY(p.y));
+    // Training points are filled squares, validation points small hollow circles: shape, not only colour.
+    trainDots
+      .selectAll('rect')
+      .data(train)
+      .join('rect')
+      .attr('width', 8)
+      .attr('height', 8)
+      .attr('x', (p) => x(p.x) - 4)
+      .attr('y', (p) => clampY(p.y) - 4);
+    svg.attr('data-train-points', train.length);
+    return { key, dataset: view.dataset, line, area };
+  }
 
   function draw(view: FitCurveView): void {
     const MARGIN = marginsFor(svgElement, BASE_MARGIN);
     const { width, height } = innerSize(view.width, view.height, MARGIN);
-    const ds = view.dataset?.task === 'regression' ? view.dataset : null;
-    const gap = view.gap;
-    const key = [view.width, view.height, MARGIN.left, MARGIN.bottom, MARGIN.axisLabelX, view.labels.x, view.labels.y, view.labels.gap, gap?.join(',') ?? ''].join('|');
-    if (drawnFor === null || drawnFor.key !== key || drawnFor.dataset !== view.dataset) {
-      drawnFor = { key, dataset: view.dataset };
-      svg.attr('viewBox', `0 0 ${view.width} ${view.height}`);
-      const train = ds ? toPoints(ds.trainX, ds.trainY) : [];
-      const val = ds ? toPoints(ds.valX, ds.valY) : [];
-      const truthPts = ds?.truth ? toPoints(ds.truth.xs, ds.truth.ys) : [];
-      const xs = [...train, ...val, ...truthPts].map((p) => p.x);
-      // The y range follows the data, not the predictions: a wild prediction is clipped instead of squashing the data.
-      const x = d3.scaleLinear().domain(safeExtent(xs, [-3, 3])).range([MARGIN.left, MARGIN.left + width]);
-      const y = d3
-        .scaleLinear()
-        .domain(padExtent(safeExtent([...train, ...val, ...truthPts].map((p) => p.y), [-1.5, 1.5]), 0.12))
-        .range([MARGIN.top + height, MARGIN.top])
-        .nice();
-      clampY = (v: number) => Math.min(MARGIN.top + height + 4, Math.max(MARGIN.top - 4, y(v)));
-      line = d3.line<Pt>().x((p) => x(p.x)).y((p) => clampY(p.y));
-      xScale = x;
-
-      xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).ticks(Math.max(3, Math.floor(width / 80))));
-      yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(Math.max(3, Math.floor(height / 50))));
-      xLabel.attr('x', MARGIN.left + width / 2).attr('y', view.height - 6).text(view.labels.x);
-      yLabel.attr('transform', `translate(${MARGIN.axisLabelX},${MARGIN.top + height / 2}) rotate(-90)`).text(view.labels.y);
-
-      gapRect
-        .attr('display', gap ? null : 'none')
-        .attr('x', gap ? x(gap[0]) : 0)
-        .attr('width', gap ? Math.max(0, x(gap[1]) - x(gap[0])) : 0)
-        .attr('y', MARGIN.top)
-        .attr('height', height);
-      gapText
-        .attr('display', gap ? null : 'none')
-        .attr('x', gap ? (x(gap[0]) + x(gap[1])) / 2 : 0)
-        .attr('y', MARGIN.top + 16)
-        .text(view.labels.gap);
-
-      truth.attr('d', truthPts.length ? line(truthPts) : null);
-      valDots
-        .selectAll('circle')
-        .data(val)
-        .join('circle')
-        .attr('r', 2.5)
-        .attr('cx', (p) => x(p.x))
-        .attr('cy', (p) => clampY(p.y));
-      // Training points are filled squares, validation points small hollow circles: shape, not only colour.
-      trainDots
-        .selectAll('rect')
-        .data(train)
-        .join('rect')
-        .attr('width', 8)
-        .attr('height', 8)
-        .attr('x', (p) => x(p.x) - 4)
-        .attr('y', (p) => clampY(p.y) - 4);
-      svg.attr('data-train-points', train.length);
-    }
+    const key = [view.width, view.height, MARGIN.left, MARGIN.bottom, MARGIN.axisLabelX, view.labels.x, view.labels.y, view.labels.gap, view.gap?.join(',') ?? ''].join('|');
+    if (drawn === null || drawn.key !== key || drawn.dataset !== view.dataset) drawn = drawStatic(view, key, MARGIN, width, height);
+    const { line, area } = drawn;
 
     const plainPts = view.fit ? toPoints(view.fit.xs, view.fit.plain) : [];
     const dropoutPts = view.fit ? toPoints(view.fit.xs, view.fit.dropout) : [];
     const mc = view.mc && view.mc.xs.length === view.mc.mean.length ? view.mc : null;
     const mcPts = mc ? toPoints(mc.xs, mc.mean) : [];
-    const bandPts = mc
+    const bandPts: Band[] = mc
       ? Array.from(mc.xs, (x, i) => ({ x, lo: mc.mean[i] - 2 * mc.std[i], hi: mc.mean[i] + 2 * mc.std[i] })).filter(
           (d) => Number.isFinite(d.x) && Number.isFinite(d.lo) && Number.isFinite(d.hi),
         )
@@ -127,12 +136,6 @@ export function createFitCurveChart(svgElement: SVGSVGElement) {
     plain.attr('d', plainPts.length ? line(plainPts) : null);
     dropout.attr('d', dropoutPts.length ? line(dropoutPts) : null);
     mcMean.attr('d', mcPts.length ? line(mcPts) : null);
-    const x = xScale;
-    const area = d3
-      .area<(typeof bandPts)[number]>()
-      .x((d) => x(d.x))
-      .y0((d) => clampY(d.lo))
-      .y1((d) => clampY(d.hi));
     band.attr('d', bandPts.length ? area(bandPts) : null);
 
     svg

@@ -5,7 +5,7 @@
 import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore, type AppState } from '../../state/store';
 import { useThrottledStore } from '../charts/hooks';
-import { integerText, throttled } from '../shell/liveText';
+import { LIVE_TEXT_EVERY_MS, integerText, throttled } from '../shell/liveText';
 import { useStrings } from '../useStrings';
 import { summarisePass } from './passSummary';
 
@@ -13,9 +13,6 @@ const ANNOUNCE_EVERY_MS = 2000;
 
 /** How often the throughput figure is rewritten: it is an average over a second, so faster says nothing new. */
 const RATE_EVERY_MS = 250;
-
-/** How often the epoch is rewritten while training runs: as the header's status, faster than anyone can read. */
-const EPOCH_EVERY_MS = 125;
 
 /**
  * Epoch and throughput change up to 60 times a second: written straight into the DOM, not through React. The
@@ -49,7 +46,7 @@ export function EpochCounter() {
       shownRate = text;
       rateRef.current.textContent = text;
     }, RATE_EVERY_MS);
-    const epoch = throttled(writeEpoch, EPOCH_EVERY_MS);
+    const epoch = throttled(writeEpoch, LIVE_TEXT_EVERY_MS);
     epoch.flush();
     rate.flush();
     const unsubscribe = useStore.subscribe((state, previous) => {

@@ -2,10 +2,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../state/store';
 import { runResult } from '../../state/runResult';
 import { useStrings } from '../useStrings';
-import { decimalText, throttled } from './liveText';
-
-/** How often the sentence is rewritten while training runs: faster than this nobody can read it. */
-const TEXT_EVERY_MS = 125;
+import { LIVE_TEXT_EVERY_MS, decimalText, throttled } from './liveText';
 
 /**
  * Where training is: running or paused, epoch, forward passes. Not a live region (it changes many times a
@@ -30,7 +27,7 @@ export function RunStatus() {
       if (textRef.current) textRef.current.textContent = text;
       if (iconRef.current) iconRef.current.textContent = finished ? '■' : running ? '▶' : '❚❚';
     };
-    const text = throttled(writeText, TEXT_EVERY_MS);
+    const text = throttled(writeText, LIVE_TEXT_EVERY_MS);
     const writeData = () => {
       const element = statusRef.current;
       if (!element) return;

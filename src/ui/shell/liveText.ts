@@ -52,6 +52,12 @@ export function integerText(value: number, locale: string): string {
 }
 
 /**
+ * How often a text that follows every snapshot (the run's status, the network's epoch) is rewritten while training
+ * runs: 8 times a second, faster than anyone reads it; each rewrite costs a slow CPU a layout and a repaint.
+ */
+export const LIVE_TEXT_EVERY_MS = 125;
+
+/**
  * Runs `run` at most once per `intervalMs`: the first request after a quiet spell runs at once, later ones are
  * merged into one trailing run, so the last value is always shown. `flush` runs now (e.g. on pause).
  */
