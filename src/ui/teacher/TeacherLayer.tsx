@@ -9,5 +9,5 @@ export function TeacherLayer() {
   const { Component, failed } = useLazyPart(PANEL);
   if (failed) return <ChunkFailed part="teacher" />;
   if (Component) return <Component />;
-  return <div className="teacher-panel teacher-pending" aria-hidden="true" />;
+  return <div className="teacher-panel teacher-pending" data-stage-pending="teacher" aria-hidden="true" />;
 }

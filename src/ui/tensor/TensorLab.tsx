@@ -206,7 +206,7 @@ function ArticleTensorLab() {
               ) : histogram.Component ? (
                 <histogram.Component run={run} strings={strings} />
               ) : (
-                <div className="tensor-histogram-placeholder" aria-hidden="true" />
+                <div className="tensor-histogram-placeholder" data-stage-pending="tensor-histogram" aria-hidden="true" />
               )}
               <p data-testid="tensor-mean-note">{strings.meanNote(run.passes, shortNumber(largestMeanGap(run.meanOutputs, input)))}</p>
             </>
