@@ -33,9 +33,10 @@ test('a run stops at its budget, says what it showed, and Continue trains anothe
   await expect(play(page)).toHaveText(/Continue/);
   await expect(play(page)).toHaveAttribute('title', /another 200 epochs/);
   await play(page).click();
-  await expect(status(page)).toHaveAttribute('data-finished', 'false');
-  await expect(status(page)).toHaveAttribute('data-finished', 'true', { timeout: 20_000 });
-  await expect(status(page)).toHaveAttribute('data-epoch', '400');
+  // Epoch 400 is reached only by the continued run. (Its 200 epochs can pass within one of the status's
+  // throttled updates, so "not finished" is not always shown in between, and is not asserted.)
+  await expect(status(page)).toHaveAttribute('data-epoch', '400', { timeout: 20_000 });
+  await expect(status(page)).toHaveAttribute('data-finished', 'true');
   await expect(result).toContainText('at epoch 400');
 });
 

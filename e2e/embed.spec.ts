@@ -21,7 +21,7 @@ test('?embed=1 shows the lab without page chrome, with the panels and settings t
 });
 
 test('a host page gets ready and resize, sizes the sandboxed frame, and can play and pause', async ({ page }) => {
-  await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/?locale=en`)}`);
+  await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/?locale=en&epochs=100000`)}`);
   const body = page.locator('body');
   await expect(body).toHaveAttribute('data-last-ready', /\d+/);
   await expect(body).toHaveAttribute('data-last-resize', /\d+/);

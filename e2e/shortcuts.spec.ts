@@ -2,7 +2,8 @@ import { test, expect, openApp } from './fixtures';
 
 test.describe('keyboard shortcuts', () => {
   test.beforeEach(async ({ page }) => {
-    await openApp(page, '?locale=en');
+    // A long budget: the default run's 3,000 epochs can end within a second or two, before a pause is pressed.
+    await openApp(page, '?locale=en&epochs=100000');
     // Wait for the worker's first answer, so steps are counted from a live run.
     await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '0');
   });
@@ -82,7 +83,7 @@ test.describe('keyboard shortcuts', () => {
     await page.locator('#typing-probe').blur();
     await page.keyboard.press('Alt+e');
     await page.keyboard.press('Control+]');
-    await expect(page).toHaveURL(/^[^?]*\?locale=en&view=lab$/);
+    await expect(page).toHaveURL(/^[^?]*\?locale=en&epochs=100000$/);
     await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '0');
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(page.locator('.app')).not.toHaveAttribute('data-focus', /.+/);
