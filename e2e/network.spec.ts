@@ -34,7 +34,8 @@ async function stepOnce(page: Page): Promise<number> {
 }
 
 test.beforeEach(async ({ page }) => {
-  await openApp(page, '?locale=en&panels=network');
+  // A long budget: the default run's 3,000 epochs can end before a test pauses it or reads it twice.
+  await openApp(page, '?locale=en&panels=network&epochs=100000');
   await expect(panel(page).getByTestId('readout')).toContainText('No forward pass yet');
 });
 
