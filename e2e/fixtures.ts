@@ -46,3 +46,11 @@ export async function openApp(page: Page, query = ''): Promise<void> {
   // Keyboard shortcuts are attached just after the first render commits.
   await expect(page.locator('html[data-shortcuts="on"]')).toHaveCount(1);
 }
+
+/** Opens the Lesson (a link without Lab settings opens it) and waits until its figure and the keys are live. */
+export async function openLesson(page: Page, query: string): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect(page.locator('main#lesson')).toBeVisible();
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await expect(page.locator('html[data-shortcuts="on"]')).toHaveCount(1);
+}

@@ -1,18 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, openLesson } from './fixtures';
 import { LESSON_STEPS } from '../src/state/lesson/steps';
 import { lessonEn } from '../src/i18n/lesson.en';
 import { lessonZhCN } from '../src/i18n/lesson.zh-CN';
 import { formatLoss } from '../src/ui/charts/scales';
-
-/** Opens the Lesson (a link without Lab settings opens it) and waits until its figure and the keys are live. */
-async function openLesson(page: Page, query: string): Promise<void> {
-  await page.goto(`./${query}`);
-  await expect(page.locator('main#lesson')).toBeVisible();
-  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
-  await expect(page.locator('html[data-shortcuts="on"]')).toHaveCount(1);
-}
 
 async function inViewport(page: Page, locator: Locator, name: string): Promise<void> {
   const box = await locator.boundingBox();
