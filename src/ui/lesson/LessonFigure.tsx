@@ -3,7 +3,7 @@ import type { LessonPanel, LessonStep } from '../../state/lesson/steps';
 import type { PanelName } from '../../state/urlSchema';
 import { useStrings } from '../useStrings';
 import { Panel } from '../shell/Panel';
-import { ChunkFailed, useLazyPart, type LazyPart } from '../shell/lazyPart';
+import { ChunkFailed, PartPending, useLazyPart, type LazyPart } from '../shell/lazyPart';
 import { PANEL_CHUNKS } from '../panelChunks';
 import { TensorLab } from '../tensor/TensorLab';
 
@@ -12,7 +12,7 @@ function LazyPanel<P extends object>({ part, props, name }: { part: LazyPart<P>;
   const { Component, failed } = useLazyPart(part);
   if (failed) return <ChunkFailed part={name} />;
   if (Component) return <Component {...props} />;
-  return <div className={`stage-placeholder ${name === 'network' ? 'stage-network' : 'stage-chart'}`} data-stage-pending={name} aria-hidden="true" />;
+  return <PartPending part={name} className={`stage-placeholder ${name === 'network' ? 'stage-network' : 'stage-chart'}`} />;
 }
 
 /**

@@ -13,7 +13,7 @@
  * fills in — and it fills in below the fold on a phone.
  */
 import { createContext, startTransition, use, useEffect, useState, type ReactNode } from 'react';
-import { ChunkFailed, useLazyPart, type LazyPart } from './lazyPart';
+import { ChunkFailed, PartPending, useLazyPart, type LazyPart } from './lazyPart';
 
 /** The stages after the first render, in page order. */
 export const STAGE_ORDER = ['network', 'loss', 'fit', 'settings', 'sweep', 'explain'] as const;
@@ -96,5 +96,5 @@ export function Staged({
   }, [parts, stage, part]);
   if (reached && failed) return <ChunkFailed part={stage} />;
   if (reached && Component) return <Component />;
-  return <div className={`stage-placeholder ${placeholderClass}`.trim()} data-stage-pending={stage} aria-hidden="true" />;
+  return <PartPending part={stage} className={`stage-placeholder ${placeholderClass}`.trim()} />;
 }

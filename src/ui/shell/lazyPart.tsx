@@ -50,6 +50,15 @@ export function useLazyPart<P extends object>(
   return { Component, failed };
 }
 
+/**
+ * The box in place of a part whose code is still on its way: `className` reserves the room the part will take.
+ * `data-stage-pending` names it, so whoever waits for the page to be complete (the e2e specs' openApp and
+ * openLesson) waits for every lazy part, wherever it sits.
+ */
+export function PartPending({ part, className }: { part: string; className: string }) {
+  return <div className={className} data-stage-pending={part} aria-hidden="true" />;
+}
+
 /** Said in place of a part whose code could not be downloaded; the rest of the page goes on working. */
 export function ChunkFailed({ part }: { part: string }) {
   const strings = useStrings().shell;

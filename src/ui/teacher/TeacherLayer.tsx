@@ -1,4 +1,4 @@
-import { ChunkFailed, lazyPart, useLazyPart } from '../shell/lazyPart';
+import { ChunkFailed, PartPending, lazyPart, useLazyPart } from '../shell/lazyPart';
 import './teacherLayout.css';
 
 // The teacher panel and its QR encoder are a chunk of their own: a student's page never downloads them.
@@ -9,5 +9,5 @@ export function TeacherLayer() {
   const { Component, failed } = useLazyPart(PANEL);
   if (failed) return <ChunkFailed part="teacher" />;
   if (Component) return <Component />;
-  return <div className="teacher-panel teacher-pending" data-stage-pending="teacher" aria-hidden="true" />;
+  return <PartPending part="teacher" className="teacher-panel teacher-pending" />;
 }

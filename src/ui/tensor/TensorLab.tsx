@@ -9,7 +9,7 @@ import { numberText, parseProbability, parseSeed, parseVector, sameVector, vecto
 import { tensorActions, useDropoutLabRun, useTensorSettings } from './tensorState';
 import { TensorControls } from './TensorControls';
 import { ElementPathTable } from './ElementPathTable';
-import { ChunkFailed, lazyPart, useLazyPart } from '../shell/lazyPart';
+import { ChunkFailed, PartPending, lazyPart, useLazyPart } from '../shell/lazyPart';
 import { Spoiler } from '../shell/AnswerGate';
 import { CopyableCode } from './CopyableCode';
 import { ConventionTable } from './ConventionTable';
@@ -206,7 +206,7 @@ function ArticleTensorLab() {
               ) : histogram.Component ? (
                 <histogram.Component run={run} strings={strings} />
               ) : (
-                <div className="tensor-histogram-placeholder" data-stage-pending="tensor-histogram" aria-hidden="true" />
+                <PartPending part="tensor-histogram" className="tensor-histogram-placeholder" />
               )}
               <p data-testid="tensor-mean-note">{strings.meanNote(run.passes, shortNumber(largestMeanGap(run.meanOutputs, input)))}</p>
             </>
