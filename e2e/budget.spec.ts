@@ -1,5 +1,6 @@
 import { test, expect, openApp } from './fixtures';
 import type { Page } from '@playwright/test';
+import { DEFAULT_SCENARIO } from '../src/engine';
 
 /**
  * The epoch budget (`epochs`, the settings registry's newest entry): a run stops there by itself, the status says
@@ -53,7 +54,7 @@ test('the budget is a field of the settings form: changing it restarts training 
   await openApp(page, '?locale=en&view=lab');
   // Its own name: the p-sweep's "Epochs per run" is another setting.
   const field = page.getByRole('textbox', { name: 'Epoch budget' });
-  await expect(field).toHaveValue('3000');
+  await expect(field).toHaveValue(String(DEFAULT_SCENARIO.epochs));
   await field.fill('0');
   await expect(page.locator('.settings-panel [role="alert"]')).toContainText('1 … 100000');
   await field.fill('150');

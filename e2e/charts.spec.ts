@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
+import { DEFAULT_SCENARIO } from '../src/engine';
 
 const CSV_HEADER = 'epoch,train_no_dropout,val_no_dropout,train_dropout,val_dropout,train_dropout_on';
 
@@ -69,7 +70,7 @@ test('the fit chart draws the data, the true function and both predictions', asy
   await openApp(page, '?locale=en');
   await page.getByTestId('play').click();
   const chart = page.getByTestId('fit-chart');
-  await expect(chart).toHaveAttribute('data-train-points', '30');
+  await expect(chart).toHaveAttribute('data-train-points', String(DEFAULT_SCENARIO.trainSize));
   await expect.poll(async () => Number(await chart.getAttribute('data-plain-points'))).toBeGreaterThan(50);
   await expect.poll(async () => Number(await chart.getAttribute('data-dropout-points'))).toBeGreaterThan(50);
   for (const series of ['plain', 'dropout', 'truth']) {
@@ -77,7 +78,7 @@ test('the fit chart draws the data, the true function and both predictions', asy
     expect(d ?? '').toMatch(/^M[\d.-]+,[\d.-]+L/);
     expect(d ?? '').not.toContain('NaN');
   }
-  await expect(chart.locator('.train-points rect')).toHaveCount(30);
+  await expect(chart.locator('.train-points rect')).toHaveCount(DEFAULT_SCENARIO.trainSize);
 });
 
 test('the MC-dropout band appears and is wider in the gap of the uncertainty preset', async ({ page }) => {
@@ -116,7 +117,7 @@ test('a settings change is in the URL, a bad value is explained, and reloading r
 
   const trainPoints = async () =>
     page.getByTestId('fit-chart').locator('.train-points rect').evaluateAll((rects) => rects.map((r) => `${r.getAttribute('x')},${r.getAttribute('y')}`));
-  await expect.poll(async () => (await trainPoints()).length).toBe(30);
+  await expect.poll(async () => (await trainPoints()).length).toBe(DEFAULT_SCENARIO.trainSize);
   const before = await trainPoints();
   await page.getByTestId('play').click();
   await expect.poll(async () => (await lossNumbers(page)).epoch).toBeGreaterThan(0);
@@ -125,7 +126,7 @@ test('a settings change is in the URL, a bad value is explained, and reloading r
   await expect(page.getByLabel('Dropout probability p', { exact: true })).toHaveValue('0.4');
   await expect(page.getByLabel('Random seed', { exact: true })).toHaveValue('42');
   await expect(page.getByRole('combobox', { name: 'Activation' })).toHaveValue('relu');
-  await expect.poll(async () => (await trainPoints()).length).toBe(30);
+  await expect.poll(async () => (await trainPoints()).length).toBe(DEFAULT_SCENARIO.trainSize);
   expect(await trainPoints()).toEqual(before);
   expect((await lossNumbers(page)).epoch).toBe(0);
 });

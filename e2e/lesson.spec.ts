@@ -5,6 +5,7 @@ import { LESSON_STEPS } from '../src/state/lesson/steps';
 import { lessonEn } from '../src/i18n/lesson.en';
 import { lessonZhCN } from '../src/i18n/lesson.zh-CN';
 import { formatLoss } from '../src/ui/charts/scales';
+import { DEFAULT_SCENARIO } from '../src/engine';
 
 async function inViewport(page: Page, locator: Locator, name: string): Promise<void> {
   const box = await locator.boundingBox();
@@ -145,7 +146,7 @@ test('?step=k twice gives the same figure data', async ({ page }) => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
     await expect(status).toHaveAttribute('data-epoch', '3');
     const fit = page.getByTestId('fit-chart');
-    await expect(fit).toHaveAttribute('data-train-points', '30');
+    await expect(fit).toHaveAttribute('data-train-points', String(DEFAULT_SCENARIO.trainSize));
     await expect.poll(async () => Number(await fit.getAttribute('data-plain-points'))).toBeGreaterThan(50);
     return {
       points: await fit.locator('.train-points').innerHTML(),

@@ -1,9 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, openApp } from './fixtures';
 import type { Page } from '@playwright/test';
-import { TwinTrainer } from '../src/engine';
+import { DEFAULT_SCENARIO, TwinTrainer } from '../src/engine';
 
 const panel = (page: Page) => page.locator('section[data-panel="network"]');
+
+/** The default run's batch and hidden units, as the readouts and the example field count them. */
+const BATCH = DEFAULT_SCENARIO.trainSize;
+const HIDDEN_UNITS = DEFAULT_SCENARIO.hidden.reduce((sum, width) => sum + width, 0);
+/** Two hidden layers, for the tests of what a pass does between layers (the default has one). */
+const TWO_LAYERS = '&layers=64,64';
 
 async function epoch(page: Page): Promise<number> {
   const text = (await page.getByTestId('epoch').textContent()) ?? '';
@@ -34,7 +40,7 @@ async function stepOnce(page: Page): Promise<number> {
 }
 
 test.beforeEach(async ({ page }) => {
-  // A long budget: the default run's 3,000 epochs can end before a test pauses it or reads it twice.
+  // A long budget: the default run's 8,000 epochs can end before a test pauses it or reads it twice.
   await openApp(page, '?locale=en&panels=network&epochs=100000');
   await expect(panel(page).getByTestId('readout')).toContainText('No forward pass yet');
 });
@@ -65,17 +71,19 @@ test('over many real masks the fraction dropped is within 4σ of p = 0.3', async
     units += mask.length;
     dropped += [...mask].filter((bit) => bit === '1').length;
   }
-  expect(units).toBe(20 * 128);
+  expect(units).toBe(20 * HIDDEN_UNITS);
   const sigma = Math.sqrt((0.3 * 0.7) / units);
   expect(Math.abs(dropped / units - 0.3)).toBeLessThan(4 * sigma);
   // The readout counts the same mask the neurons show.
   const mask = await shownMask(page);
-  const layer1 = [...mask.slice(0, 64)].filter((bit) => bit === '1').length;
-  await expect(page.getByTestId('readout')).toContainText(`Layer 1: ${layer1} of 64 dropped`);
+  const width = DEFAULT_SCENARIO.hidden[0];
+  const layer1 = [...mask.slice(0, width)].filter((bit) => bit === '1').length;
+  await expect(page.getByTestId('readout')).toContainText(`Layer 1: ${layer1} of ${width} dropped`);
   await expect(page.getByTestId('readout')).toContainText('thinned networks');
 });
 
 test('in slow motion one step advances exactly one forward pass, revealed layer by layer', async ({ page }) => {
+  await openApp(page, `?locale=en&panels=network&epochs=100000${TWO_LAYERS}`);
   await panel(page).locator('button[data-speed="slow"]').click();
   await expect(page).toHaveURL(/speed=slow/);
   await panel(page).getByTestId('step-pass').click();
@@ -127,7 +135,7 @@ test('p = 0 never drops a neuron', async ({ page }) => {
   await panel(page).getByTestId('play').click();
   await expect.poll(() => passNumber(page)).toBeGreaterThan(0);
   for (let i = 0; i < 8; i++) {
-    expect(await shownMask(page)).toBe('0'.repeat(128));
+    expect(await shownMask(page)).toBe('0'.repeat(HIDDEN_UNITS));
     await page.waitForTimeout(250);
   }
 });
@@ -162,7 +170,7 @@ test('changing p restarts training, updates the URL and rejects bad input beside
 });
 
 test('a crashed worker and a hung worker are both replaced and training goes on', async ({ page }) => {
-  // A budget far beyond the test: the default 3,000 epochs can end (about 1.5 s at full speed) before the faults.
+  // A budget far beyond the test: the default 8,000 epochs can end (a few seconds at full speed) before the faults.
   await openApp(page, '?locale=en&panels=network&epochs=100000');
   await panel(page).getByTestId('play').click();
   await expect.poll(() => epoch(page)).toBeGreaterThan(10);
@@ -181,6 +189,7 @@ test('a crashed worker and a hung worker are both replaced and training goes on'
 });
 
 test('neurons are keyboard-inspectable and name their state', async ({ page }) => {
+  await openApp(page, `?locale=en&panels=network&epochs=100000${TWO_LAYERS}`);
   await stepOnce(page);
   const first = page.locator('g.neuron[tabindex="0"]');
   await first.focus();
@@ -246,10 +255,10 @@ test('the chosen example is in the link, and a link opens on it', async ({ page 
   expect(await shownMask(page)).toBe(engineMask(trainer, 4));
   await panel(page).getByTestId('example-next').click();
   await expect(page).toHaveURL(/example=6/);
-  // Past the batch (30 examples by default) the link shows the last example, and the link says so.
+  // Past the batch (the whole training set by default) the link shows the last example, and the link says so.
   await openApp(page, '?locale=en&example=400');
-  await expect(panel(page).getByTestId('example-input')).toHaveValue('30');
-  await expect(page).toHaveURL(/example=30/);
+  await expect(panel(page).getByTestId('example-input')).toHaveValue(String(BATCH));
+  await expect(page).toHaveURL(new RegExp(`example=${BATCH}`));
 });
 
 test('the example field explains bad input beside itself and keeps the shown example', async ({ page }) => {
@@ -259,10 +268,10 @@ test('the example field explains bad input beside itself and keeps the shown exa
   await expect(page.getByLabel('Example shown')).toHaveValue('1');
   await field.fill('3');
   await expect(diagram).toHaveAttribute('data-sample', '2');
-  for (const bad of ['0', '31', '2.5', '-4']) {
+  for (const bad of ['0', String(BATCH + 1), '2.5', '-4']) {
     await field.fill(bad);
     await expect(field).toHaveAttribute('aria-invalid', 'true');
-    await expect(panel(page).getByTestId('example-error')).toHaveText('Enter a whole number from 1 to 30. Still showing example 3.');
+    await expect(panel(page).getByTestId('example-error')).toHaveText(`Enter a whole number from 1 to ${BATCH}. Still showing example 3.`);
     await expect(diagram).toHaveAttribute('data-sample', '2');
   }
   // The buttons recover from a bad entry; at the ends they stay focusable and do nothing.
@@ -300,14 +309,14 @@ test('the example control speaks Chinese', async ({ page }) => {
   await expect(page.getByLabel('显示的样本')).toHaveValue('1');
   await panel(page).getByTestId('step-pass').click();
   await expect(panel(page).getByTestId('example-readout')).toContainText('第 1 个训练样本');
-  await expect(panel(page)).toContainText('这一批共 30 个');
+  await expect(panel(page)).toContainText(`这一批共 ${BATCH} 个`);
   await panel(page).getByTestId('example-input').fill('99');
-  await expect(panel(page).getByTestId('example-error')).toHaveText('请输入 1 到 30 之间的整数。现在仍显示第 1 个样本。');
+  await expect(panel(page).getByTestId('example-error')).toHaveText(`请输入 1 到 ${BATCH} 之间的整数。现在仍显示第 1 个样本。`);
 });
 
 test('the diagram stops drawing while scrolled out of view and catches up when back', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 700 });
-  // Still training while the diagram is away: the default 3,000 epochs end after about 1.5 s at full speed.
+  // Still training while the diagram is away: the default 8,000 epochs end after a few seconds at full speed.
   await openApp(page, '?locale=en&epochs=100000');
   await panel(page).getByTestId('play').click();
   await expect.poll(() => epoch(page)).toBeGreaterThan(10);

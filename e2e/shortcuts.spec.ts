@@ -2,7 +2,7 @@ import { test, expect, openApp } from './fixtures';
 
 test.describe('keyboard shortcuts', () => {
   test.beforeEach(async ({ page }) => {
-    // A long budget: the default run's 3,000 epochs can end within a second or two, before a pause is pressed.
+    // A long budget: the default run's 8,000 epochs can end within a few seconds, before a pause is pressed.
     await openApp(page, '?locale=en&epochs=100000');
     // Wait for the worker's first answer, so steps are counted from a live run.
     await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '0');

@@ -3,14 +3,15 @@ import {
   DEFAULT_SCENARIO, SCENARIO_LIMITS, TwinTrainer, lossHistoryToCsv, simulate, validateScenario, type ScenarioOptions,
 } from './trainer';
 
-const quick: Partial<ScenarioOptions> = { hidden: [16, 16], evalEvery: 5 };
+// 30 samples, as the batch arithmetic below spells out; small layers keep the tests fast.
+const quick: Partial<ScenarioOptions> = { trainSize: 30, hidden: [16, 16], evalEvery: 5 };
 
 describe('validateScenario', () => {
   it('fills every default', () => {
-    expect(validateScenario({})).toEqual({ ...DEFAULT_SCENARIO, hidden: [64, 64] });
+    expect(validateScenario({})).toEqual({ ...DEFAULT_SCENARIO, hidden: [128] });
     expect(DEFAULT_SCENARIO).toMatchObject({
-      dataset: 'sine', seed: 0, trainSize: 30, valSize: 200, noise: 0.3, gap: false, hidden: [64, 64],
-      activation: 'tanh', optimizer: 'adam', learningRate: 0.003, p: 0.5, batchSize: 0, evalEvery: 10, epochs: 3000,
+      dataset: 'sine', seed: 0, trainSize: 20, valSize: 200, noise: 0.3, gap: false, hidden: [128],
+      activation: 'tanh', optimizer: 'adam', learningRate: 0.003, p: 0.5, batchSize: 0, evalEvery: 10, epochs: 8000,
     });
     expect(validateScenario({ p: 0.5, hidden: [8] })).toMatchObject({ p: 0.5, hidden: [8], seed: 0 });
   });
@@ -31,7 +32,7 @@ describe('validateScenario', () => {
       [{ learningRate: Infinity }, /learningRate .* Infinity/],
       [{ p: 1.5 }, 'p: dropout probability has to be between 0 and 1, but got 1.5'],
       [{ p: NaN }, 'p: dropout probability has to be between 0 and 1, but got nan'],
-      [{ batchSize: 31 }, /batchSize must be an integer between 0 \(full batch\) and trainSize \(30\), but got 31/],
+      [{ trainSize: 30, batchSize: 31 }, /batchSize must be an integer between 0 \(full batch\) and trainSize \(30\), but got 31/],
       [{ evalEvery: 0 }, /evalEvery .* but got 0/],
       [{ dataset: 'moons', gap: true }, /gap is only available for the sine dataset/],
       [{ gap: 'yes' as unknown as boolean }, /gap must be true or false, but got "yes"/],
@@ -97,7 +98,7 @@ describe('TwinTrainer', () => {
   });
 
   it('exposes the real masks and post-dropout activations of the last training pass', () => {
-    const t = new TwinTrainer({ p: 0.3 });
+    const t = new TwinTrainer({ p: 0.3, trainSize: 30, hidden: [64, 64] });
     t.step();
     const masks = t.lastMasks();
     const acts = t.lastHiddenActivations();
@@ -119,7 +120,7 @@ describe('TwinTrainer', () => {
   });
 
   it('hands out one example’s row of the last pass, equal to that row of the whole batch', () => {
-    const t = new TwinTrainer({ p: 0.3 });
+    const t = new TwinTrainer({ p: 0.3, trainSize: 30, hidden: [64, 64] });
     t.step();
     const row = t.lastPassRow(3);
     expect(row.sample).toBe(t.lastBatchIndices()[3]);

@@ -58,7 +58,7 @@ export const lessonEn = {
   steps: {
     hook: {
       title: 'Two networks, one with dropout',
-      text: 'The living network learns 30 noisy points. Its twin learns the same points but switches random neurons off on every pass. The loss curves follow both.',
+      text: 'The living network learns 20 noisy points. Its twin learns the same points but switches random neurons off on every pass. The loss curves follow both.',
       question: 'Which twin will predict new points better (lower validation loss)?',
       choices: {
         dropout: 'The twin with dropout',
@@ -66,7 +66,7 @@ export const lessonEn = {
         same: 'Neither: same points, same result',
       },
       explanation:
-        'With only 30 points, the network without dropout starts to memorise the noise. Dropout makes every pass train a different thinned network, so no neuron can rely on another: the twin learns the smooth shape instead.',
+        'With only 20 points, the network without dropout starts to memorise the noise. Dropout makes every pass train a different thinned network, so no neuron can rely on another: the twin learns the smooth shape instead.',
       teacher: {
         goal: 'Hook: commit to a prediction before watching the twins train.',
         ask: 'Why would switching neurons off at random help a network rather than hurt it?',
@@ -107,15 +107,15 @@ export const lessonEn = {
     },
     perExample: {
       title: 'A network: one mask per example',
-      text: 'Back to the network. A training batch holds 30 examples, and each hidden layer has 64 units. Step one pass at a time, then switch the example shown.',
-      question: 'In one forward pass, do all 30 examples share one dropout mask?',
+      text: 'Back to the network. A training batch holds 20 examples, and the hidden layer has 128 units. Step one pass at a time, then switch the example shown.',
+      question: 'In one forward pass, do all 20 examples share one dropout mask?',
       choices: {
         shared: 'Yes: one mask per pass, the same for the whole batch',
-        ownAboutHalf: 'No: each example draws its own mask, about 32 of 64 off (p = 0.5), varying',
-        ownExactlyHalf: 'No, but each has exactly 32 of 64 units off',
+        ownAboutHalf: 'No: each example draws its own mask, about 64 of 128 off (p = 0.5), varying',
+        ownExactlyHalf: 'No, but each has exactly 64 of 128 units off',
       },
       explanation:
-        'Every example of a batch goes through its own thinned network, drawn independently: about half of each layer is off (p = 0.5), a different set for each example and each pass.',
+        'Every example of a batch goes through its own thinned network, drawn independently: about half of the hidden layer is off (p = 0.5), a different set for each example and each pass.',
       teacher: {
         goal: 'Masks are drawn per example and per pass: a batch trains many thinned networks at once.',
         ask: 'How many different thinned networks does one epoch of this batch train?',
@@ -128,10 +128,10 @@ export const lessonEn = {
       choices: {
         keepsFalling: 'It keeps falling, like the train loss',
         minThenRise: 'It falls, reaches a minimum, then rises again',
-        flat: 'It never falls: 30 points are too few to learn anything',
+        flat: 'It never falls: 20 points are too few to learn anything',
       },
       explanation:
-        'The train loss keeps falling because the network memorises the noise of 30 points. The validation loss, measured on new points, falls only until the fit is as good as it gets, then rises: the network is overfitting.',
+        'The train loss keeps falling because the network memorises the noise of 20 points. The validation loss, measured on new points, falls only until the fit is as good as it gets, then rises: the network is overfitting.',
       teacher: {
         goal: 'Recognise overfitting: validation loss has a minimum, then rises while the train loss falls.',
         ask: 'Where would you stop training, and how would you know without the validation curve?',
@@ -163,7 +163,7 @@ export const lessonEn = {
         unrelated: 'Unrelated: the eval network restores the weights of before training',
       },
       explanation:
-        'With kept values scaled by 1/(1−p), the eval network approximates the average of all thinned networks in one pass (Srivastava et al. 2014 found the two agree from about 50 masks on). That is why PyTorch switches dropout off in eval().',
+        'With kept values scaled by 1/(1−p), the eval network gives the average of all thinned networks in one pass. Here, where the dropped layer feeds the output directly, it is the exact average; with more layers it is a close approximation (Srivastava et al. 2014 found the two agree from about 50 masks on). That is why PyTorch switches dropout off in eval().',
       teacher: {
         goal: 'The eval network approximates the average of the thinned networks (weight scaling).',
         ask: 'Why not average 1,000 masks at test time instead?',
@@ -187,14 +187,14 @@ export const lessonEn = {
     },
     moreData: {
       title: 'More data, less need',
-      text: 'The same twins, now with 300 training points instead of 30. Switch between 10, 30, 100 and 300 points and watch the gap between the validation curves on the loss curves.',
+      text: 'The same twins, now with 300 training points instead of 20. Switch between 10, 30, 100 and 300 points and watch the gap between the validation curves on the loss curves.',
       question: 'With 300 training points, what happens to dropout’s advantage?',
       choices: {
-        sameGain: 'It stays as large as with 30 points',
+        sameGain: 'It stays as large as with 20 points',
         smallerGain: 'It shrinks: with plenty of data there is little overfitting to fight',
       },
       explanation:
-        'Plenty of data is itself a regulariser: the network cannot memorise 300 points as easily as 30, so there is less overfitting for dropout to remove (Srivastava et al. 2014, Fig. 10; a toy problem does not reproduce MNIST’s numbers).',
+        'Plenty of data is itself a regulariser: the network cannot memorise 300 points as easily as 20, so there is less overfitting for dropout to remove (Srivastava et al. 2014, Fig. 10; a toy problem does not reproduce MNIST’s numbers).',
       teacher: {
         goal: 'Dropout’s gain depends on the data: largest when data is scarce relative to the model.',
         ask: 'Why might dropout still cost something when data is plentiful?',

@@ -4,8 +4,14 @@ import { FIT_CURVE_POINTS, FIT_REGION_SIZE } from './fitGrid';
 import { TrainingSession } from './trainingSession';
 import type { TrainingSnapshot, WorkerEvent } from './protocol';
 
+/**
+ * The shape these tests spell out (30 examples per batch, two hidden layers of 64: four layers to reveal), kept
+ * fixed so that tuning the default scenario does not move them.
+ */
+const SHAPE = Object.freeze({ trainSize: 30, hidden: [64, 64] });
+
 /** A session on a fake clock that advances `msPerCall` every time it is read. */
-function harness(scenario = {}, msPerCall = 0.05) {
+function harness(scenario: object = SHAPE, msPerCall = 0.05) {
   let clock = 0;
   const events: WorkerEvent[] = [];
   const session = new TrainingSession(scenario, (event) => events.push(event), () => (clock += msPerCall));
@@ -131,7 +137,7 @@ describe('TrainingSession', () => {
 
 describe('slow motion', () => {
   it('posts one snapshot per layer the pass reaches, ending with the whole network', () => {
-    const h = harness({}, 0.01);
+    const h = harness(SHAPE, 0.01);
     h.configure(1);
     h.session.handle({ type: 'setSpeed', speed: 'slow' });
     h.session.handle({ type: 'stepPass', seq: 8 });
@@ -162,11 +168,11 @@ describe('the example of the batch the view shows', () => {
   }
 
   it('shows the chosen row of the same pass at once, with that example’s own mask, as the engine drew it', () => {
-    const { before, after } = stepThenShow({}, 1);
+    const { before, after } = stepThenShow(SHAPE, 1);
     expect(before).toMatchObject({ displayPass: 1, displaySample: 0 });
     expect(after).toMatchObject({ displayPass: 1, forwardPasses: 1, displaySample: 1 });
     // The same pass, computed independently by the engine: row 1 of its batch.
-    const trainer = new TwinTrainer({});
+    const trainer = new TwinTrainer(SHAPE);
     trainer.step();
     const expected = trainer.lastPassRow(1);
     expect(after.masks.map((m) => Array.from(m))).toEqual(expected.masks.map((m) => Array.from(m)));
@@ -177,34 +183,34 @@ describe('the example of the batch the view shows', () => {
   });
 
   it('starts a run (and a restarted worker) on the row the configure command names', () => {
-    const { before } = stepThenShow({}, 0, 4);
+    const { before } = stepThenShow(SHAPE, 0, 4);
     expect(before.displaySample).toBe(4);
   });
 
   it('shows the last example of a shorter batch, and the first for a malformed row', () => {
-    expect(stepThenShow({}, 99).after.displaySample).toBe(29);
-    for (const row of [-1, 1.5, Number.NaN]) expect(stepThenShow({}, row).after.displaySample).toBe(0);
+    expect(stepThenShow(SHAPE, 99).after.displaySample).toBe(29);
+    for (const row of [-1, 1.5, Number.NaN]) expect(stepThenShow(SHAPE, row).after.displaySample).toBe(0);
   });
 
   it('follows the shuffled batch of mini-batch training: the row names a position in the batch', () => {
-    const { after } = stepThenShow({ batchSize: 8 }, 5);
-    const trainer = new TwinTrainer({ batchSize: 8 });
+    const { after } = stepThenShow({ ...SHAPE, batchSize: 8 }, 5);
+    const trainer = new TwinTrainer({ ...SHAPE, batchSize: 8 });
     trainer.step();
     expect(after.displaySample).toBe(trainer.lastBatchIndices()[5]);
     // The epoch's last batch holds 30 − 3 × 8 = 6 examples: row 7 shows its last one.
-    const h = harness({ batchSize: 8 });
+    const h = harness({ ...SHAPE, batchSize: 8 });
     h.configure(1, { batchSize: 8 }, 7);
     for (let i = 0; i < 4; i++) h.session.handle({ type: 'stepPass', seq: i + 1 });
     h.advance(20);
     h.session.tick();
-    const reference = new TwinTrainer({ batchSize: 8 });
+    const reference = new TwinTrainer({ ...SHAPE, batchSize: 8 });
     for (let i = 0; i < 4; i++) reference.step();
     expect(reference.lastBatchIndices()).toHaveLength(6);
     expect(h.snapshots().at(-1)!.displaySample).toBe(reference.lastBatchIndices()[5]);
   });
 
   it('in slow motion a new row of the same pass does not start revealing it again', () => {
-    const h = harness({}, 0.01);
+    const h = harness(SHAPE, 0.01);
     h.configure(1);
     h.session.handle({ type: 'setSpeed', speed: 'slow' });
     h.session.handle({ type: 'stepPass', seq: 1 });

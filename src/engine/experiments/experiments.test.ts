@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TwinTrainer } from '../trainer';
+import { DEFAULT_SCENARIO, TwinTrainer } from '../trainer';
 import {
   combineDataSize, combineEnsemble, combineExperiment, combineFixedUnits, dataSizeJobs, ensembleJobs, experimentJobs,
   experimentTableToCsv, fixedUnitsJobs, keptUnitsWidth, runEnsembleJob, runExperimentJob, trainOneTwin,
@@ -62,7 +62,8 @@ describe('job lists and combining', () => {
     expect(jobs.filter((j) => j.p === 0)).toHaveLength(1);
     expect(jobs.filter((j) => j.form === 'fixed-width').every((j) => j.width === 32)).toBe(true);
     for (const j of jobs.filter((job) => job.form === 'fixed-kept')) {
-      expect(j.scenario.hidden).toEqual([keptUnitsWidth(32, j.p), keptUnitsWidth(32, j.p)]);
+      // Every hidden layer of the default network is widened.
+      expect(j.scenario.hidden).toEqual(DEFAULT_SCENARIO.hidden.map(() => keptUnitsWidth(32, j.p)));
     }
     expect(() => fixedUnitsJobs({ seeds: 1, n: 64, ps: [0.6] })).toThrow(/wider than 128/);
     const fake: FixedUnitsJobResult[] = jobs.map((j) => ({

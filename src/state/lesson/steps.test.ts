@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
+import { DEFAULT_SCENARIO } from '../../engine';
 import { defaultUrlSettings, parseUrlSettings, URL_SCHEMA } from '../urlSchema';
 import { LESSON_OWNED_KEYS, LESSON_STEPS, LESSON_STEP_COUNT, MISCONCEPTIONS, lessonLinkSettings, settingsForStep, stepAt, type LessonPanel } from './steps';
 
@@ -150,6 +151,26 @@ describe('a step as a preset of the Lab’s settings', () => {
     const link = lessonLinkSettings(settings, defaults);
     expect(link.n).toBe(defaults.n);
     expect(link.step).toBe(9);
+  });
+});
+
+describe('the numbers the lesson writes out', () => {
+  // The texts name the default run's size in words; they must be the run the reader watches.
+  const { trainSize, hidden, p } = DEFAULT_SCENARIO;
+  it.each(Object.entries(LANGUAGES))('are the default scenario’s (%s)', (_, lesson) => {
+    expect(hidden).toHaveLength(1); // "the hidden layer"
+    const [units] = hidden;
+    const number = (value: number) => new RegExp(`(^|[^\\d.])${value}(?![\\d]|\\.\\d)`);
+    for (const text of [lesson.steps.hook.text, lesson.steps.hook.explanation, lesson.steps.perExample.question,
+      lesson.steps.overfit.explanation, lesson.steps.moreData.text]) {
+      expect(text).toMatch(number(trainSize));
+    }
+    expect(lesson.steps.perExample.text).toMatch(number(trainSize));
+    expect(lesson.steps.perExample.text).toMatch(number(units));
+    for (const choice of [lesson.steps.perExample.choices.ownAboutHalf, lesson.steps.perExample.choices.ownExactlyHalf]) {
+      expect(choice).toMatch(number(units));
+      expect(choice).toMatch(number(units * p));
+    }
   });
 });
 

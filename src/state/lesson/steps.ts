@@ -6,6 +6,7 @@
  *
  * Pure data and pure functions: no store, no DOM (the unit tests read it in Node).
  */
+import { DATA_SIZES } from '../../engine';
 import type { UrlSettings } from '../urlSchema';
 
 /**
@@ -248,7 +249,8 @@ export const LESSON_STEPS: readonly LessonStep[] = [
     panels: ['loss', 'fit'],
     preset: { n: 300 },
     highlight: 'valPlain',
-    variants: { key: 'n', values: [10, 30, 100, 300] },
+    // The data-size experiment's sizes, so the live twins show the runs its table measured.
+    variants: { key: 'n', values: [...DATA_SIZES] },
     question: {
       choices: [
         { id: 'sameGain', misconception: 'helpsWithPlentifulData' },

@@ -15,6 +15,7 @@ export function presetToUrlSettings(preset: Readonly<Partial<ScenarioOptions>>):
   if (preset.noise !== undefined) change.noise = preset.noise;
   if (preset.hidden !== undefined) change.layers = [...preset.hidden];
   if (preset.batchSize !== undefined) change.batch = preset.batchSize;
+  if (preset.epochs !== undefined) change.epochs = preset.epochs;
   return change;
 }
 
