@@ -61,9 +61,12 @@ test.describe('worker faults', () => {
       await openApp(page, '?p=0.5&seed=7&noise=0.4&epochs=100000&locale=en');
       await pressPlay(page);
       await waitForLossPoints(page, 5);
-      // A long enough old run that the new one's chart is clearly shorter, and the chart in view so that it
-      // redraws every frame (charts out of view redraw only twice a second).
-      await expect.poll(async () => (await runStatus(page)).epoch, { timeout: 60_000 }).toBeGreaterThan(1000);
+      // A long enough old run that the new one's chart stays shorter for a while (measureRecovery needs a frame
+      // that shows the new run with fewer points than the old): 20,000 epochs give the new run 1–2 s of shorter
+      // chart at full speed. (1,000 were enough for the old 1-64-64-1 default; the 1-128-1 default trains about 3×
+      // faster, and its first snapshot after a restart could already carry as many points.) The chart in view, so
+      // that it redraws every frame (charts out of view redraw only twice a second).
+      await expect.poll(async () => (await runStatus(page)).epoch, { timeout: 90_000 }).toBeGreaterThan(20_000);
       await page.getByTestId('loss-chart').scrollIntoViewIfNeeded();
       const settingsBefore = new URL(page.url()).search;
 
