@@ -39,7 +39,7 @@ for (const { name, query, inView, toEnd } of CASES) {
       }
     });
     // The largest epoch budget, so the run never stops within the measured 20 s.
-    await openApp(page, `?locale=en&epochs=100000${query}${process.env.BENCH_QUERY ?? ''}`);
+    await openApp(page, `?locale=en&epochs=1000000${query}${process.env.BENCH_QUERY ?? ''}`);
     const readEpoch = async () => Number(((await page.getByTestId('epoch').textContent()) ?? '').replace(/[^\d]/g, ''));
     await page.locator('section[data-panel="network"]').getByTestId('play').click();
     if (inView) await page.locator(inView).scrollIntoViewIfNeeded();

@@ -13,7 +13,7 @@ test('@bench worker recovery after a crash and a hang', async ({ page, consoleEr
     const notices: number[] = [];
     const training: number[] = [];
     for (let run = 0; run < 5; run++) {
-      await openApp(page, '?p=0.5&seed=7&noise=0.4&epochs=100000&locale=en&view=lab');
+      await openApp(page, '?p=0.5&seed=7&noise=0.4&epochs=1000000&locale=en&view=lab');
       await pressPlay(page);
       await waitForLossPoints(page, 5);
       await expect.poll(async () => (await runStatus(page)).epoch, { timeout: 60_000 }).toBeGreaterThan(1000);

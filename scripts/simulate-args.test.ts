@@ -6,8 +6,8 @@ describe('parseSimulateArgs', () => {
   it("defaults to CSV and the scenario's epoch budget", () => {
     expect(parseSimulateArgs([])).toEqual({ ok: true, help: false, options: { epochs: DEFAULT_SCENARIO.epochs }, format: 'csv' });
     // --epochs overrides the budget; the engine's limits bound it.
-    expect(parseSimulateArgs(['--epochs', '100000'])).toMatchObject({ ok: true, options: { epochs: 100_000 } });
-    expect(parseSimulateArgs(['--epochs', '100001'])).toMatchObject({ ok: false });
+    expect(parseSimulateArgs(['--epochs', '1000000'])).toMatchObject({ ok: true, options: { epochs: 1_000_000 } });
+    expect(parseSimulateArgs(['--epochs', '1000001'])).toMatchObject({ ok: false });
   });
 
   it('reads every flag, with a space or an equals sign', () => {
@@ -35,7 +35,7 @@ describe('parseSimulateArgs', () => {
       [['--p', '1.5'], 'p: dropout probability has to be between 0 and 1, but got 1.5'],
       [['--p'], '--p needs a value'],
       [['--format', 'xml'], '--format must be csv or json, but got "xml"'],
-      [['--epochs', '0'], /--epochs must be an integer between 1 and 100000, but got 0/],
+      [['--epochs', '0'], /--epochs must be an integer between 1 and 1000000, but got 0/],
       [['--lr', '0x10'], '--lr expects a number, but got "0x10"'],
       [['--hidden', '64,abc'], /--hidden expects an integer, but got "abc"/],
       [['--bogus', '1'], 'unknown argument "--bogus"'],

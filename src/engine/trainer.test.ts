@@ -266,11 +266,11 @@ describe('simulate', () => {
     expect(() => validateScenario({ epochs: SCENARIO_LIMITS.maxEpochs + 1 })).toThrow(
       `epochs must be an integer between 1 and ${SCENARIO_LIMITS.maxEpochs}, but got ${SCENARIO_LIMITS.maxEpochs + 1}`,
     );
-    expect(() => validateScenario({ epochs: 2.5 })).toThrow('epochs must be an integer between 1 and 100000, but got 2.5');
+    expect(() => validateScenario({ epochs: 2.5 })).toThrow('epochs must be an integer between 1 and 1000000, but got 2.5');
   });
 
   it('validates epochs and the scenario', () => {
-    expect(() => simulate({ epochs: 0 })).toThrow('epochs must be an integer between 1 and 100000, but got 0');
+    expect(() => simulate({ epochs: 0 })).toThrow('epochs must be an integer between 1 and 1000000, but got 0');
     expect(() => simulate({ p: -0.1, epochs: 1 })).toThrow('p: dropout probability has to be between 0 and 1, but got -0.1');
   });
 });

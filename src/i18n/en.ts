@@ -346,7 +346,7 @@ export const en = {
       n: 'Fewer points make overfitting easier to see, 4 to 400.',
       noise: 'Standard deviation of the noise, 0 to 2.',
       seed: 'Same seed, same data, same start, same masks.',
-      epochs: 'Training stops after this many epochs, 1 to 100000; Continue trains as many again.',
+      epochs: 'Training stops after this many epochs, 1 to 1000000; Continue trains as many again.',
     },
     newData: 'New data',
     apply: 'Apply',

@@ -33,7 +33,7 @@ const NUMBER_BOUNDS: Partial<Record<Key, [number, number, boolean]>> = {
   noise: [0, 2, false],
   lr: [0.00001, 10, false],
   batch: [0, 400, true],
-  epochs: [1, 100_000, true],
+  epochs: [1, 1_000_000, true],
   example: [1, 400, true],
   // The lesson's 11 steps.
   step: [1, 11, true],
