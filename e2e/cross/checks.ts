@@ -122,7 +122,7 @@ export function crossSuite(engine: CrossEngine): void {
     });
 
     check('Play trains: the epoch rises and the network readout changes', async () => {
-      // A budget far beyond the check: the default 3,000 epochs can end (about 1.5 s at full speed) before it does.
+      // A budget far beyond the check: the default 8,000 epochs can end (about 1 s at full speed) before it does.
       await tab.goto(`${lab.origin}/?locale=en&view=lab&epochs=100000`);
       await ready(tab);
       const readout = textOf('[data-testid="readout"]');

@@ -4,7 +4,7 @@ import type { FloatArray } from './mlp';
  * The two dense kernels every forward and backward pass is made of. They are written for V8: flat typed
  * arrays, no closures, no per-element calls, and a 2 × 4 register tile (8 independent accumulators) so that
  * each loaded value feeds several multiply-adds and no single add chain limits the loop. Measured on the
- * 1-64-64-1 default this is ~2× faster than the textbook triple loop (see scripts/bench.ts).
+ * 1-64-64-1 network (the default until session 8) this is ~2× faster than the textbook triple loop (see scripts/bench.ts).
  */
 
 /**
