@@ -45,14 +45,14 @@ test.beforeEach(async ({ page }) => {
   await expect(panel(page).getByTestId('readout')).toContainText('No forward pass yet');
 });
 
-test('pressing play makes the epoch counter rise, and two readouts 500 ms apart differ', async ({ page }) => {
+test('pressing play makes the epoch counter rise, and the readout moves on to later passes', async ({ page }) => {
   expect(await epoch(page)).toBe(0);
   await panel(page).getByTestId('play').click();
   await expect.poll(() => epoch(page)).toBeGreaterThan(20);
-  const first = await page.getByTestId('readout').textContent();
-  await page.waitForTimeout(500);
-  const second = await page.getByTestId('readout').textContent();
-  expect(second).not.toBe(first);
+  const first = await passNumber(page);
+  // Waits for the change rather than a fixed 500 ms: on a loaded 2-core CI machine the page can draw no new pass
+  // for half a second (CI saw the same readout 500 ms apart once), and that is not what this test is about.
+  await expect.poll(() => passNumber(page)).toBeGreaterThan(first);
   await panel(page).getByTestId('play').click(); // pause
   await expect(panel(page).getByTestId('play')).toContainText('Play');
   await page.waitForTimeout(300); // the last snapshot of the run may still be on its way
