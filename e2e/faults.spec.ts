@@ -20,21 +20,26 @@ test.describe('divergence', () => {
       await expect(notice).toContainText(/lower the learning rate/i);
       await expectFiniteAxes(page);
 
-      // Paused at the first non-finite loss: the epoch stands still and nothing more is drawn.
-      await expect.poll(() => lossPointCount(page), { message: 'finite losses drawn, the non-finite one not' }).toBe(drawnBeforeStop);
-      const stopped = { ...(await runStatus(page)), points: await lossPointCount(page) };
-      expect(stopped.running).toBe(false);
+      // Paused at the first non-finite loss: the epoch stands still and nothing more is drawn. The notice can
+      // come before the snapshot that says training stopped (the worker tells the view at once, and snapshots
+      // follow the frame clock), and the finite points can be drawn while the run still looks running: wait for
+      // both together.
+      const shown = async () => ({ ...(await runStatus(page)), points: await lossPointCount(page) });
+      await expect
+        .poll(async () => { const { running, points } = await shown(); return { running, points }; }, { message: 'stopped, with the finite losses drawn and the non-finite one not' })
+        .toEqual({ running: false, points: drawnBeforeStop });
+      const stopped = await shown();
       expect(stopped.epoch).toBeGreaterThan(0);
       await page.waitForTimeout(1000);
-      expect({ ...(await runStatus(page)), points: await lossPointCount(page) }).toEqual(stopped);
+      expect(await shown()).toEqual(stopped);
       await expectFiniteAxes(page);
 
       // Reset: back to epoch 0 with the same settings, and the same run diverges again (the detector re-arms).
       await notice.getByRole('button', { name: /dismiss/i }).click();
       await expect(notice).toHaveCount(0);
       await pressReset(page);
-      await expect.poll(async () => (await runStatus(page)).epoch).toBe(0);
-      expect(await lossPointCount(page)).toBeLessThanOrEqual(1);
+      // The status and the chart redraw in different frames: wait for both.
+      await expect.poll(async () => { const { epoch, points } = await shown(); return epoch === 0 && points <= 1; }, { message: 'epoch 0 and at most one point' }).toBe(true);
       expect(new URL(page.url()).searchParams.get('lr')).toBe(lr);
       await pressPlay(page);
       await expect(notice).toBeVisible({ timeout: 15_000 });

@@ -55,7 +55,12 @@ test('pressing play makes the epoch counter rise, and the readout moves on to la
   await expect.poll(() => passNumber(page)).toBeGreaterThan(first);
   await panel(page).getByTestId('play').click(); // pause
   await expect(panel(page).getByTestId('play')).toContainText('Play');
-  await page.waitForTimeout(300); // the last snapshot of the run may still be on its way
+  // The pause reaches the worker, and its last snapshot the page, a moment later: wait for the run status to say
+  // it stopped and for the counter to show its epoch, then check that nothing moves on.
+  await expect.poll(async () => {
+    const status = page.locator('[data-run-status]');
+    return (await status.getAttribute('data-running')) === 'false' && String(await epoch(page)) === (await status.getAttribute('data-epoch'));
+  }, { message: 'the run stopped and the counter shows its epoch' }).toBe(true);
   const paused = await epoch(page);
   await page.waitForTimeout(400);
   expect(await epoch(page)).toBe(paused);
