@@ -165,7 +165,7 @@ export const lessonEn = {
       explanation:
         'With kept values scaled by 1/(1−p), the eval network gives the average of all thinned networks in one pass. Here, where the dropped layer feeds the output directly, it is the exact average; with more layers it is a close approximation (Srivastava et al. 2014 found the two agree from about 50 masks on). That is why PyTorch switches dropout off in eval().',
       teacher: {
-        goal: 'The eval network approximates the average of the thinned networks (weight scaling).',
+        goal: 'Weight scaling: one eval pass gives the average of the thinned networks, exactly with one dropped layer before the output, closely with more.',
         ask: 'Why not average 1,000 masks at test time instead?',
       },
     },

@@ -163,7 +163,7 @@ export const lessonZhCN: typeof lessonEn = {
       explanation:
         '因为保留的值被放大了 1/(1−p)，eval 网络只需一次传播就给出所有稀疏子网络的平均。这里被丢弃的层直接连到输出，所以它正好等于平均；层数更多时它是很接近的近似（Srivastava 等 2014 发现约 50 个掩码起两者就一致）。所以 PyTorch 在 eval() 中关掉 Dropout。',
       teacher: {
-        goal: 'eval 网络近似稀疏子网络的平均（权重缩放）。',
+        goal: '权重缩放：一次 eval 传播就给出稀疏子网络的平均；被丢弃的层直接连到输出时正好相等，层数更多时非常接近。',
         ask: '为什么测试时不干脆平均 1000 个掩码？',
       },
     },

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
-import { DEFAULT_SCENARIO } from '../../engine';
+import { DATA_SIZES, DEFAULT_SCENARIO } from '../../engine';
 import { defaultUrlSettings, parseUrlSettings, URL_SCHEMA } from '../urlSchema';
 import { LESSON_OWNED_KEYS, LESSON_STEPS, LESSON_STEP_COUNT, MISCONCEPTIONS, lessonLinkSettings, settingsForStep, stepAt, type LessonPanel } from './steps';
 
@@ -171,6 +171,19 @@ describe('the numbers the lesson writes out', () => {
       expect(choice).toMatch(number(units));
       expect(choice).toMatch(number(units * p));
     }
+  });
+
+  // The data-size step names the sizes its switch offers (the experiment's DATA_SIZES) and the size it opens with.
+  it.each(Object.entries(LANGUAGES))('in the data-size step are the sizes it offers (%s)', (_, lesson) => {
+    const step = stepAt(LESSON_STEPS.findIndex((candidate) => candidate.id === 'moreData') + 1);
+    const number = (value: number) => new RegExp(`(^|[^\\d.])${value}(?![\\d]|\\.\\d)`);
+    const text = lesson.steps.moreData.text;
+    expect(step.variants?.values).toEqual([...DATA_SIZES]);
+    for (const size of DATA_SIZES) expect(text).toMatch(number(size));
+    expect(text).toMatch(number(step.preset.n ?? NaN));
+    // No other size is named: every number in the text is one of those, or the default run's size.
+    const named = [...text.matchAll(/\d+/g)].map((match) => Number(match[0]));
+    expect(named.filter((value) => !(DATA_SIZES as readonly number[]).includes(value) && value !== trainSize)).toEqual([]);
   });
 });
 
