@@ -8,13 +8,18 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardE
 import { flushSync } from 'react-dom';
 import { useStore } from '../../state/store';
 import { useStrings } from '../useStrings';
-import { layoutNetwork, CAPTION_SPACE } from './layout';
-import { createNetworkPainter, createPaintCache, neuronName, samePicture, selectPicture, type Focused } from './networkPainter';
+import { layoutNetwork, CAPTION_SPACE, type NetworkLayout } from './layout';
+import {
+  createNetworkPainter, createPaintCache, neuronName, samePicture, selectPicture, type Focused, type NetworkPainter,
+} from './networkPainter';
 import { NEURON_MARKS, edgeOpacity, fillOpacity } from './neuronStates';
 import { useFrameRedraw } from '../charts/hooks';
 
 /** Reduced motion: masks change as discrete steps at most twice a second. */
 const REDUCED_MOTION_MIN_MS = 500;
+
+/** Before the box's size is known there is no drawing to paint. */
+const paintNothing = () => {};
 
 const reducedMotionInterval = () => (useStore.getState().reducedMotion ? REDUCED_MOTION_MIN_MS : 0);
 
@@ -23,14 +28,16 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const tipRef = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ width: 600, height: 360 });
+  // Null until the box's size is known: the drawing is built once, at its real size (building it at a guessed
+  // size first cost a second pass over every neuron and edge on the start-up's critical path).
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [focused, setFocused] = useState<Focused>({ layer: 1, index: 0 });
-  const layout = useMemo(() => layoutNetwork(widths, size.width, size.height), [widths, size]);
+  const layout = useMemo(() => (size ? layoutNetwork(widths, size.width, size.height) : null), [widths, size]);
 
   // The box's size comes from the ResizeObserver alone, whose first report arrives after the browser's own
   // layout and before the paint: measuring here instead would force a layout of the whole page in the middle
   // of React's commit (the largest part of the start-up long task). The first report is applied at once, so
-  // the default size is never painted.
+  // the box is never painted empty (its size is set by CSS, not by the drawing).
   useLayoutEffect(() => {
     const box = boxRef.current;
     if (!box) return;
@@ -39,7 +46,7 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
       const rect = box.getBoundingClientRect();
       const width = Math.max(200, Math.round(rect.width));
       const height = Math.max(180, Math.round(rect.height));
-      const update = () => setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
+      const update = () => setSize((old) => (old && old.width === width && old.height === height ? old : { width, height }));
       if (first) flushSync(update);
       else update();
       first = false;
@@ -52,20 +59,21 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
   const paintCache = useRef(createPaintCache());
   const painter = useMemo(
     () =>
+      layout &&
       createNetworkPainter(widths, layout, () => ({
         svg: svgRef.current, box: boxRef.current, tip: tipRef.current,
       }), paintCache.current),
     [layout, widths],
   );
   const showTip = useCallback(
-    (target: Focused | null) => painter.showTip(target, selectPicture(useStore.getState())),
+    (target: Focused | null) => painter?.showTip(target, selectPicture(useStore.getState())),
     [painter],
   );
 
   // Paints the latest picture. useFrameRedraw calls it at most once per frame after the picture changed (see
   // samePicture), not at all while the diagram is scrolled out of view (nobody reads it there, and it is the
   // app's busiest drawing), and at most twice a second with reduced motion.
-  useFrameRedraw(selectPicture, painter.paint, {
+  useFrameRedraw(selectPicture, painter?.paint ?? paintNothing, {
     equal: samePicture, visibleRef: boxRef, offscreen: 'pause', minIntervalMs: reducedMotionInterval,
   });
 
@@ -93,42 +101,20 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
     if (target) moveFocus(target);
   };
 
-  const r = layout.radius;
-  const last = widths.length - 1;
-  // Narrow screens: short captions, so neighbouring labels never run into each other.
-  const spacing = Math.min(...layout.centres.slice(1).map((x, i) => x - layout.centres[i]));
-  const short = spacing < 110;
-  const n = strings.network;
-  const caption = (layer: number) => {
-    if (layer === 0) return short ? n.inputShort : n.inputTitle;
-    if (layer === last) return short ? n.outputShort : n.outputTitle;
-    return short ? n.layerShort(layer) : n.layerTitle(layer, widths[layer]);
-  };
-
-  return (
-    <div className="net-diagram" ref={boxRef}>
-      <svg
-        ref={svgRef}
-        className="net-neurons"
-        width={layout.width}
-        height={layout.height}
-        role="group"
-        aria-label={strings.network.diagramLabel}
-        onKeyDown={onKeyDown}
-        onPointerOver={(event) => {
-          const element = (event.target as Element).closest<SVGGElement>('g.neuron');
-          if (element) showTip({ layer: Number(element.dataset.layer), index: Number(element.dataset.index) });
-        }}
-        onPointerLeave={() => showTip(null)}
-        onFocus={(event) => {
-          const element = (event.target as Element).closest<SVGGElement>('g.neuron');
-          if (!element) return;
-          const target = { layer: Number(element.dataset.layer), index: Number(element.dataset.index) };
-          if (target.layer !== focused.layer || target.index !== focused.index) setFocused(target);
-          showTip(target);
-        }}
-        onBlur={() => showTip(null)}
-      >
+  const drawing = (layout: NetworkLayout, painter: NetworkPainter) => {
+    const r = layout.radius;
+    const last = widths.length - 1;
+    // Narrow screens: short captions, so neighbouring labels never run into each other.
+    const spacing = Math.min(...layout.centres.slice(1).map((x, i) => x - layout.centres[i]));
+    const short = spacing < 110;
+    const n = strings.network;
+    const caption = (layer: number) => {
+      if (layer === 0) return short ? n.inputShort : n.inputTitle;
+      if (layer === last) return short ? n.outputShort : n.outputTitle;
+      return short ? n.layerShort(layer) : n.layerTitle(layer, widths[layer]);
+    };
+    return (
+      <>
         <g className="net-drawing" aria-hidden="true">
           {painter.edges.flatMap((bundle, pair) =>
             [false, true].map((live) => (
@@ -167,6 +153,35 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
             </g>
           )),
         )}
+      </>
+    );
+  };
+
+  return (
+    <div className="net-diagram" ref={boxRef}>
+      <svg
+        ref={svgRef}
+        className="net-neurons"
+        width={layout?.width}
+        height={layout?.height}
+        role="group"
+        aria-label={strings.network.diagramLabel}
+        onKeyDown={onKeyDown}
+        onPointerOver={(event) => {
+          const element = (event.target as Element).closest<SVGGElement>('g.neuron');
+          if (element) showTip({ layer: Number(element.dataset.layer), index: Number(element.dataset.index) });
+        }}
+        onPointerLeave={() => showTip(null)}
+        onFocus={(event) => {
+          const element = (event.target as Element).closest<SVGGElement>('g.neuron');
+          if (!element) return;
+          const target = { layer: Number(element.dataset.layer), index: Number(element.dataset.index) };
+          if (target.layer !== focused.layer || target.index !== focused.index) setFocused(target);
+          showTip(target);
+        }}
+        onBlur={() => showTip(null)}
+      >
+        {layout && painter && drawing(layout, painter)}
       </svg>
       <div ref={tipRef} className="net-tooltip" role="presentation" hidden />
     </div>
