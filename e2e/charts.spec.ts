@@ -170,3 +170,16 @@ test('charts download as non-empty SVG and PNG files', async ({ page }) => {
     expect(png.bytes.length).toBeGreaterThan(2000);
   }
 });
+
+test('before training moves, the loss chart marks no "lowest" points and no gap; with the second point it does', async ({ page }) => {
+  await openApp(page, '?locale=en&epochs=100000');
+  const chart = page.getByTestId('loss-chart');
+  await expect(chart).toHaveAttribute('data-points', '1');
+  // Epoch 0: both twins are the same network, so there is nothing to mark (three labels would pile on one dot).
+  await expect(chart.locator('g.best')).toHaveCount(0);
+  await expect(chart.locator('.gap-label')).toHaveCount(0);
+  await page.getByTestId('play').click();
+  await expect.poll(async () => Number(await chart.getAttribute('data-points'))).toBeGreaterThan(1);
+  await expect(chart.locator('g.best')).toHaveCount(2);
+  await expect(chart.locator('.gap-label')).toHaveCount(1);
+});

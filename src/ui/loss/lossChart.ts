@@ -160,16 +160,19 @@ export function createLossChart(svgElement: SVGSVGElement) {
       path.attr('display', visible ? null : 'none').attr('d', d || null);
     });
 
-    // The markers, the gap bracket and the data attributes are written only when they change.
-    const bestKey = `${geometryKey}|${bestPlain?.epoch},${bestPlain?.val}|${bestDropout?.epoch},${bestDropout?.val}|${view.axisLabels.best}`;
+    // The markers, the gap bracket and the data attributes are written only when they change. Before training
+    // has moved (one point, epoch 0) the twins are the same network: a "lowest" marker per model and a gap of 0
+    // would only pile three labels on one dot, so they appear with the second point.
+    const annotated = points.length > 1;
+    const bestKey = `${annotated}|${geometryKey}|${bestPlain?.epoch},${bestPlain?.val}|${bestDropout?.epoch},${bestDropout?.val}|${view.axisLabels.best}`;
     if (bestKey !== axisKeys.best) {
       axisKeys.best = bestKey;
-      drawBest(bestPlain, bestDropout, yOf, MARGIN.top + height, view.axisLabels.best);
+      drawBest(annotated ? bestPlain : null, annotated ? bestDropout : null, yOf, MARGIN.top + height, view.axisLabels.best);
     }
-    const gapKey = `${geometryKey}|${last?.epoch}|${view.axisLabels.gap}`;
+    const gapKey = `${annotated}|${geometryKey}|${last?.epoch}|${view.axisLabels.gap}`;
     if (gapKey !== axisKeys.gap) {
       axisKeys.gap = gapKey;
-      drawGap(last, yOf, view.axisLabels.gap);
+      drawGap(annotated ? last : undefined, yOf, view.axisLabels.gap);
     }
     drawCursor(view, points, yOf, shown, MARGIN.top, height);
     const dataKey = `${points.length}|${last?.epoch}|${bestKey}`;
