@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLoss, nearestIndex, safeExtent, safeLogExtent } from './scales';
+import { formatLoss, nearestIndex, safeExtent, safeLogExtent, svgCoord } from './scales';
 
 describe('chart domain guards', () => {
   it('ignores NaN and infinities and falls back when nothing is finite', () => {
@@ -30,5 +30,24 @@ describe('chart domain guards', () => {
     expect(formatLoss(0.123456)).toBe('0.1235');
     expect(formatLoss(0.00001234)).toBe('1.234e-5');
     expect(formatLoss(NaN)).toBe('–');
+  });
+});
+
+describe('svgCoord: a path coordinate as text, to a tenth of a pixel', () => {
+  it('writes whole numbers without a point, tenths with one digit, and the sign of negatives', () => {
+    expect([3, 0, 12.34, 1234.56, -7.6, -1.26, 0.05, -0.04, 249.96].map(svgCoord)).toEqual(
+      ['3', '0', '12.3', '1234.6', '-7.6', '-1.3', '0.1', '0', '250'],
+    );
+  });
+  it('is the value rounded to tenths, for any finite value (as a number it reads back the same)', () => {
+    for (let i = 0; i < 2000; i++) {
+      const v = (i * 7919.123) % 3000 - 1500 + i / 997;
+      expect(Number(svgCoord(v))).toBe(Math.round(v * 10) / 10 || 0);
+      expect(svgCoord(v)).toMatch(/^-?\d+(\.\d)?$/);
+    }
+  });
+  it('leaves what is not finite as it is, for the guards upstream to catch', () => {
+    expect(svgCoord(NaN)).toBe('NaN');
+    expect(svgCoord(Infinity)).toBe('Infinity');
   });
 });

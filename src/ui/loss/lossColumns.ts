@@ -5,7 +5,7 @@
  * arrive (only the newest columns change), the SVG path text of the columns that no longer change is kept, and
  * each redraw writes only the text of what changed. No DOM: unit-tested in Node (lossColumns.test.ts).
  */
-import { svgNumber } from '../charts/scales';
+import { svgCoord } from '../charts/scales';
 
 /**
  * The x range ends at the next of these steps (× a power of ten) at or after the last epoch, so the axis and every
@@ -162,12 +162,12 @@ export class LossColumns<P extends ColumnPoint> {
       const loFirst = loEpoch[c] <= hiEpoch[c];
       const e1 = loFirst ? loEpoch[c] : hiEpoch[c];
       const v1 = loFirst ? loValue[c] : hiValue[c];
-      d += `${pen ? 'L' : 'M'}${svgNumber(x(e1))},${svgNumber(y(v1))}`;
+      d += `${pen ? 'L' : 'M'}${svgCoord(x(e1))},${svgCoord(y(v1))}`;
       pen = true;
       if (loEpoch[c] !== hiEpoch[c]) {
         const e2 = loFirst ? hiEpoch[c] : loEpoch[c];
         const v2 = loFirst ? hiValue[c] : loValue[c];
-        d += `L${svgNumber(x(e2))},${svgNumber(y(v2))}`;
+        d += `L${svgCoord(x(e2))},${svgCoord(y(v2))}`;
       }
     }
     return d;
@@ -178,7 +178,7 @@ export class LossColumns<P extends ColumnPoint> {
     const { lastEpoch, lastValue, loEpoch, hiEpoch } = this.series[s];
     if (Number.isNaN(lastEpoch)) return '';
     const c = this.columnOf(lastEpoch);
-    return loEpoch[c] === lastEpoch || hiEpoch[c] === lastEpoch ? '' : `L${svgNumber(x(lastEpoch))},${svgNumber(y(lastValue))}`;
+    return loEpoch[c] === lastEpoch || hiEpoch[c] === lastEpoch ? '' : `L${svgCoord(x(lastEpoch))},${svgCoord(y(lastValue))}`;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { PassView } from '../../state/store';
 import type { NetworkLayout } from './layout';
-import { svgNumber } from '../charts/scales';
+import { svgCoord, svgNumber } from '../charts/scales';
 
 /**
  * kept/dropped: a hidden unit in the shown training pass. on: eval mode, or an input/output the pass reached.
@@ -182,7 +182,7 @@ export function edgeTexts(edges: readonly EdgeBundle[], looks: NeuronLook[][], o
     for (let k = 0; k < from.length; k++) {
       const isLive = active(sources[from[k]]) && active(targets[to[k]]);
       if (!isLive && !faded) continue;
-      const segment = `M${svgNumber(ends[4 * k])},${svgNumber(ends[4 * k + 1])}L${svgNumber(ends[4 * k + 2])},${svgNumber(ends[4 * k + 3])}`;
+      const segment = `M${svgCoord(ends[4 * k])},${svgCoord(ends[4 * k + 1])}L${svgCoord(ends[4 * k + 2])},${svgCoord(ends[4 * k + 3])}`;
       if (isLive) live += segment;
       else dim += segment;
     }
@@ -257,11 +257,11 @@ export function neuronMarkTexts(places: Pick<NetworkLayout, 'positions' | 'radiu
       if (!look) continue;
       const { x, y } = units[i];
       // A circle: two half arcs from its leftmost point.
-      out[markIndex(role, look)] += `M${svgNumber(x - r)},${svgNumber(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+      out[markIndex(role, look)] += `M${svgCoord(x - r)},${svgCoord(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
       if (look.state === 'dropped') {
         out[CROSS_MARK] +=
-          `M${svgNumber(x - arm)},${svgNumber(y - arm)}L${svgNumber(x + arm)},${svgNumber(y + arm)}` +
-          `M${svgNumber(x + arm)},${svgNumber(y - arm)}L${svgNumber(x - arm)},${svgNumber(y + arm)}`;
+          `M${svgCoord(x - arm)},${svgCoord(y - arm)}L${svgCoord(x + arm)},${svgCoord(y + arm)}` +
+          `M${svgCoord(x + arm)},${svgCoord(y - arm)}L${svgCoord(x - arm)},${svgCoord(y + arm)}`;
       }
     }
   }
