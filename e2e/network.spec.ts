@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, openApp } from './fixtures';
+import { runStatus } from './hardening.helpers';
 import type { Page } from '@playwright/test';
 import { DEFAULT_SCENARIO, TwinTrainer } from '../src/engine';
 
@@ -58,8 +59,8 @@ test('pressing play makes the epoch counter rise, and the readout moves on to la
   // The pause reaches the worker, and its last snapshot the page, a moment later: wait for the run status to say
   // it stopped and for the counter to show its epoch, then check that nothing moves on.
   await expect.poll(async () => {
-    const status = page.locator('[data-run-status]');
-    return (await status.getAttribute('data-running')) === 'false' && String(await epoch(page)) === (await status.getAttribute('data-epoch'));
+    const status = await runStatus(page);
+    return !status.running && (await epoch(page)) === status.epoch;
   }, { message: 'the run stopped and the counter shows its epoch' }).toBe(true);
   const paused = await epoch(page);
   await page.waitForTimeout(400);

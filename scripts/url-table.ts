@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Spec } from '../src/state/settingSpecs';
 import { URL_KEYS, URL_SCHEMA, type UrlSettings } from '../src/state/urlSchema';
 
 /** What a setting means, and how to say its default when the registry's is "not said" or too long to list. */
@@ -16,7 +17,8 @@ interface Doc {
   acceptedText?: string | ((expected: string) => string);
 }
 
-const anyOf = (expected: string) => `any of \`${expected}\``;
+const code = (text: string) => `\`${text}\``;
+const anyOf = (expected: string) => `any of ${code(expected)}`;
 
 const DOCS: Record<keyof UrlSettings, Doc> = {
   view: { meaning: 'screen (`train` and `eval`, its old values, open the Lab)', defaultText: 'the Lesson, or the Lab for a link with Lab settings' },
@@ -40,7 +42,7 @@ const DOCS: Record<keyof UrlSettings, Doc> = {
   mode: { meaning: 'projector mode' },
   embed: { meaning: 'no page chrome' },
   panels: { meaning: 'Lab panels shown', defaultText: 'all', acceptedText: anyOf },
-  parent: { meaning: 'origin of an embedding page allowed to send commands', defaultText: 'none', acceptedText: (expected) => `an origin, e.g. \`${expected}\`` },
+  parent: { meaning: 'origin of an embedding page allowed to send commands', defaultText: 'none', acceptedText: (expected) => `an origin, e.g. ${code(expected)}` },
   motion: { meaning: 'animation', defaultText: 'the system setting' },
   tp: { meaning: 'tensor lab: `nn.Dropout` drop probability' },
   tseed: { meaning: 'tensor lab: NumPy `RandomState` seed of its masks', acceptedText: '0 … 2³²−1' },
@@ -56,19 +58,15 @@ const DOCS: Record<keyof UrlSettings, Doc> = {
 const START = '<!-- url-table:start (scripts/url-table.ts writes this table) -->';
 const END = '<!-- url-table:end -->';
 
-/** A registry value as a link writes it: choices in code style, numbers as they are. */
-function shown(key: keyof UrlSettings, value: string): string {
-  const spec = URL_SCHEMA[key] as { options?: readonly unknown[] };
-  return spec.options ? `\`${value}\`` : value;
-}
-
 export function urlTableMarkdown(): string {
   const rows = URL_KEYS.map((key) => {
-    const spec = URL_SCHEMA[key] as unknown as { default: unknown; format(value: unknown): string; expected: string; options?: readonly string[] };
+    const spec = URL_SCHEMA[key] as unknown as Spec<unknown>;
     const doc = DOCS[key];
-    const defaultText = doc.defaultText ?? shown(key, spec.format(spec.default));
+    // A choice's values in code style, as a link writes them; numbers as they are.
+    const asWritten = (value: unknown) => (spec.options ? code(spec.format(value)) : spec.format(value));
+    const defaultText = doc.defaultText ?? asWritten(spec.default);
     const accepted = typeof doc.acceptedText === 'function' ? doc.acceptedText(spec.expected)
-      : doc.acceptedText ?? (spec.options ? spec.options.map((option) => `\`${option}\``).join(', ') : spec.expected);
+      : doc.acceptedText ?? (spec.options ? spec.options.map(asWritten).join(', ') : spec.expected);
     return `| \`${key}\` | ${doc.meaning} | ${defaultText} | ${accepted} |`;
   });
   return [START, '| name | meaning | default | accepted |', '| --- | --- | --- | --- |', ...rows, END].join('\n');

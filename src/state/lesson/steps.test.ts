@@ -157,10 +157,11 @@ describe('a step as a preset of the Lab’s settings', () => {
 describe('the numbers the lesson writes out', () => {
   // The texts name the default run's size in words; they must be the run the reader watches.
   const { trainSize, hidden, p } = DEFAULT_SCENARIO;
+  /** `value` written as a number of its own (not part of 1200 or 0.3). */
+  const number = (value: number) => new RegExp(`(^|[^\\d.])${value}(?![\\d]|\\.\\d)`);
   it.each(Object.entries(LANGUAGES))('are the default scenario’s (%s)', (_, lesson) => {
     expect(hidden).toHaveLength(1); // "the hidden layer"
     const [units] = hidden;
-    const number = (value: number) => new RegExp(`(^|[^\\d.])${value}(?![\\d]|\\.\\d)`);
     for (const text of [lesson.steps.hook.text, lesson.steps.hook.explanation, lesson.steps.perExample.question,
       lesson.steps.overfit.explanation, lesson.steps.moreData.text]) {
       expect(text).toMatch(number(trainSize));
@@ -176,7 +177,6 @@ describe('the numbers the lesson writes out', () => {
   // The data-size step names the sizes its switch offers (the experiment's DATA_SIZES) and the size it opens with.
   it.each(Object.entries(LANGUAGES))('in the data-size step are the sizes it offers (%s)', (_, lesson) => {
     const step = stepAt(LESSON_STEPS.findIndex((candidate) => candidate.id === 'moreData') + 1);
-    const number = (value: number) => new RegExp(`(^|[^\\d.])${value}(?![\\d]|\\.\\d)`);
     const text = lesson.steps.moreData.text;
     expect(step.variants?.values).toEqual([...DATA_SIZES]);
     for (const size of DATA_SIZES) expect(text).toMatch(number(size));

@@ -3,7 +3,6 @@
  * axis always receives a finite, non-empty domain, so no NaN ever reaches an SVG attribute.
  */
 
-/** Finite [min, max] of `values`, widened when flat; `fallback` when nothing finite is there. */
 /** A number for an SVG attribute (an opacity, a radius), to two decimals: finer than an eye can tell, and short text. */
 export function svgNumber(v: number): number {
   return Math.round(v * 100) / 100;
@@ -24,6 +23,7 @@ export function svgCoord(v: number): string {
   return fraction === 0 ? sign + whole : sign + whole + '.' + fraction;
 }
 
+/** Finite [min, max] of `values`, widened when flat; `fallback` when nothing finite is there. */
 export function safeExtent(values: Iterable<number>, fallback: [number, number] = [0, 1]): [number, number] {
   let min = Infinity;
   let max = -Infinity;
