@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { retryableChunks } from './scripts/retryableChunks.ts';
+import { reactSentinels } from './scripts/reactSentinels.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { ChunkingContext, ModuleInfo } from 'rolldown';
 
@@ -120,7 +121,7 @@ function isEntryScript(info: ModuleInfo, context: ChunkingContext): boolean {
 // (a course page at https://school.example/ml/dropout-lab/ needs no rebuild).
 export default defineConfig({
   base: './',
-  plugins: [react(), relaxCspInDev(), hintLocaleChunks(), retryableChunks(), offline()],
+  plugins: [react(), reactSentinels(), relaxCspInDev(), hintLocaleChunks(), retryableChunks(), offline()],
   worker: { format: 'es' },
   // The manifest tells scripts/check-bundle.ts which chunks the first screen waits for.
   build: {
