@@ -1,4 +1,4 @@
-import { use, useEffect, useRef, useState, type RefObject } from 'react';
+import { use, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useStore, type AppState } from '../../state/store';
 import { FrameBudgetContext, type FrameBudget } from './frameBudget';
 
@@ -29,7 +29,10 @@ export function useThrottledStore<T>(
 ): T {
   const [value, setValue] = useState(() => selector(useStore.getState()));
   const equalRef = useRef(equal);
-  equalRef.current = equal;
+  // From committed renders only (see useFrameRedraw).
+  useLayoutEffect(() => {
+    equalRef.current = equal;
+  });
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = 0;
@@ -209,15 +212,20 @@ export function useFrameRedraw<T>(
 ): void {
   const { equal = Object.is, visibleRef, offscreen = 'slow', minIntervalMs } = options;
   const budget = use(FrameBudgetContext);
-  const equalRef = useRef(equal);
-  equalRef.current = equal;
-  const minIntervalRef = useRef(minIntervalMs);
-  minIntervalRef.current = minIntervalMs;
   // `draw` changes with the view's options (hover cursor, width, scale). Keeping it in a ref lets the store
   // subscription and the visibility observer live as long as the chart, instead of being torn down and rebuilt
   // on every pointer move; a new `draw` only asks for one repaint, in the next frame.
   const drawRef = useRef(draw);
-  drawRef.current = draw;
+  const equalRef = useRef(equal);
+  const minIntervalRef = useRef(minIntervalMs);
+  // The refs take the values of a committed render only. A render that React has not committed (a transition
+  // still in progress, or one it throws away) must not be drawn from: its `draw` may paint elements that are not
+  // in the page yet (the network painter would then find no neurons, and keep finding none).
+  useLayoutEffect(() => {
+    drawRef.current = draw;
+    equalRef.current = equal;
+    minIntervalRef.current = minIntervalMs;
+  });
   const schedulerRef = useRef<RedrawScheduler | null>(null);
   useEffect(() => {
     let drawn = selector(useStore.getState());
