@@ -4,8 +4,7 @@
  * so 60 snapshots a second never re-render React. Neurons are a roving-tabindex group: Tab enters, arrow keys
  * move, focus shows the tooltip.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { flushSync } from 'react-dom';
+import { startTransition, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from '../../state/store';
 import { useStrings } from '../useStrings';
 import { layoutNetwork, CAPTION_SPACE, type NetworkLayout } from './layout';
@@ -36,8 +35,11 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
 
   // The box's size comes from the ResizeObserver alone, whose first report arrives after the browser's own
   // layout and before the paint: measuring here instead would force a layout of the whole page in the middle
-  // of React's commit (the largest part of the start-up long task). The first report is applied at once, so
-  // the box is never painted empty (its size is set by CSS, not by the drawing).
+  // of React's commit (the largest part of the start-up long task). The first report builds the drawing as a
+  // transition, which React renders in slices between which the browser can answer input. Built at once
+  // (flushSync), it was one task with the layout around it: 176 ms at 4x slower CPU, the longest of the lesson's
+  // load. The box (sized by CSS, so nothing moves) then stays empty for a few frames more: about 0.1-0.4 s at
+  // 4x, one or two frames at full speed. Later sizes are ordinary updates.
   useLayoutEffect(() => {
     const box = boxRef.current;
     if (!box) return;
@@ -47,7 +49,7 @@ export function NetworkDiagram({ widths }: { widths: readonly number[] }) {
       const width = Math.max(200, Math.round(rect.width));
       const height = Math.max(180, Math.round(rect.height));
       const update = () => setSize((old) => (old && old.width === width && old.height === height ? old : { width, height }));
-      if (first) flushSync(update);
+      if (first) startTransition(update);
       else update();
       first = false;
     });
