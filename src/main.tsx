@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { initialiseFromUrl } from './state/urlSync';
 import { startTraining } from './state/training';
-import { registerServiceWorker } from './state/offline';
+import { registerServiceWorkerWhenSettled } from './state/offline';
 import { pushNotice, useStore } from './state/store';
 import { loadLocale } from './i18n';
 import { startBridgeWhenFramed } from './ui/shell/startBridge';
@@ -46,4 +46,4 @@ if (root && !languageReady) {
 }
 // After the first render is queued, so the host's first `resize` already measures the lab.
 startBridgeWhenFramed();
-registerServiceWorker();
+registerServiceWorkerWhenSettled();

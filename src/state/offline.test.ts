@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useStore } from './store';
-import { registerServiceWorker, reloadToNewVersion } from './offline';
+import { registerServiceWorker, registerServiceWorkerWhenSettled, reloadToNewVersion } from './offline';
 
 class FakeWorker extends EventTarget {
   state = 'installing';
@@ -108,6 +108,29 @@ describe('the offline layer, page side', () => {
     expect(registration.update).not.toHaveBeenCalled();
     vi.advanceTimersByTime(30 * 60_000);
     expect(registration.update).toHaveBeenCalledTimes(1);
+  });
+
+  it('registers only once the page has loaded and the main thread is idle, so the first install waits for the first screen', async () => {
+    const { container } = stage({ controlled: false });
+    const page = new EventTarget();
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('document', { readyState: 'interactive', visibilityState: 'visible', addEventListener: vi.fn() });
+    vi.stubGlobal('window', page);
+    vi.stubGlobal('requestIdleCallback', (callback: () => void, options: { timeout: number }) => {
+      expect(options.timeout).toBeGreaterThan(0);
+      idle.push(callback);
+      return idle.length;
+    });
+    registerServiceWorkerWhenSettled();
+    await settle();
+    expect(container.register).not.toHaveBeenCalled();
+    page.dispatchEvent(new Event('load'));
+    await settle();
+    expect(container.register).not.toHaveBeenCalled();
+    expect(idle).toHaveLength(1);
+    idle[0]();
+    await settle();
+    expect(container.register).toHaveBeenCalledWith('./sw.js', { scope: './' });
   });
 
   it('stays away under automation, so end-to-end tests always run the build they made', async () => {
