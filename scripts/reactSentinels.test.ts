@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createContext, runInContext } from 'node:vm';
+import { createContext, runInContext, runInThisContext } from 'node:vm';
 import { REACT_SENTINELS, stacklessSentinels } from './reactSentinels';
 
 const require = createRequire(import.meta.url);
@@ -54,7 +54,8 @@ describe('stacklessSentinels (React DOM built without stack-recording errors at 
     const code = stacklessSentinels('var formatProdErrorMessage = (n) => "Minified React error #" + n;\n' +
       REACT_SENTINELS.map((name, index) => `var ${name} = Error(formatProdErrorMessage(${460 + index}));`).join('\n') +
       `\nreturn [${REACT_SENTINELS.join(', ')}];`);
-    const tokens = new Function(code)() as Error[];
+    // In this realm, so that `instanceof Error` compares with the test's own Error.
+    const tokens = runInThisContext(`(function () {\n${code}\n})()`) as Error[];
     expect(tokens).toHaveLength(REACT_SENTINELS.length);
     tokens.forEach((token, index) => {
       expect(token).toBeInstanceOf(Error);
