@@ -11,12 +11,12 @@ interface TraceEvent {
 }
 
 /**
- * The start-up script asks V8 for no line numbers. Under an inspector (DevTools, Lighthouse, this test) V8
- * records each new Error's stack with line numbers, and finds them by re-parsing every function on the stack.
+ * The start-up script asks V8 for no line numbers. Under an inspector (DevTools, this test, the slow-CPU bench)
+ * V8 records each new Error's stack with line numbers, and finds them by re-parsing every function on the stack.
  * React DOM built five such errors as it started, inside its 200 kB module function: 58-79 ms of re-parsing in a
- * start-up task of 80-110 ms on this machine, counted four times over by Lighthouse's mobile run. The build now
- * gives those tokens no stack (scripts/reactSentinels.ts). Counted in Chromium's own trace of the load, so an
- * Error built while the entry module runs, by React or by the app, fails here.
+ * start-up task of 80-110 ms on this machine, four times that in the bench's slow-CPU load. The build now gives
+ * those tokens no stack (scripts/reactSentinels.ts). Counted in Chromium's own trace of the load, so an Error
+ * built while a module is evaluated, by React or by the app, fails here.
  */
 test('the entry module runs without V8 re-parsing a function for line numbers', async ({ page, browser, browserName }) => {
   test.skip(browserName !== 'chromium', 'the trace is Chromium’s');

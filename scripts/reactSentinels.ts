@@ -6,11 +6,12 @@
  * CommonJS, so the bundle wraps its 200 kB of code in one function, and that function is on the stack when the
  * five are built.
  *
- * Under an inspector (DevTools open, Lighthouse, the end-to-end tests' Playwright), V8 records every new Error's
- * stack with line numbers. To find a line number it re-parses each function on the stack, and re-parsing React
- * DOM's wrapper took 58-79 ms of the 80-110 ms start-up task (Chromium 156, this repository's 2-core machine,
- * 1 Dec 2026). Lighthouse's mobile run then counts that four times over, as blocked time. A reader without DevTools
- * never pays it (no stack line numbers are wanted), so this is about measuring what readers get.
+ * Under an inspector that enables its Runtime domain (DevTools open, the end-to-end tests' and the slow-CPU bench's
+ * Playwright), V8 records every new Error's stack with line numbers. To find a line number it re-parses each
+ * function on the stack, and re-parsing React DOM's wrapper took 58-79 ms of the 80-110 ms start-up task
+ * (Chromium 156, this repository's 2-core machine, 1 Dec 2026); the bench's 4x slower CPU made that about 250 ms
+ * of blocked load. A reader without DevTools never pays it (measured with a CDP client that leaves the Runtime
+ * domain off), and Lighthouse's runs did not show it either: this is about measuring what readers get.
  *
  * The tokens become objects that inherit from Error.prototype (`instanceof Error`, `name` and `message` as
  * before) but are not built by the Error constructor, so no stack is recorded. React compares them by identity
