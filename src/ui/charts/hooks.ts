@@ -18,6 +18,20 @@ export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback = 6
 }
 
 /**
+ * A ref that holds `value` as of the last committed render, for callbacks that outlive renders (store
+ * subscriptions, frame loops). Not assigned during render: a render React has not committed (a transition still
+ * in progress, or one it throws away) must not be acted on, since its `draw` may paint elements that are not in
+ * the page yet (the network painter would then find no neurons, and keep finding none).
+ */
+function useCommittedRef<T>(value: T): RefObject<T> {
+  const ref = useRef(value);
+  useLayoutEffect(() => {
+    ref.current = value;
+  });
+  return ref;
+}
+
+/**
  * A store value for text and tables that need not follow every frame: the component re-renders at most once
  * per `intervalMs` (and once more after the last change), while the d3 drawing follows the store directly.
  * `equal` decides what counts as a change (identity by default), so a selector may return a fresh object.
@@ -28,11 +42,7 @@ export function useThrottledStore<T>(
   equal: (a: T, b: T) => boolean = Object.is,
 ): T {
   const [value, setValue] = useState(() => selector(useStore.getState()));
-  const equalRef = useRef(equal);
-  // From committed renders only (see useFrameRedraw).
-  useLayoutEffect(() => {
-    equalRef.current = equal;
-  });
+  const equalRef = useCommittedRef(equal);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let last = 0;
@@ -215,17 +225,9 @@ export function useFrameRedraw<T>(
   // `draw` changes with the view's options (hover cursor, width, scale). Keeping it in a ref lets the store
   // subscription and the visibility observer live as long as the chart, instead of being torn down and rebuilt
   // on every pointer move; a new `draw` only asks for one repaint, in the next frame.
-  const drawRef = useRef(draw);
-  const equalRef = useRef(equal);
-  const minIntervalRef = useRef(minIntervalMs);
-  // The refs take the values of a committed render only. A render that React has not committed (a transition
-  // still in progress, or one it throws away) must not be drawn from: its `draw` may paint elements that are not
-  // in the page yet (the network painter would then find no neurons, and keep finding none).
-  useLayoutEffect(() => {
-    drawRef.current = draw;
-    equalRef.current = equal;
-    minIntervalRef.current = minIntervalMs;
-  });
+  const drawRef = useCommittedRef(draw);
+  const equalRef = useCommittedRef(equal);
+  const minIntervalRef = useCommittedRef(minIntervalMs);
   const schedulerRef = useRef<RedrawScheduler | null>(null);
   useEffect(() => {
     let drawn = selector(useStore.getState());

@@ -10,7 +10,7 @@ import type { AppState } from '../../state/store';
 import { stringsFor, type Strings } from '../../i18n';
 import type { NetworkLayout } from './layout';
 import {
-  createNeuronLooks, edgeTexts, neuronMarkTexts, planEdges, updateNeuronLooks, type EdgeBundle, type NeuronLook,
+  createNeuronLooks, edgeTexts, neuronMarkTexts, planEdges, planNeuronShapes, updateNeuronLooks, type EdgeBundle, type NeuronLook,
 } from './neuronStates';
 import { boostText } from './passSummary';
 
@@ -155,6 +155,7 @@ export function createNetworkPainter(
 ): NetworkPainter {
   const looks = createNeuronLooks(widths);
   const edges = planEdges(layout);
+  const shapes = planNeuronShapes(layout);
   let neurons: PaintedNeuron[] | null = null;
   let paths: DrawnPaths | null = null;
   /** The path texts of the latest picture, rewritten in place. */
@@ -206,7 +207,7 @@ export function createNetworkPainter(
       neuron.element.dataset.dropped = look.state === 'dropped' ? 'true' : 'false';
     }
     writePaths(paths.edges, edgeTexts(edges, looks, edgeText), paths.writtenEdges);
-    writePaths(paths.marks, neuronMarkTexts(layout, looks, markText), paths.writtenMarks);
+    writePaths(paths.marks, neuronMarkTexts(shapes, looks, markText), paths.writtenMarks);
     // Which pass and example the neurons now show, so a reader (or a test) can tell the drawing has caught up.
     const shownPass = picture.pass?.forwardPasses ?? 0;
     if (cache.pass !== shownPass) {

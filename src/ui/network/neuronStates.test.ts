@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutNetwork } from './layout';
 import {
-  EDGE_BUDGET, FILL_LEVELS, NEURON_MARKS, createNeuronLooks, edgeTexts, fillOpacity, neuronLooks, neuronMarkTexts, planEdges, sampled,
+  EDGE_BUDGET, FILL_LEVELS, NEURON_MARKS, createNeuronLooks, edgeTexts, fillOpacity, neuronLooks, neuronMarkTexts, planEdges, planNeuronShapes, sampled,
   updateNeuronLooks, type NeuronLook,
 } from './neuronStates';
 import type { PassView } from '../../state/store';
@@ -122,7 +122,7 @@ describe('drawing the neurons', () => {
   it('puts every neuron in the path of its role and look, and crosses out each dropped one', () => {
     const layout = layoutNetwork(widths, 600, 300);
     const looks = neuronLooks(widths, pass(), 'train');
-    const texts = neuronMarkTexts(layout, looks, []);
+    const texts = neuronMarkTexts(planNeuronShapes(layout), looks, []);
     expect(texts).toHaveLength(NEURON_MARKS.length);
     // Every neuron drawn once, and only in circle paths.
     const total = NEURON_MARKS.reduce((sum, m, i) => sum + (m.kind === 'cross' ? 0 : circles(texts[i])), 0);
@@ -142,7 +142,7 @@ describe('drawing the neurons', () => {
 
   it('outlines units that no pass has reached with the dashed path only', () => {
     const layout = layoutNetwork(widths, 600, 300);
-    const texts = neuronMarkTexts(layout, neuronLooks(widths, null, 'train'), []);
+    const texts = neuronMarkTexts(planNeuronShapes(layout), neuronLooks(widths, null, 'train'), []);
     expect(circles(texts[mark('io', 'pending')]) + circles(texts[mark('hidden', 'pending')])).toBe(12);
     expect(texts.filter((text) => text !== '')).toHaveLength(2);
   });

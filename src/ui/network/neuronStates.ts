@@ -118,6 +118,8 @@ export interface EdgeBundle {
   to: Int32Array;
   /** x1, y1, x2, y2 of each edge, flat. */
   ends: Float32Array;
+  /** Each edge as path text ("Mx1,y1Lx2,y2"), written once per layout: a picture only sorts them into live and faded. */
+  segments: readonly string[];
   /** Line opacity of live edges: denser meshes get fainter lines so a block reads as texture, not a band. */
   alpha: number;
   /** Whether faded edges are drawn too (small fans only: in sampled meshes they are left out). */
@@ -153,7 +155,9 @@ export function planEdges(layout: NetworkLayout): EdgeBundle[] {
         k++;
       }
     }
-    bundles.push({ from, to, ends, alpha: Math.min(0.55, 5 / Math.sqrt(pairs * fraction)), faded: fraction >= 1 });
+    const segments = Array.from({ length: count }, (_, e) =>
+      `M${svgCoord(ends[4 * e])},${svgCoord(ends[4 * e + 1])}L${svgCoord(ends[4 * e + 2])},${svgCoord(ends[4 * e + 3])}`);
+    bundles.push({ from, to, ends, segments, alpha: Math.min(0.55, 5 / Math.sqrt(pairs * fraction)), faded: fraction >= 1 });
   }
   return bundles;
 }
@@ -174,7 +178,7 @@ export function planEdges(layout: NetworkLayout): EdgeBundle[] {
 export function edgeTexts(edges: readonly EdgeBundle[], looks: NeuronLook[][], out: string[]): string[] {
   out.length = 2 * edges.length;
   for (let layer = 0; layer < edges.length; layer++) {
-    const { from, to, ends, faded } = edges[layer];
+    const { from, to, segments, faded } = edges[layer];
     const sources = looks[layer];
     const targets = looks[layer + 1];
     let live = '';
@@ -182,9 +186,8 @@ export function edgeTexts(edges: readonly EdgeBundle[], looks: NeuronLook[][], o
     for (let k = 0; k < from.length; k++) {
       const isLive = active(sources[from[k]]) && active(targets[to[k]]);
       if (!isLive && !faded) continue;
-      const segment = `M${svgCoord(ends[4 * k])},${svgCoord(ends[4 * k + 1])}L${svgCoord(ends[4 * k + 2])},${svgCoord(ends[4 * k + 3])}`;
-      if (isLive) live += segment;
-      else dim += segment;
+      if (isLive) live += segments[k];
+      else dim += segments[k];
     }
     out[2 * layer] = dim;
     out[2 * layer + 1] = live;
@@ -239,30 +242,48 @@ function markIndex(role: 'io' | 'hidden', look: NeuronLook): number {
   return base + Math.round(look.intensity * (FILL_LEVELS - 1));
 }
 
+/** Each neuron's circle and cross as path text, by layer and unit: they depend on the layout only. */
+export interface NeuronShapes {
+  circles: readonly (readonly string[])[];
+  crosses: readonly (readonly string[])[];
+}
+
+/**
+ * The neurons' shapes of a layout, written once per layout (like planEdges): a picture only sorts them into the
+ * paths of their looks, instead of writing the same coordinates again on every frame.
+ */
+export function planNeuronShapes(places: Pick<NetworkLayout, 'positions' | 'radius'>): NeuronShapes {
+  const r = svgCoord(places.radius);
+  const diameter = svgCoord(2 * places.radius);
+  const arm = places.radius * 0.62;
+  // A circle: two half arcs from its leftmost point.
+  const arcs = `a${r},${r} 0 1,0 ${diameter},0a${r},${r} 0 1,0 -${diameter},0`;
+  return {
+    circles: places.positions.map((units) => units.map(({ x, y }) => `M${svgCoord(x - places.radius)},${svgCoord(y)}${arcs}`)),
+    crosses: places.positions.map((units) =>
+      units.map(({ x, y }) =>
+        `M${svgCoord(x - arm)},${svgCoord(y - arm)}L${svgCoord(x + arm)},${svgCoord(y + arm)}` +
+        `M${svgCoord(x + arm)},${svgCoord(y - arm)}L${svgCoord(x - arm)},${svgCoord(y + arm)}`),
+    ),
+  };
+}
+
 /**
  * The path texts of the neurons, one per NEURON_MARKS entry, written into `out` (reused between frames): each
  * neuron is a circle in the path of its role and look, and each dropped one also a cross in the crosses' path.
  */
-export function neuronMarkTexts(places: Pick<NetworkLayout, 'positions' | 'radius'>, looks: NeuronLook[][], out: string[]): string[] {
+export function neuronMarkTexts(shapes: NeuronShapes, looks: NeuronLook[][], out: string[]): string[] {
   out.length = NEURON_MARKS.length;
   out.fill('');
-  const r = svgNumber(places.radius);
-  const arm = places.radius * 0.62;
-  const last = places.positions.length - 1;
+  const last = shapes.circles.length - 1;
   for (let layer = 0; layer <= last; layer++) {
-    const units = places.positions[layer];
+    const circles = shapes.circles[layer];
     const role = layer === 0 || layer === last ? 'io' : 'hidden';
-    for (let i = 0; i < units.length; i++) {
+    for (let i = 0; i < circles.length; i++) {
       const look = looks[layer]?.[i];
       if (!look) continue;
-      const { x, y } = units[i];
-      // A circle: two half arcs from its leftmost point.
-      out[markIndex(role, look)] += `M${svgCoord(x - r)},${svgCoord(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
-      if (look.state === 'dropped') {
-        out[CROSS_MARK] +=
-          `M${svgCoord(x - arm)},${svgCoord(y - arm)}L${svgCoord(x + arm)},${svgCoord(y + arm)}` +
-          `M${svgCoord(x + arm)},${svgCoord(y - arm)}L${svgCoord(x - arm)},${svgCoord(y + arm)}`;
-      }
+      out[markIndex(role, look)] += circles[i];
+      if (look.state === 'dropped') out[CROSS_MARK] += shapes.crosses[layer][i];
     }
   }
   return out;
