@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, openLesson } from './fixtures';
 
 /**
- * The app is split in chunks (see src/ui/App.tsx and src/i18n/index.ts): the first screen waits only for the
- * shell, the tensor lab and the reader's language; the other panels follow. These tests check what is fetched
+ * The app is split in chunks (see src/ui/panelChunks.ts and src/i18n/index.ts): the first screen waits only for
+ * the shell, the reader's language and, when it opens on the tensor lab, that lab; the other panels follow. These tests check what is fetched
  * and what happens when a chunk cannot be.
  */
 
@@ -38,6 +38,50 @@ test('a reader downloads the strings of their language only', async ({ page }) =
   await page.getByLabel('语言').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect(scripts.filter((name) => name === 'en')).toHaveLength(1);
+});
+
+/** Records, from before the page's own scripts run, whether a placeholder for `part` was ever put in the page. */
+async function watchPlaceholder(page: Page, part: string): Promise<() => Promise<boolean>> {
+  await page.addInitScript((name) => {
+    const seen = { placeholder: false };
+    (window as unknown as { __placeholderSeen: typeof seen }).__placeholderSeen = seen;
+    new MutationObserver(() => {
+      if (document.querySelector(`[data-stage-pending="${name}"]`)) seen.placeholder = true;
+    }).observe(document, { childList: true, subtree: true });
+  }, part);
+  return () => page.evaluate(() => (window as unknown as { __placeholderSeen: { placeholder: boolean } }).__placeholderSeen.placeholder);
+}
+
+test("the lesson's first screen does not download the tensor lab; its step does, and the Lab has it at once", async ({ page }) => {
+  const scripts = recordScripts(page);
+  await openLesson(page, '?locale=en');
+  await expect(page.locator('.lesson-figure')).toHaveAttribute('data-panels', 'network loss');
+  // Give a wrongly made request the time to show up.
+  await page.waitForTimeout(500);
+  expect(scripts).not.toContain('TensorLab');
+
+  // The step that shows the tensor lab brings its code in.
+  await page.getByTestId('lesson-next').click();
+  await expect(page.locator('.lesson-figure')).toHaveAttribute('data-panels', 'tensor');
+  await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
+  expect(scripts).toContain('TensorLab');
+
+  // The Lab opens on the tensor lab: its first render already has it (main.tsx waits for the chunk), so no box
+  // ever stands in for it and nothing below it moves when it arrives.
+  const placeholderSeen = await watchPlaceholder(page, 'tensor');
+  await openApp(page, '?locale=en');
+  await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
+  expect(await placeholderSeen()).toBe(false);
+});
+
+test('the tensor lab whose code cannot be downloaded says so, and the rest of the lab works', async ({ page, consoleErrors }) => {
+  await page.route(/\/assets\/TensorLab-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await openApp(page, '?locale=en');
+  await expect(page.locator('[data-stage-failed="tensor"]')).toContainText('could not be downloaded');
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '1');
+  forgive(consoleErrors, /TensorLab|Failed to load resource|Failed to fetch dynamically imported module|error occurred in/i);
 });
 
 test('an embed of one panel loads none of the others', async ({ page }) => {

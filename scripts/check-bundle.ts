@@ -32,9 +32,10 @@ import { BUNDLE_RULES, listFiles, scanFiles } from './unsafe-code';
  * measured 158 kB (React DOM alone ~60 kB, d3's scales ~11 kB) and the whole 210 kB; only swapping the runtime
  * for Preact behind React's name met them, and a change of stack is the product's decision, not the build's
  * (scripts/stack.test.ts). So these budgets hold today's sizes with a small margin, to catch growth, until the
- * product decides between the stack and the numbers. The build prints today's sizes; the README records them.
+ * product decides between the stack and the numbers. The first screen's margin is smaller than the tensor lab's
+ * chunk (5.9 kB), so importing it statically again fails here. The build prints today's sizes; the README records them.
  */
-export const FIRST_SCREEN_BUDGET_KB = 162;
+export const FIRST_SCREEN_BUDGET_KB = 157;
 export const TOTAL_BUDGET_KB = 217;
 
 interface ManifestChunk {

@@ -7,14 +7,17 @@ import { registerServiceWorkerWhenSettled } from './state/offline';
 import { pushNotice, useStore } from './state/store';
 import { loadLocale } from './i18n';
 import { startBridgeWhenFramed } from './ui/shell/startBridge';
+import { PANEL_CHUNKS, firstScreenShowsTensorLab } from './ui/panelChunks';
 import './ui/styles.css';
 
 initialiseFromUrl(location.search, navigator.languages ?? [navigator.language]);
 startTraining();
 
 // The strings of the page's language are a chunk of their own (see i18n/index.ts), fetched while the worker
-// starts; the first render waits for them, so no other language flashes first.
-const { locale } = useStore.getState();
+// starts; the first render waits for them, so no other language flashes first. So does it for the tensor lab's
+// code when the first screen shows it (see firstScreenShowsTensorLab); if that download fails, the panel says so.
+const { locale, settings } = useStore.getState();
+const tensorLabReady = firstScreenShowsTensorLab(settings) ? PANEL_CHUNKS.tensor.load().catch(() => undefined) : undefined;
 const languageReady = await loadLocale(locale).then(
   () => true,
   () =>
@@ -27,6 +30,7 @@ const languageReady = await loadLocale(locale).then(
       () => false,
     ),
 );
+await tensorLabReady;
 
 const root = document.getElementById('root');
 if (root && !languageReady) {

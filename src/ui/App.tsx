@@ -9,7 +9,6 @@ import { RunStatus } from './shell/RunStatus';
 import { ShellDialogs } from './shell/ShellDialogs';
 import { FocusAnnouncer } from './shell/FocusAnnouncer';
 import { useShortcuts } from './shell/useShortcuts';
-import { TensorLab } from './tensor/TensorLab';
 import { Staged, StagedRoot } from './shell/Staged';
 import { PANEL_CHUNKS } from './panelChunks';
 import { LessonView } from './lesson/LessonView';
@@ -18,12 +17,12 @@ import { useHidden } from './teacher/useHidden';
 import { FrameBudget, FrameBudgetContext } from './charts/frameBudget';
 
 /*
- * The tensor lab, first on the page, ships in the main chunk with the shell. The other panels are chunks of
- * their own (with d3's charting code), requested all at once after the first paint and shown in page order as
- * they arrive (see shell/Staged.tsx). The first screen so waits for less JavaScript; a panel that the page does
- * not show is never loaded (an embed of one panel loads only that one).
+ * Every panel is a chunk of its own (see panelChunks.ts, shared with the Lesson's figure). The panel in view at
+ * start renders with the shell (main.tsx has its chunk before the first render when it is the tensor lab); the
+ * others are requested all at once after the first paint and shown in page order as they arrive (see
+ * shell/Staged.tsx). A panel that the page does not show is never loaded (an embed of one panel loads only that
+ * one).
  */
-// The panels' chunks are shared with the Lesson's figure (see panelChunks.ts).
 
 /** The page: header, notices, the four panels (or the ones an embedding page chose), then settings and text. */
 export function App() {
@@ -101,7 +100,7 @@ export function App() {
         <main id="lab" className="panels" tabIndex={-1}>
           {shown('tensor') && (
             <Panel name="tensor" title={strings.panels.tensor}>
-              <TensorLab />
+              <Staged stage="tensor" immediate={immediate('tensor')} placeholderClass="stage-tensor" part={PANEL_CHUNKS.tensor} />
             </Panel>
           )}
           {shown('network') && (

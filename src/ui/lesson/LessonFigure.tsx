@@ -5,14 +5,16 @@ import { useStrings } from '../useStrings';
 import { Panel } from '../shell/Panel';
 import { ChunkFailed, PartPending, useLazyPart, type LazyPart } from '../shell/lazyPart';
 import { PANEL_CHUNKS } from '../panelChunks';
-import { TensorLab } from '../tensor/TensorLab';
+
+/** The box that holds a panel's place while its chunk is on its way (see .stage-placeholder in styles.css). */
+const PLACEHOLDER_CLASS: Partial<Record<string, string>> = { network: 'stage-network', tensor: 'stage-tensor' };
 
 /** A Lab panel from its chunk, with the props the step gives it; a box of its size until the chunk is here. */
 function LazyPanel<P extends object>({ part, props, name }: { part: LazyPart<P>; props: P; name: string }) {
   const { Component, failed } = useLazyPart(part);
   if (failed) return <ChunkFailed part={name} />;
   if (Component) return <Component {...props} />;
-  return <PartPending part={name} className={`stage-placeholder ${name === 'network' ? 'stage-network' : 'stage-chart'}`} />;
+  return <PartPending part={name} className={`stage-placeholder ${PLACEHOLDER_CLASS[name] ?? 'stage-chart'}`} />;
 }
 
 /**
@@ -30,7 +32,7 @@ export function LessonFigure({ step }: { step: LessonStep }) {
   const render = (panel: LessonPanel) => {
     switch (panel) {
       case 'tensor':
-        return titled('tensor', <TensorLab />);
+        return titled('tensor', <LazyPanel part={PANEL_CHUNKS.tensor} props={{}} name="tensor" />);
       case 'network':
         return titled('network', <LazyPanel part={PANEL_CHUNKS.network} props={{}} name="network" />);
       case 'loss':

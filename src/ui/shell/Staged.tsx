@@ -16,7 +16,7 @@ import { createContext, startTransition, use, useEffect, useState, type ReactNod
 import { ChunkFailed, PartPending, useLazyPart, type LazyPart } from './lazyPart';
 
 /** The stages after the first render, in page order. */
-export const STAGE_ORDER = ['network', 'loss', 'fit', 'settings', 'sweep', 'explain'] as const;
+export const STAGE_ORDER = ['tensor', 'network', 'loss', 'fit', 'settings', 'sweep', 'explain'] as const;
 export type StageName = (typeof STAGE_ORDER)[number];
 
 /** How many stages have been revealed; everything is revealed where there is no StagedRoot (tests, tools). */
