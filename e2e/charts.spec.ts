@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, revealPanels } from './fixtures';
 import { DEFAULT_SCENARIO } from '../src/engine';
 
 const CSV_HEADER = 'epoch,train_no_dropout,val_no_dropout,train_dropout,val_dropout,train_dropout_on';
@@ -123,6 +123,7 @@ test('a settings change is in the URL, a bad value is explained, and reloading r
   await expect.poll(async () => (await lossNumbers(page)).epoch).toBeGreaterThan(0);
 
   await page.reload();
+  await revealPanels(page);
   await expect(page.getByLabel('Dropout probability p', { exact: true })).toHaveValue('0.4');
   await expect(page.getByLabel('Random seed', { exact: true })).toHaveValue('42');
   await expect(page.getByRole('combobox', { name: 'Activation' })).toHaveValue('relu');

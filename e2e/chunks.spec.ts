@@ -84,6 +84,38 @@ test('the tensor lab whose code cannot be downloaded says so, and the rest of th
   forgive(consoleErrors, /TensorLab|Failed to load resource|Failed to fetch dynamically imported module|error occurred in/i);
 });
 
+test('on a phone the panels below the tensor lab render as the reader comes near them, and the rest after ten seconds', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./?view=lab&locale=en');
+  await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
+  // Give a stage revealed too eagerly the time to show up: these are screens below the tensor lab.
+  await page.waitForTimeout(1500);
+  await expect(page.locator('[data-stage-pending="fit"]')).toBeAttached();
+  await expect(page.locator('[data-stage-pending="explain"]')).toBeAttached();
+
+  // Scrolling to the fit chart's box brings it in, with the panels before it (stages are revealed in page order).
+  await page.locator('[data-stage-pending="fit"]').scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-panel="fit"] svg').first()).toBeVisible();
+  await expect(page.locator('[data-stage-pending="network"], [data-stage-pending="loss"]')).toHaveCount(0);
+
+  // Without any more scrolling, the ones still far away come anyway ten seconds after the first paint.
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('.explain-section').first()).toBeAttached();
+});
+
+test('printing reveals every panel at once', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./?view=lab&locale=en');
+  await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
+  await expect(page.locator('[data-stage-pending="explain"]')).toBeAttached();
+  // Printing renders every stage whose chunk has arrived, synchronously (the chunks are requested right after the
+  // first paint; one still on its way renders when it arrives). Well before the ten seconds of the fallback.
+  await expect
+    .poll(() => page.evaluate(() => (dispatchEvent(new Event('beforeprint')), document.querySelectorAll('[data-stage-pending]').length)), { timeout: 5000 })
+    .toBe(0);
+});
+
 test('an embed of one panel loads none of the others', async ({ page }) => {
   const scripts = recordScripts(page);
   await openApp(page, '?embed=1&panels=tensor&locale=en');

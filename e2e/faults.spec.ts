@@ -1,4 +1,4 @@
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, revealPanels } from './fixtures';
 import { expectFiniteAxes, forgiveErrors, lossPointCount, measureRecovery, pressPlay, pressReset, runStatus, waitForLossPoints } from './hardening.helpers';
 
 /**
@@ -128,6 +128,7 @@ test.describe('embedding pages that never answer or fail', () => {
       await page.goto(hostUrl);
       const frame = page.frameLocator('#lab');
       await expect(frame.locator('main#lab')).toBeVisible();
+      await revealPanels(page.frame({ url: /embed=1/ })!);
       const play = frame.getByTestId('play');
       if (await play.isVisible().catch(() => false)) await play.click();
       else {

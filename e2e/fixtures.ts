@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Frame, type Page } from '@playwright/test';
 
 /**
  * A page that fails the test on any console error, uncaught exception or request to another host:
@@ -36,13 +36,26 @@ export function labQuery(query: string): string {
 }
 
 /**
+ * Brings every panel of the Lab in, as a reader scrolling down would, then goes back to the top. A panel renders
+ * from its own chunk once the reader comes near it (src/ui/shell/Staged.tsx); after a jump to the bottom every
+ * box is above the viewport, so they all fill in, one per task, in page order.
+ */
+export async function revealPanels(page: Page | Frame): Promise<void> {
+  await expect(async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(page.locator('[data-stage-pending]')).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
  * Opens the app with the given query string and waits until every panel is there (the first renders with the
- * shell, the others a moment later from their own chunks, see src/ui/shell/Staged.tsx).
+ * shell, the others from their own chunks as the reader comes near them, see revealPanels).
  */
 export async function openApp(page: Page, query = ''): Promise<void> {
   await page.goto(`./${labQuery(query)}`);
   await expect(page.locator('main#lab')).toBeVisible();
-  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await revealPanels(page);
   // Keyboard shortcuts are attached just after the first render commits.
   await expect(page.locator('html[data-shortcuts="on"]')).toHaveCount(1);
 }

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, revealPanels } from './fixtures';
 
 test('once loaded, the lab starts again with the network off (service worker)', async ({ page, context }) => {
   // The app skips its service worker under automation so other tests always see fresh builds; this test
@@ -20,7 +20,8 @@ test('once loaded, the lab starts again with the network off (service worker)', 
   await page.keyboard.press('Shift+ArrowRight');
   await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '1');
   // Every panel and the other language are separate chunks, precached by the service worker with the shell.
-  await expect(page.locator('[data-stage-pending], [data-stage-failed]')).toHaveCount(0);
+  await revealPanels(page);
+  await expect(page.locator('[data-stage-failed]')).toHaveCount(0);
   await expect(page.locator('[data-panel="fit"] svg').first()).toBeVisible();
   await expect(page.locator('.explain-section').first()).toBeAttached();
   await page.getByLabel('Language').selectOption('zh-CN');

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { CDPSession, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, revealPanels } from './fixtures';
 import { recordFrameIntervals } from './frameIntervals';
 
 /**
@@ -73,6 +73,8 @@ const readEpoch = async (page: Page) => Number((await page.locator('[data-run-st
 async function openView(page: Page, query: string): Promise<void> {
   await page.goto(`./${query}`);
   await expect(page.locator('main')).toBeVisible();
+  // The Lab's panels render as the reader comes near them: scroll through, so the whole Lab is drawn.
+  if (query.includes('view=lab')) await revealPanels(page);
   await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
   await expect(page.locator('[data-testid="play"]:visible').first()).toBeEnabled();
 }

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, revealPanels } from './fixtures';
 import { LESSON_STEPS } from '../src/state/lesson/steps';
 import { HIDEABLE_CONTROLS } from '../src/state/teacher/hideList';
 import { decodeMysteryToken, encodeMysteryP } from '../src/state/teacher/mysteryToken';
@@ -142,13 +142,13 @@ const CONTROL_SELECTORS: Record<(typeof HIDEABLE_CONTROLS)[number], string> = {
 test('hide= removes the chosen controls from the page (not only from view)', async ({ page }) => {
   // Every control is there without hide= …
   await page.goto('./?view=lab');
-  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await revealPanels(page);
   for (const id of HIDEABLE_CONTROLS) {
     await expect(page.locator(CONTROL_SELECTORS[id]).first(), id).toBeAttached();
   }
   // … and hide= takes each one out of the DOM, leaving the rest.
   await page.goto(`./?view=lab&hide=${HIDEABLE_CONTROLS.join(',')}`);
-  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await revealPanels(page);
   await expect(page.getByTestId('play')).toBeVisible();
   for (const id of HIDEABLE_CONTROLS) await expect(page.locator(CONTROL_SELECTORS[id]), id).toHaveCount(0);
   expect(await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
@@ -162,6 +162,8 @@ test('the teacher panel builds a hide link that works', async ({ page }) => {
   const link = await page.getByTestId('teacher-url').textContent();
   expect(link).toMatch(/[?&]hide=p,speed(&|$)/);
   await page.goto(link!);
+  // Every panel is there before the hidden controls are looked for, or their absence would prove nothing.
+  await revealPanels(page);
   await expect(page.getByTestId('play')).toBeVisible();
   await expect(page.locator('[data-testid="p-slider"]')).toHaveCount(0);
   await expect(page.locator('[data-speed]')).toHaveCount(0);

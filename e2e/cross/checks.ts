@@ -43,13 +43,16 @@ const LANGUAGE = '.locale-picker select';
 /**
  * The app is up: the lab is shown, every panel has arrived from its chunk, shortcuts are attached. A link with
  * no Lab setting opens the Lesson (resolveScreen in src/state/urlSync.ts), so the Lab's checks say `view=lab`.
+ * A panel renders once the reader comes near it (src/ui/shell/Staged.tsx), so each poll first scrolls to the
+ * bottom, as a reader would, and the page goes back to the top once every panel is there.
  */
 async function ready(tab: Tab): Promise<void> {
   await until(
     tab,
-    `(${q('main#lab')}?.getClientRects().length ?? 0) > 0 && ${q('[data-stage-pending]')} === null && ${q('html[data-shortcuts="on"]')} !== null`,
+    `(scrollTo(0, document.documentElement.scrollHeight), (${q('main#lab')}?.getClientRects().length ?? 0) > 0 && ${q('[data-stage-pending]')} === null && ${q('html[data-shortcuts="on"]')} !== null)`,
     'the app is ready (main#lab shown, no panel pending, shortcuts on)',
   );
+  await tab.evaluate('scrollTo(0, 0)');
 }
 
 export interface CrossPorts {
