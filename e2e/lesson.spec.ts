@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, openLesson } from './fixtures';
+import { test, expect, openLesson, revealPanels } from './fixtures';
 import { LESSON_STEPS } from '../src/state/lesson/steps';
 import { lessonEn } from '../src/i18n/lesson.en';
 import { lessonZhCN } from '../src/i18n/lesson.zh-CN';
@@ -93,7 +93,7 @@ test('the figure does not give the answer away: a panel text that answers the qu
     await expect(spoiler).toHaveCount(0);
   }
   await page.goto('./?view=lab&locale=en');
-  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await revealPanels(page);
   await expect(page.getByTestId('tensor-facts')).toBeVisible();
   await expect(page.getByTestId('sweep-reading')).toBeAttached();
 });
