@@ -211,6 +211,7 @@ test('Next, Back, ←, →, Page Up and Page Down move between steps, and the li
 test('old links keep working: view=eval opens the Lab with the network in eval mode', async ({ page }) => {
   await page.goto('./?locale=en&view=eval');
   await expect(page.locator('main#lab')).toBeVisible();
+  await revealPanels(page);
   await expect(page.locator('.net-panel')).toHaveAttribute('data-view', 'eval');
   await page.goto('./?embed=1&view=lesson&step=5&locale=en');
   await expect(page.locator('main#lesson')).toBeVisible();

@@ -19,9 +19,9 @@ import { FrameBudget, FrameBudgetContext } from './charts/frameBudget';
 /*
  * Every panel is a chunk of its own (see panelChunks.ts, shared with the Lesson's figure). The panel in view at
  * start renders with the shell (main.tsx has its chunk before the first render when it is the tensor lab); the
- * others are requested all at once after the first paint and shown in page order as they arrive (see
- * shell/Staged.tsx). A panel that the page does not show is never loaded (an embed of one panel loads only that
- * one).
+ * others are requested all at once after the first paint and shown in page order as the reader comes near them
+ * (see shell/Staged.tsx). A panel that the page does not show is never loaded (an embed of one panel loads only
+ * that one).
  */
 
 /** The page: header, notices, the four panels (or the ones an embedding page chose), then settings and text. */
