@@ -41,6 +41,9 @@ export function labQuery(query: string): string {
  * box is above the viewport, so they all fill in, one per task, in page order.
  */
 export async function revealPanels(page: Page | Frame): Promise<void> {
+  // The first render waits for the page's strings (src/main.tsx): before it there is no box either, and "none
+  // pending" would hold by accident.
+  await expect(page.locator('main#lab')).toBeVisible();
   await expect(async () => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect(page.locator('[data-stage-pending]')).toHaveCount(0, { timeout: 1000 });

@@ -119,10 +119,15 @@ export function StagedRoot({ children }: { children: ReactNode }) {
     const arrived = painted.then(() => (cancelled ? undefined : parts.get(STAGE_ORDER[revealed])?.outcome().catch(() => undefined)));
     void arrived.then(() => {
       if (cancelled) return;
-      stopWatching = whenNear(STAGE_ORDER[revealed], revealAnywayAt.current, () => {
-        // A macrotask, not a microtask: the browser gets to paint and to handle input between two stages.
+      // A macrotask, not a microtask: the browser gets to paint and to handle input between two stages.
+      const reveal = () => {
         timer = setTimeout(() => startTransition(() => setRevealed((count) => Math.max(count, revealed + 1))), 0);
-      });
+      };
+      // A stage the page does not show has no box of its own to wait for (a box of that name belongs to someone
+      // else, e.g. the Lesson's figure).
+      const stage = STAGE_ORDER[revealed];
+      if (parts.has(stage)) stopWatching = whenNear(stage, revealAnywayAt.current, reveal);
+      else reveal();
     });
     return () => {
       cancelled = true;
