@@ -100,33 +100,33 @@ export function App() {
         <main id="lab" className="panels" tabIndex={-1}>
           {shown('tensor') && (
             <Panel name="tensor" title={strings.panels.tensor}>
-              <Staged stage="tensor" immediate={immediate('tensor')} placeholderClass="stage-tensor" part={PANEL_CHUNKS.tensor} />
+              <Staged stage="tensor" immediate={immediate('tensor')} part={PANEL_CHUNKS.tensor} />
             </Panel>
           )}
           {shown('network') && (
             <Panel name="network" title={strings.panels.network}>
-              <Staged stage="network" immediate={immediate('network')} placeholderClass="stage-network" part={PANEL_CHUNKS.network} />
+              <Staged stage="network" immediate={immediate('network')} part={PANEL_CHUNKS.network} />
             </Panel>
           )}
           {shown('loss') && (
             <Panel name="loss" title={strings.panels.loss}>
-              <Staged stage="loss" immediate={immediate('loss')} placeholderClass="stage-chart" part={PANEL_CHUNKS.loss} />
+              <Staged stage="loss" immediate={immediate('loss')} part={PANEL_CHUNKS.loss} />
             </Panel>
           )}
           {shown('fit') && (
             <Panel name="fit" title={strings.panels.fit}>
-              <Staged stage="fit" immediate={immediate('fit')} placeholderClass="stage-chart" part={PANEL_CHUNKS.fit} />
+              <Staged stage="fit" immediate={immediate('fit')} part={PANEL_CHUNKS.fit} />
             </Panel>
           )}
         </main>
         {trainingShown && !hideSettings && (
-          <Staged stage="settings" placeholderClass="stage-section" part={PANEL_CHUNKS.settings} />
+          <Staged stage="settings" part={PANEL_CHUNKS.settings} />
         )}
         {!embed && !hideSweep && !challenge && (
-          <Staged stage="sweep" placeholderClass="stage-section" part={PANEL_CHUNKS.sweep} />
+          <Staged stage="sweep" part={PANEL_CHUNKS.sweep} />
         )}
         {!embed && !challenge && (
-          <Staged stage="explain" placeholderClass="stage-section" part={PANEL_CHUNKS.explain} />
+          <Staged stage="explain" part={PANEL_CHUNKS.explain} />
         )}
         </>)}
         <ShellDialogs />

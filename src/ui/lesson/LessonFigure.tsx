@@ -5,16 +5,14 @@ import { useStrings } from '../useStrings';
 import { Panel } from '../shell/Panel';
 import { ChunkFailed, PartPending, useLazyPart, type LazyPart } from '../shell/lazyPart';
 import { PANEL_CHUNKS } from '../panelChunks';
-
-/** The box that holds a panel's place while its chunk is on its way (see .stage-placeholder in styles.css). */
-const PLACEHOLDER_CLASS: Partial<Record<string, string>> = { network: 'stage-network', tensor: 'stage-tensor' };
+import { STAGE_PLACEHOLDER_CLASS } from '../shell/Staged';
 
 /** A Lab panel from its chunk, with the props the step gives it; a box of its size until the chunk is here. */
-function LazyPanel<P extends object>({ part, props, name }: { part: LazyPart<P>; props: P; name: string }) {
+function LazyPanel<P extends object>({ part, props, name }: { part: LazyPart<P>; props: P; name: LessonPanel }) {
   const { Component, failed } = useLazyPart(part);
   if (failed) return <ChunkFailed part={name} />;
   if (Component) return <Component {...props} />;
-  return <PartPending part={name} className={`stage-placeholder ${PLACEHOLDER_CLASS[name] ?? 'stage-chart'}`} />;
+  return <PartPending part={name} className={STAGE_PLACEHOLDER_CLASS[name]} />;
 }
 
 /**

@@ -26,6 +26,20 @@ import { ChunkFailed, PartPending, useLazyPart, type LazyPart } from './lazyPart
 export const STAGE_ORDER = ['tensor', 'network', 'loss', 'fit', 'settings', 'sweep', 'explain'] as const;
 export type StageName = (typeof STAGE_ORDER)[number];
 
+/**
+ * The box that holds each stage's place until its part is here, by class (see .stage-placeholder in styles.css):
+ * one list for the Lab's stages and the Lesson's figure, which shows the same panels.
+ */
+export const STAGE_PLACEHOLDER_CLASS: Readonly<Record<StageName, string>> = {
+  tensor: 'stage-placeholder stage-tensor',
+  network: 'stage-placeholder stage-network',
+  loss: 'stage-placeholder stage-chart',
+  fit: 'stage-placeholder stage-chart',
+  settings: 'stage-placeholder stage-section',
+  sweep: 'stage-placeholder stage-section',
+  explain: 'stage-placeholder stage-section',
+};
+
 /** How many stages have been revealed; everything is revealed where there is no StagedRoot (tests, tools). */
 const StageContext = createContext<number>(STAGE_ORDER.length);
 
@@ -155,20 +169,10 @@ export function useStageReached(stage: StageName, immediate = false): boolean {
 }
 
 /**
- * The part once `stage` is reached and its chunk has arrived; before that, an empty box of the class
- * `placeholderClass`, which reserves the room the content will take (see .stage-placeholder in styles.css).
+ * The part once `stage` is reached and its chunk has arrived; before that, an empty box that reserves the room
+ * the content will take (STAGE_PLACEHOLDER_CLASS).
  */
-export function Staged({
-  stage,
-  part,
-  immediate = false,
-  placeholderClass = '',
-}: {
-  stage: StageName;
-  part: LazyPart<object>;
-  immediate?: boolean;
-  placeholderClass?: string;
-}) {
+export function Staged({ stage, part, immediate = false }: { stage: StageName; part: LazyPart<object>; immediate?: boolean }) {
   const reached = useStageReached(stage, immediate);
   const { Component, failed } = useLazyPart(part, reached);
   // Tells StagedRoot this stage is on the page (children's effects run before their parent's).
@@ -180,5 +184,5 @@ export function Staged({
   }, [parts, stage, part]);
   if (reached && failed) return <ChunkFailed part={stage} />;
   if (reached && Component) return <Component />;
-  return <PartPending part={stage} className={`stage-placeholder ${placeholderClass}`.trim()} />;
+  return <PartPending part={stage} className={STAGE_PLACEHOLDER_CLASS[stage]} />;
 }
