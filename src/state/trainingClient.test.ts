@@ -46,10 +46,15 @@ function harness(options: { workerUnavailable?: boolean; frames?: boolean } = {}
       tick?.();
     }
   };
+  /** One heartbeat check that comes `gapMs` after the previous one: the page's own timer fired late. */
+  const advanceLate = (gapMs: number) => {
+    now += gapMs;
+    tick?.();
+  };
   const connect = () => client.connect({ scenario: validateScenario({}), speed: 'full', running: false });
   const frame = () => frameCallbacks.splice(0).forEach((callback) => callback());
   return {
-    client, workers, worker, emit, snapshot, advance, connect, notices, training: () => training, tickArmed: () => tick !== null,
+    client, workers, worker, emit, snapshot, advance, advanceLate, connect, notices, training: () => training, tickArmed: () => tick !== null,
     frame, framesRequested: () => frameCallbacks.length,
   };
 }
@@ -78,6 +83,19 @@ describe('hang detection', () => {
     expect(h.worker().sent[0]).toMatchObject({ type: 'configure', running: true, displayRow: 3, runId: h.training().runId });
     expect(h.training().runId).toBeGreaterThan(runBefore);
     expect(h.notices.map((n) => n.key)).toEqual(['worker']);
+  });
+
+  it("keeps a silent worker while the page's own timers slip: a busy machine, not a hung worker", () => {
+    const h = harness();
+    h.connect();
+    h.emit({ type: 'pong', id: 0 });
+    h.client.play();
+    // Twice the cap of silence, but every check comes 300 ms after the one before (its interval is 100 ms).
+    for (let t = 0; t < 2 * HEARTBEAT.maxHangMs; t += 300) h.advanceLate(300);
+    expect(h.workers).toHaveLength(1);
+    // Once the timers keep time again, the same silence is a hang.
+    h.advance(HEARTBEAT.maxHangMs + 2 * HEARTBEAT.tickMs);
+    expect(h.workers).toHaveLength(2);
   });
 
   it('keeps a worker that answers, and gives a starting worker its start-up time', () => {

@@ -33,8 +33,13 @@ export const HEARTBEAT = Object.freeze({
   silenceMemory: 0.995,
   /** Loading and compiling the worker module may take longer on a busy machine than a hang allows. */
   startupMs: 5000,
-  /** A gap this long between two checks means the main thread itself was stalled or throttled: re-arm instead. */
-  stalledMs: 500,
+  /**
+   * A gap this long between two checks (a 100 ms interval firing 150 ms late) means the main thread itself was
+   * stalled or throttled, or the machine is so busy that its timers slip: the worker's silence then says nothing
+   * about a hang, so the wait re-arms. (CI run 38 lost a run this way: two browsers on 2 cores starved the worker
+   * past 800 ms. With 500 ms here, only a main thread stalled for half a second counted.)
+   */
+  stalledMs: 250,
 });
 
 /** How long the worker may stay silent before it counts as hung, given the longest silence seen lately. */
