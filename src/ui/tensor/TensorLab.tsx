@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { checkArticleRule, largestMeanGap } from '../../engine';
 import { useStore } from '../../state/store';
 import { useStrings } from '../useStrings';
@@ -16,11 +16,20 @@ import { ConventionTable } from './ConventionTable';
 import { MysteryTensorLab } from './MysteryTensorLab';
 import { useMystery } from '../../state/teacher/teacher';
 import { useHidden } from '../teacher/useHidden';
+import type { ZeroCountHistogram } from './ZeroCountHistogram';
 import './tensor.css';
 
 // The histogram draws with d3's scales, which the first screen does not otherwise need: it is a chunk of its
 // own (shared with the charts), and a box of its size stands in for the moment it takes to arrive.
 const HISTOGRAM = lazyPart(() => import('./ZeroCountHistogram'), (module) => module.ZeroCountHistogram);
+
+/** The histogram, or its box while its chunk is on the way: only this part renders again when the chunk arrives. */
+function LazyHistogram(props: ComponentProps<typeof ZeroCountHistogram>) {
+  const histogram = useLazyPart(HISTOGRAM);
+  if (histogram.failed) return <ChunkFailed part="tensor-histogram" />;
+  if (histogram.Component) return <histogram.Component {...props} />;
+  return <PartPending part="tensor-histogram" className="tensor-histogram-placeholder" />;
+}
 
 /**
  * What a field shows: the student's own text while it is being typed (valid or not), or the setting's value when
@@ -68,7 +77,6 @@ function ArticleTensorLab() {
   const settings = useTensorSettings();
   const { seed, p, input, training, inplace } = settings;
   const run = useDropoutLabRun(settings);
-  const histogram = useLazyPart(HISTOGRAM);
   const hideControls = useHidden('tensorControls');
   const { shown } = run;
 
@@ -201,13 +209,7 @@ function ArticleTensorLab() {
               <p className="tensor-pass-count" data-testid="tensor-pass-count">
                 {strings.passesSoFar(run.passes)}
               </p>
-              {histogram.failed ? (
-                <ChunkFailed part="tensor-histogram" />
-              ) : histogram.Component ? (
-                <histogram.Component run={run} strings={strings} />
-              ) : (
-                <PartPending part="tensor-histogram" className="tensor-histogram-placeholder" />
-              )}
+              <LazyHistogram run={run} strings={strings} />
               <p data-testid="tensor-mean-note">{strings.meanNote(run.passes, shortNumber(largestMeanGap(run.meanOutputs, input)))}</p>
             </>
           ) : (
