@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../engine';
-import type { TrainingSnapshot, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import { packLossPoints, type SnapshotMessage, type TrainingSnapshot, type WorkerCommand, type WorkerEvent } from '../worker/protocol';
 import { HEARTBEAT, TrainingClient, hangLimit, type WorkerLike } from './trainingClient';
 import { initialTraining, type AppNotice, type TrainingState } from './store';
 
@@ -34,10 +34,11 @@ function harness(options: { workerUnavailable?: boolean; frames?: boolean } = {}
   });
   const worker = () => workers.at(-1)!;
   const emit = (event: WorkerEvent) => worker().onmessage!({ data: event } as MessageEvent<WorkerEvent>);
-  const snapshot = (extra: Partial<TrainingSnapshot>): TrainingSnapshot => ({
+  /** A snapshot as the worker posts it: `lossPoints` given as points, sent packed. */
+  const snapshot = ({ lossPoints = [], ...extra }: Partial<TrainingSnapshot>): SnapshotMessage => ({
     type: 'snapshot', runId: training.runId, epoch: 0, forwardPasses: 0, running: false, ackSeq: 0, speed: 'full', diverged: false, finished: false, budgetEnd: 3000,
     displayPass: 0, revealLayers: 0, displaySample: -1, displayInput: new Float32Array(0), masks: [], activations: [],
-    evalActivations: [], output: NaN, lossPoints: [], epochsPerSecond: 0, layerKernel: 'js', ...extra,
+    evalActivations: [], output: NaN, epochsPerSecond: 0, layerKernel: 'js', ...extra, lossPoints: packLossPoints(lossPoints),
   });
   const advance = (ms: number) => {
     // The heartbeat runs every tickMs, as the interval would.

@@ -13,9 +13,12 @@
  * a loss diverges or the epoch budget is spent). The store's `training.running` mirrors it for the views.
  */
 import type { ScenarioOptions } from '../engine';
-import type { Speed, TrainingSnapshot, WorkerCommand, WorkerEvent } from '../worker/protocol';
+import { unpackLossPoints, type SnapshotMessage, type Speed, type TrainingSnapshot, type WorkerCommand, type WorkerEvent } from '../worker/protocol';
 import { applySnapshot, mergeSnapshots, NO_HELD_POINTS, type HeldPoints } from './applySnapshot';
 import { initialTraining, type AppNotice, type TrainingState } from './store';
+
+/** A worker event as the client handles it: a snapshot's loss points unpacked (see SnapshotMessage). */
+type ClientEvent = TrainingSnapshot | Exclude<WorkerEvent, SnapshotMessage>;
 
 export const HEARTBEAT = Object.freeze({
   /** How often the client pings and checks. */
@@ -305,9 +308,10 @@ export class TrainingClient {
     store.setTraining(next.training);
   }
 
-  private receive(event: WorkerEvent): void {
+  private receive(message: WorkerEvent): void {
     const { store } = this.deps;
-    if (event.type === 'pong') return;
+    if (message.type === 'pong') return;
+    const event: ClientEvent = message.type === 'snapshot' ? { ...message, lossPoints: unpackLossPoints(message.lossPoints) } : message;
     if (event.type === 'snapshot' && this.deps.beforeNextFrame) {
       if (event.runId !== store.training().runId) return;
       const pending = this.pendingSnapshot;

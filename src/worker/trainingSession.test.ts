@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_GAP, TwinTrainer, validateScenario } from '../engine';
 import { FIT_CURVE_POINTS, FIT_REGION_SIZE } from './fitGrid';
 import { TrainingSession } from './trainingSession';
-import type { TrainingSnapshot, WorkerEvent } from './protocol';
+import { unpackLossPoints, type TrainingSnapshot, type WorkerEvent } from './protocol';
 
 /**
  * The shape these tests spell out (30 examples per batch, two hidden layers of 64: four layers to reveal), kept
@@ -14,14 +14,25 @@ const SHAPE = Object.freeze({ trainSize: 30, hidden: [64, 64] });
 function harness(scenario: object = SHAPE, msPerCall = 0.05) {
   let clock = 0;
   const events: WorkerEvent[] = [];
-  const session = new TrainingSession(scenario, (event) => events.push(event), () => (clock += msPerCall));
+  /** What each posted event transferred, by the event's index. */
+  const transfers: Transferable[][] = [];
+  const session = new TrainingSession(
+    scenario,
+    (event, transfer) => {
+      events.push(event);
+      transfers.push(transfer);
+    },
+    () => (clock += msPerCall),
+  );
   const configure = (runId: number, extra = {}, displayRow = 0) =>
     session.handle({
       type: 'configure', scenario: validateScenario({ ...scenario, ...extra }), runId, speed: 'full', running: false, seq: 0, displayRow,
     });
-  const snapshots = () => events.filter((e): e is TrainingSnapshot => e.type === 'snapshot');
+  /** The snapshots posted so far, as the client reads them (loss points unpacked). */
+  const snapshots = (): TrainingSnapshot[] =>
+    events.filter((e) => e.type === 'snapshot').map((e) => ({ ...e, lossPoints: unpackLossPoints(e.lossPoints) }));
   const advance = (ms: number) => (clock += ms);
-  return { session, events, configure, snapshots, advance };
+  return { session, events, transfers, configure, snapshots, advance };
 }
 
 describe('TrainingSession', () => {
@@ -48,6 +59,18 @@ describe('TrainingSession', () => {
     expect(first.lossPoints.map((p) => p.epoch)).toEqual([0]);
     expect(first.fit?.kind).toBe('curve');
     if (first.fit?.kind === 'curve') expect(first.fit.xs.length).toBe(FIT_CURVE_POINTS);
+  });
+
+  it('posts the loss points packed, their buffer transferred rather than copied', () => {
+    const h = harness();
+    h.configure(1);
+    h.session.tick();
+    const at = h.events.findIndex((e) => e.type === 'snapshot');
+    const posted = h.events[at];
+    if (posted.type !== 'snapshot') throw new Error('no snapshot posted');
+    expect(posted.lossPoints).toBeInstanceOf(Float64Array);
+    expect(posted.lossPoints.length).toBeGreaterThan(0);
+    expect(h.transfers[at]).toContain(posted.lossPoints.buffer);
   });
 
   it('steps exactly one forward pass while paused and shows that pass', () => {

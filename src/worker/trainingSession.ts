@@ -10,7 +10,7 @@ import { TwinTrainer, type LossPoint, type ScenarioOptions } from '../engine';
 import { FIT_REGION_SIZE, fitGrid } from './fitGrid';
 import { CLOCK, ThroughputMeter, decide, nextRevealInMs, revealedLayers } from './trainingClock';
 import { canStep, nextPhase, trains, type Phase, type PhaseEvent } from './sessionPhase';
-import type { DatasetForDisplay, FitPredictions, Speed, TrainingSnapshot, WorkerCommand, WorkerEvent } from './protocol';
+import { packLossPoints, type DatasetForDisplay, type FitPredictions, type SnapshotMessage, type Speed, type WorkerCommand, type WorkerEvent } from './protocol';
 
 export type Post = (event: WorkerEvent, transfer: Transferable[]) => void;
 
@@ -239,7 +239,8 @@ export class TrainingSession {
     const activations = shown ? shown.activations.map((a) => a.slice()) : [];
     const evalActivations = shown ? shown.evalActivations.map((a) => a.slice()) : [];
     const displayInput = shown ? shown.input.slice() : new Float32Array(0);
-    const snapshot: TrainingSnapshot = {
+    const lossPoints = packLossPoints(out.pendingLoss);
+    const snapshot: SnapshotMessage = {
       type: 'snapshot',
       runId: this.runId,
       epoch: this.trainer.epoch,
@@ -258,11 +259,11 @@ export class TrainingSession {
       activations,
       evalActivations,
       output: shown ? shown.output : NaN,
-      lossPoints: out.pendingLoss,
+      lossPoints,
       epochsPerSecond: trains(this.phase) ? this.meter.epochsPerSecond() : 0,
       layerKernel: this.trainer.layerKernel,
     };
-    const transfer: Transferable[] = [displayInput.buffer, ...masks.map((m) => m.buffer), ...activations.map((a) => a.buffer),
+    const transfer: Transferable[] = [lossPoints.buffer, displayInput.buffer, ...masks.map((m) => m.buffer), ...activations.map((a) => a.buffer),
       ...evalActivations.map((a) => a.buffer)];
     if (withFit && !this.trainer.diverged) {
       snapshot.fit = this.predictFit();
