@@ -57,7 +57,6 @@ export async function revealPanels(page: Page | Frame): Promise<void> {
  */
 export async function openApp(page: Page, query = ''): Promise<void> {
   await page.goto(`./${labQuery(query)}`);
-  await expect(page.locator('main#lab')).toBeVisible();
   await revealPanels(page);
   // Keyboard shortcuts are attached just after the first render commits.
   await expect(page.locator('html[data-shortcuts="on"]')).toHaveCount(1);

@@ -142,12 +142,15 @@ export const LOSS_POINT_FIELDS = 6;
  */
 export function packLossPoints(points: readonly LossPoint[]): Float64Array {
   const packed = new Float64Array(points.length * LOSS_POINT_FIELDS);
-  points.forEach((point, i) => {
-    packed.set(
-      [point.epoch, point.plain.train, point.plain.val, point.dropout.train, point.dropout.val, point.dropout.trainWithDropout],
-      i * LOSS_POINT_FIELDS,
-    );
-  });
+  let at = 0;
+  for (const point of points) {
+    packed[at++] = point.epoch;
+    packed[at++] = point.plain.train;
+    packed[at++] = point.plain.val;
+    packed[at++] = point.dropout.train;
+    packed[at++] = point.dropout.val;
+    packed[at++] = point.dropout.trainWithDropout;
+  }
   return packed;
 }
 

@@ -3,16 +3,13 @@ import type { LessonPanel, LessonStep } from '../../state/lesson/steps';
 import type { PanelName } from '../../state/urlSchema';
 import { useStrings } from '../useStrings';
 import { Panel } from '../shell/Panel';
-import { ChunkFailed, PartPending, useLazyPart, type LazyPart } from '../shell/lazyPart';
+import { LazyPartView, type LazyPart } from '../shell/lazyPart';
 import { PANEL_CHUNKS } from '../panelChunks';
 import { STAGE_PLACEHOLDER_CLASS } from '../shell/Staged';
 
 /** A Lab panel from its chunk, with the props the step gives it; a box of its size until the chunk is here. */
 function LazyPanel<P extends object>({ part, props, name }: { part: LazyPart<P>; props: P; name: LessonPanel }) {
-  const { Component, failed } = useLazyPart(part);
-  if (failed) return <ChunkFailed part={name} />;
-  if (Component) return <Component {...props} />;
-  return <PartPending part={name} className={STAGE_PLACEHOLDER_CLASS[name]} />;
+  return <LazyPartView part={part} name={name} placeholderClass={STAGE_PLACEHOLDER_CLASS[name]} props={props} />;
 }
 
 /**

@@ -51,6 +51,28 @@ export function useLazyPart<P extends object>(
 }
 
 /**
+ * A part from its chunk, given `props`; until the chunk is here, a box of `placeholderClass` that reserves its
+ * room (see PartPending); if the chunk cannot be downloaded, a message in its place. Only this component renders
+ * again when the chunk arrives, not the one that holds it.
+ */
+export function LazyPartView<P extends object>({
+  part,
+  name,
+  placeholderClass,
+  props,
+}: {
+  part: LazyPart<P>;
+  name: string;
+  placeholderClass: string;
+  props: P;
+}) {
+  const { Component, failed } = useLazyPart(part);
+  if (failed) return <ChunkFailed part={name} />;
+  if (Component) return <Component {...props} />;
+  return <PartPending part={name} className={placeholderClass} />;
+}
+
+/**
  * The box in place of a part whose code is still on its way: `className` reserves the room the part will take.
  * `data-stage-pending` names it, so whoever waits for the page to be complete (the e2e specs' openApp and
  * openLesson) waits for every lazy part, wherever it sits.

@@ -1,4 +1,4 @@
-import { ChunkFailed, PartPending, lazyPart, useLazyPart } from '../shell/lazyPart';
+import { LazyPartView, lazyPart } from '../shell/lazyPart';
 import './teacherLayout.css';
 
 // The teacher panel and its QR encoder are a chunk of their own: a student's page never downloads them.
@@ -6,8 +6,5 @@ const PANEL = lazyPart(() => import('./TeacherPanel'), (module) => module.Teache
 
 /** The teacher layer where a screen places it (the Lab: above the panels; the Lesson: under the step card). */
 export function TeacherLayer() {
-  const { Component, failed } = useLazyPart(PANEL);
-  if (failed) return <ChunkFailed part="teacher" />;
-  if (Component) return <Component />;
-  return <PartPending part="teacher" className="teacher-panel teacher-pending" />;
+  return <LazyPartView part={PANEL} name="teacher" placeholderClass="teacher-panel teacher-pending" props={{}} />;
 }

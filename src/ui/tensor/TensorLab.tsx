@@ -1,4 +1,4 @@
-import { useState, type ComponentProps } from 'react';
+import { useState } from 'react';
 import { checkArticleRule, largestMeanGap } from '../../engine';
 import { useStore } from '../../state/store';
 import { useStrings } from '../useStrings';
@@ -9,27 +9,18 @@ import { numberText, parseProbability, parseSeed, parseVector, sameVector, vecto
 import { tensorActions, useDropoutLabRun, useTensorSettings } from './tensorState';
 import { TensorControls } from './TensorControls';
 import { ElementPathTable } from './ElementPathTable';
-import { ChunkFailed, PartPending, lazyPart, useLazyPart } from '../shell/lazyPart';
+import { LazyPartView, lazyPart } from '../shell/lazyPart';
 import { Spoiler } from '../shell/AnswerGate';
 import { CopyableCode } from './CopyableCode';
 import { ConventionTable } from './ConventionTable';
 import { MysteryTensorLab } from './MysteryTensorLab';
 import { useMystery } from '../../state/teacher/teacher';
 import { useHidden } from '../teacher/useHidden';
-import type { ZeroCountHistogram } from './ZeroCountHistogram';
 import './tensor.css';
 
 // The histogram draws with d3's scales, which the first screen does not otherwise need: it is a chunk of its
 // own (shared with the charts), and a box of its size stands in for the moment it takes to arrive.
 const HISTOGRAM = lazyPart(() => import('./ZeroCountHistogram'), (module) => module.ZeroCountHistogram);
-
-/** The histogram, or its box while its chunk is on the way: only this part renders again when the chunk arrives. */
-function LazyHistogram(props: ComponentProps<typeof ZeroCountHistogram>) {
-  const histogram = useLazyPart(HISTOGRAM);
-  if (histogram.failed) return <ChunkFailed part="tensor-histogram" />;
-  if (histogram.Component) return <histogram.Component {...props} />;
-  return <PartPending part="tensor-histogram" className="tensor-histogram-placeholder" />;
-}
 
 /**
  * What a field shows: the student's own text while it is being typed (valid or not), or the setting's value when
@@ -209,7 +200,8 @@ function ArticleTensorLab() {
               <p className="tensor-pass-count" data-testid="tensor-pass-count">
                 {strings.passesSoFar(run.passes)}
               </p>
-              <LazyHistogram run={run} strings={strings} />
+              {/* Its own component: only it renders again when the chunk arrives, not the whole tensor lab. */}
+              <LazyPartView part={HISTOGRAM} name="tensor-histogram" placeholderClass="tensor-histogram-placeholder" props={{ run, strings }} />
               <p data-testid="tensor-mean-note">{strings.meanNote(run.passes, shortNumber(largestMeanGap(run.meanOutputs, input)))}</p>
             </>
           ) : (
