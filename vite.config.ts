@@ -45,6 +45,29 @@ function hintLocaleChunks(): Plugin {
 }
 
 /**
+ * `<link rel=modulepreload>` in index.html for what the entry script imports statically (the shell chunk and the
+ * bundler's runtime). With `modulePreload: false` (see below) the build writes none, so the browser found the
+ * 100 kB shell only once the 1 kB entry had arrived: one round trip more before anything could render. These
+ * files load on every view, so preloading them never fetches what a page does not use.
+ */
+function preloadEntryImports(): Plugin {
+  return {
+    name: 'dropout-lab:preload-entry-imports',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const entries = Object.values(context.bundle ?? {}).filter((output) => output.type === 'chunk' && output.isEntry);
+        if (entries.length !== 1 || entries[0].type !== 'chunk') throw new Error('preload-entry-imports: expected one entry chunk');
+        const links = entries[0].imports.map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`);
+        if (links.length === 0) throw new Error('preload-entry-imports: the entry chunk imports nothing');
+        return html.replace('</title>', `</title>\n    ${links.join('\n    ')}`);
+      },
+    },
+  };
+}
+
+/**
  * Offline and installable, from vite-plugin-pwa (Workbox): the build writes sw.js with a precache manifest of
  * every file it produced (the shell, each lazy chunk, both languages, the training worker, the icons), so a lab
  * that has loaded once starts again with the network off, and manifest.webmanifest so a Chromebook can install it.
@@ -121,7 +144,7 @@ function isEntryScript(info: ModuleInfo, context: ChunkingContext): boolean {
 // (a course page at https://school.example/ml/dropout-lab/ needs no rebuild).
 export default defineConfig({
   base: './',
-  plugins: [react(), reactSentinels(), relaxCspInDev(), hintLocaleChunks(), retryableChunks(), offline()],
+  plugins: [react(), reactSentinels(), relaxCspInDev(), hintLocaleChunks(), preloadEntryImports(), retryableChunks(), offline()],
   worker: { format: 'es' },
   // The manifest tells scripts/check-bundle.ts which chunks the first screen waits for.
   build: {

@@ -26,6 +26,27 @@ function forgive(consoleErrors: string[], expected: RegExp): void {
   consoleErrors.splice(0, consoleErrors.length, ...kept);
 }
 
+test('the page asks for the shell at once, not after the entry script has arrived', async ({ page }) => {
+  // Hold the entry script back: the shell must be requested meanwhile, from the <link rel=modulepreload> of
+  // index.html. Without them the browser learns of the shell only from the entry's
+  // imports, one round trip later, and the held entry would keep it from ever being asked for.
+  const asked = recordScripts(page);
+  let releaseEntry = () => {};
+  const entryHeld = new Promise<void>((done) => (releaseEntry = done));
+  await page.route(/\/assets\/index-[\w-]{8}\.js$/, async (route) => {
+    await entryHeld;
+    await route.continue();
+  });
+  const opened = page.goto('./?view=lesson&locale=en');
+  try {
+    await expect.poll(() => asked.includes('shell')).toBe(true);
+  } finally {
+    releaseEntry();
+  }
+  await opened;
+  await expect(page.locator('main#lesson')).toBeVisible();
+});
+
 test('a reader downloads the strings of their language only', async ({ page }) => {
   const scripts = recordScripts(page);
   await openApp(page, '?locale=zh-CN');
