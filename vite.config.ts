@@ -156,7 +156,8 @@ export default defineConfig({
     // their files together and arrive in one task; without it they arrive in smaller tasks of their own. Measured
     // in pairs (Chromium 150, 4x slower CPU, 1 Dec 2026): blocked time in the first 3 s 562 -> 404 ms (lesson)
     // and 634 -> 430 ms (Lab), Lighthouse mobile +2 to +11 points in every pair. The cost is one round trip more
-    // before the loss chart's helpers arrive, which no first-screen paint waits for.
+    // before the loss chart's helpers arrive, which no first-screen paint waits for. It also drops the preload of
+    // the entry's own imports from index.html, which preloadEntryImports() (above) writes back.
     modulePreload: false,
     // The code the first screen always runs in one chunk: every module the entry loads through static imports
     // (React, the store, the shell, the lesson, the strings' loader...). Left to itself the bundler split what the

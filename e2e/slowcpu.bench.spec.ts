@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
+import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { test, expect, revealPanels } from './fixtures';
 import { recordFrameIntervals } from './frameIntervals';
@@ -14,6 +16,11 @@ import { recordFrameIntervals } from './frameIntervals';
  * p95 ≤ 50 ms; unthrottled p95 ≤ 17 ms and 0 long tasks; load at 4× ≤ 200 ms blocked; ≥ 1,000 twin epochs/s.
  * It asserts none of them: timing depends on the machine (it prints the load average; compare idle runs).
  * Run: BENCH=1 npx playwright test e2e/slowcpu.bench.spec.ts --workers=1
+ *
+ * At 4× a p95 frame lands on two or three vsyncs (33.4 or 50 ms) with the machine's load, for the same build, so
+ * one bench cannot tell whether a change helped. BENCH_REFERENCE=<another build's dir> serves that build too (on
+ * the test port + 1) and measures the two builds one run each in turn, so that a change of load falls on both;
+ * it prints both builds' medians. Compare those, never two benches taken at different times.
  */
 const SECONDS = 10;
 const RATE = 4;
@@ -70,18 +77,18 @@ async function throttle(cdp: CDPSession, rate: number): Promise<void> {
 const readEpoch = async (page: Page) => Number((await page.locator('[data-run-status]').first().getAttribute('data-epoch')) ?? 0);
 
 /** Opens a view (the Lab's main#lab or the Lesson's main#lesson) once every panel it shows is there. */
-async function openView(page: Page, query: string): Promise<void> {
-  await page.goto(`./${query}`);
+async function openView(page: Page, url: string): Promise<void> {
+  await page.goto(url);
   await expect(page.locator('main')).toBeVisible();
   // The Lab's panels render as the reader comes near them: scroll through, so the whole Lab is drawn.
-  if (query.includes('view=lab')) await revealPanels(page);
+  if (url.includes('view=lab')) await revealPanels(page);
   await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
   await expect(page.locator('[data-testid="play"]:visible').first()).toBeEnabled();
 }
 
 /** Presses play, waits until training runs, then records rAF intervals and long tasks for SECONDS. */
-async function measureFrames(page: Page, query: string, rate: number): Promise<FrameFigures> {
-  await openView(page, query);
+async function measureFrames(page: Page, url: string, rate: number): Promise<FrameFigures> {
+  await openView(page, url);
   const cdp = await page.context().newCDPSession(page);
   const play = page.locator('[data-testid="play"]:visible').first();
   await play.click();
@@ -114,10 +121,10 @@ async function measureFrames(page: Page, query: string, rate: number): Promise<F
 }
 
 /** Loads the view with the CPU slowed from the first byte on, and sums the long tasks until FCP + 3 s. */
-async function measureLoad(page: Page, query: string, rate: number): Promise<LoadFigures> {
+async function measureLoad(page: Page, url: string, rate: number): Promise<LoadFigures> {
   const cdp = await page.context().newCDPSession(page);
   await throttle(cdp, rate);
-  await page.goto(`./${query}`);
+  await page.goto(url);
   await expect(page.locator('main')).toBeVisible();
   const fcp = await page.evaluate(
     () =>
@@ -159,9 +166,47 @@ function medians<T extends object>(runs: T[]): Record<keyof T, number> {
 
 const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
 
+/** The build under test (the suite's own server) and, with BENCH_REFERENCE, a second one to compare it with. */
+interface BenchedBuild {
+  label: string;
+  /** Absolute base URL; a view's query is appended to it. */
+  base: string;
+}
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const referenceDir = process.env.BENCH_REFERENCE;
+const builds: BenchedBuild[] = [
+  { label: process.env.E2E_DIST ?? 'dist-e2e', base: `http://127.0.0.1:${port}/` },
+  ...(referenceDir ? [{ label: referenceDir, base: `http://127.0.0.1:${port + 1}/` }] : []),
+];
+
+let referenceServer: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  if (!referenceDir) return;
+  const vite = resolve('node_modules/vite/bin/vite.js');
+  referenceServer = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port + 1), '--strictPort', '--outDir', referenceDir], {
+    stdio: 'ignore',
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(builds[1].base)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`vite preview did not serve ${referenceDir} on port ${port + 1}`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+});
+
+test.afterAll(() => {
+  referenceServer?.kill();
+});
+
 for (const view of VIEWS) {
   test(`slow CPU (${RATE}×): frames while training and load, ${view.name} @bench`, async ({ browser }) => {
-    test.setTimeout(RUNS * 4 * 60_000);
+    test.setTimeout(RUNS * builds.length * 4 * 60_000);
     const run = async <T,>(measure: (page: Page) => Promise<T>): Promise<T> => {
       // A fresh context each run: no cached chunks or service worker from the run before.
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
@@ -173,25 +218,33 @@ for (const view of VIEWS) {
         await context.close();
       }
     };
-    const slow: FrameFigures[] = [];
-    const fast: FrameFigures[] = [];
-    const load: LoadFigures[] = [];
+    const figures = builds.map(() => ({ slow: [] as FrameFigures[], fast: [] as FrameFigures[], load: [] as LoadFigures[] }));
     for (let i = 0; i < RUNS; i++) {
-      slow.push(await run((page) => measureFrames(page, view.query, RATE)));
-      fast.push(await run((page) => measureFrames(page, view.query, 1)));
-      load.push(await run((page) => measureLoad(page, view.query, RATE)));
+      // Each build takes its turn in every run; the order swaps from run to run so neither always goes first.
+      const order = builds.map((_, index) => index);
+      if (i % 2 === 1) order.reverse();
+      for (const index of order) {
+        const url = `${builds[index].base}${view.query}`;
+        figures[index].slow.push(await run((page) => measureFrames(page, url, RATE)));
+        figures[index].fast.push(await run((page) => measureFrames(page, url, 1)));
+        figures[index].load.push(await run((page) => measureLoad(page, url, RATE)));
+      }
     }
-    const s = medians(slow);
-    const f = medians(fast);
-    const l = medians(load);
-    console.log(
-      [
-        `[bench] ${view.name} (${view.query}), medians of ${RUNS} runs, load average ${loadAverage()}, ${os.cpus().length} cores`,
-        `  ${RATE}× slower, training ${SECONDS} s: p50 ${s.p50} ms, p95 ${s.p95} ms, long tasks ${s.longTasks} (longest ${s.longest} ms), ${Math.round(s.epochsPerSecond)} twin epochs/s`,
-        `  full speed, training ${SECONDS} s: p50 ${f.p50} ms, p95 ${f.p95} ms, long tasks ${f.longTasks} (longest ${f.longest} ms), ${Math.round(f.epochsPerSecond)} twin epochs/s (${fast[0].kernel} kernel)`,
-        `  load at ${RATE}×, until FCP + ${LOAD_WINDOW_MS / 1000} s: FCP ${l.fcp} ms, long tasks ${l.longTasks} (longest ${l.longest} ms), blocked ${l.blocked} ms`,
-      ].join('\n'),
-    );
-    expect(slow.length).toBe(RUNS);
+    for (const [index, build] of builds.entries()) {
+      const s = medians(figures[index].slow);
+      const f = medians(figures[index].fast);
+      const l = medians(figures[index].load);
+      console.log(
+        [
+          `[bench] ${view.name} (${view.query}), ${build.label}, medians of ${RUNS} runs, load average ${loadAverage()}, ${os.cpus().length} cores`,
+          `  ${RATE}× slower, training ${SECONDS} s: p50 ${s.p50} ms, p95 ${s.p95} ms, long tasks ${s.longTasks} (longest ${s.longest} ms), ${Math.round(s.epochsPerSecond)} twin epochs/s`,
+          `    each run's p95: ${figures[index].slow.map((run) => run.p95.toFixed(1)).join(', ')} ms`,
+          `  full speed, training ${SECONDS} s: p50 ${f.p50} ms, p95 ${f.p95} ms, long tasks ${f.longTasks} (longest ${f.longest} ms), ${Math.round(f.epochsPerSecond)} twin epochs/s (${figures[index].fast[0].kernel} kernel)`,
+          `  load at ${RATE}×, until FCP + ${LOAD_WINDOW_MS / 1000} s: FCP ${l.fcp} ms, long tasks ${l.longTasks} (longest ${l.longest} ms), blocked ${l.blocked} ms`,
+          `    each run's blocked time: ${figures[index].load.map((run) => run.blocked.toFixed(0)).join(', ')} ms`,
+        ].join('\n'),
+      );
+      expect(figures[index].slow.length).toBe(RUNS);
+    }
   });
 }
