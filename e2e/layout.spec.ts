@@ -1,4 +1,4 @@
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, openLesson } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-shell';
@@ -62,6 +62,25 @@ test('a 4K projector in present mode: text grows, nothing overflows', async ({ p
   expect(fontSize).toBeGreaterThanOrEqual(40);
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 });
+
+for (const locale of ['en', 'zh-CN']) {
+  test(`a table wider than its column keeps its caption in view (the lesson's step 3 at 1280 px, ${locale})`, async ({ page }) => {
+    // The element-path table is wider than the lesson's figure column there, so it scrolls sideways in its box.
+    // Its caption (the rule: kept when uᵢ ≥ p, scaled by 1/(1−p)) must still be readable in full, at both ends
+    // of the scroll.
+    await openLesson(page, `?view=lesson&step=3&locale=${locale}`);
+    const scroller = page.locator('.tensor-path-scroll');
+    const fits = () =>
+      scroller.evaluate((box) => {
+        const visible = box.getBoundingClientRect();
+        const caption = box.querySelector('caption')!.getBoundingClientRect();
+        return { wider: box.scrollWidth > box.clientWidth, inside: caption.left >= visible.left - 1 && caption.right <= visible.left + box.clientWidth + 1 };
+      });
+    expect(await fits()).toEqual({ wider: true, inside: true });
+    await scroller.evaluate((box) => (box.scrollLeft = box.scrollWidth));
+    expect(await fits()).toEqual({ wider: true, inside: true });
+  });
+}
 
 const SCREENS = [
   { name: 'phone', width: 390, height: 844, query: '' },
