@@ -244,6 +244,55 @@ for (const [locale, strings] of [['en', lessonEn], ['zh-CN', lessonZhCN]] as con
   });
 }
 
+/** The highlights that outline a chart (lesson.css), not a part of the network or the tensor lab. */
+const CHART_HIGHLIGHTS = new Set<string>(['valPlain', 'trainDropoutOn', 'mcBand', 'gap', 'sweepChart']);
+
+for (const { locale, viewport } of [
+  { locale: 'en', viewport: { width: 1280, height: 800 } },
+  { locale: 'zh-CN', viewport: { width: 390, height: 844 } },
+]) {
+  test(`a chart's dashed highlight runs through no text under it (${locale}, ${viewport.width} px)`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(viewport);
+    // Text right under a chart (its legend, its read-out) must begin below the outline's band. A line box's top
+    // may touch the band by a pixel or two of leading; glyphs begin lower. The sweep's legend, 5 px into the
+    // band, was struck through.
+    const LEADING_PX = 2;
+    const checked: string[] = [];
+    const chartSteps = LESSON_STEPS.flatMap((step, index) => (CHART_HIGHLIGHTS.has(step.highlight) ? [index + 1] : []));
+    for (const step of chartSteps) {
+      await openLesson(page, `?view=lesson&step=${step}&locale=${locale}`);
+      const found = await page.locator('.lesson-figure').evaluate((figure, leading) => {
+        const chart = [...figure.querySelectorAll('.chart-svg')].find((svg) => getComputedStyle(svg).outlineStyle === 'dashed');
+        if (!chart) return null;
+        const style = getComputedStyle(chart);
+        const box = chart.getBoundingClientRect();
+        const ringBottom = box.bottom + parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+        const ringLeft = box.left - parseFloat(style.outlineOffset) - parseFloat(style.outlineWidth);
+        const ringRight = box.right + parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+        const struck: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.textContent?.trim() || chart.contains(node)) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const line of range.getClientRects()) {
+            const under = line.top >= box.bottom - 1 && line.top < ringBottom && line.right > ringLeft && line.left < ringRight;
+            if (under && line.top < ringBottom - leading) struck.push(`“${node.textContent.trim().slice(0, 40)}” starts ${(ringBottom - line.top).toFixed(1)} px into the band`);
+          }
+        }
+        return { chart: String(chart.getAttribute('class')), struck };
+      }, LEADING_PX);
+      if (!found) continue;
+      checked.push(`${step}: ${found.chart}`);
+      expect(found.struck, `step ${step}, ${found.chart}`).toEqual([]);
+    }
+    // Every one of those steps outlines its chart; a check that found none would prove nothing.
+    expect(checked.length, checked.join('; ')).toBe(chartSteps.length);
+    expect(chartSteps.length).toBeGreaterThanOrEqual(5);
+  });
+}
+
 test('on every step, the main action is within 10 Tab presses and every stop shows a focus ring', async ({ page }) => {
   test.setTimeout(120_000);
   for (const [index, step] of LESSON_STEPS.entries()) {
