@@ -244,6 +244,19 @@ for (const [locale, strings] of [['en', lessonEn], ['zh-CN', lessonZhCN]] as con
   });
 }
 
+test('on a laptop the step card stays in view while the reader scrolls down to the chart the step points at', async ({ page }) => {
+  // Step 6 at 1280 × 800: the loss chart it outlines begins near the bottom of the screen.
+  await openLesson(page, '?view=lesson&step=6&locale=en');
+  const check = page.getByRole('button', { name: lessonEn.check });
+  const chart = page.locator('.lesson-figure .loss-chart');
+  // Down to the chart and the read-outs under it: 400 px, half a screen.
+  await page.evaluate(() => scrollTo(0, 400));
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(400);
+  await expect(chart).toBeInViewport({ ratio: 1 });
+  await expect(check).toBeInViewport({ ratio: 1 });
+  await expect(page.locator('#lesson-step-title')).toBeInViewport({ ratio: 1 });
+});
+
 /** The highlights that outline a chart (lesson.css), not a part of the network or the tensor lab. */
 const CHART_HIGHLIGHTS = new Set<string>(['valPlain', 'trainDropoutOn', 'mcBand', 'gap', 'sweepChart']);
 
