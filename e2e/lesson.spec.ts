@@ -244,12 +244,14 @@ for (const [locale, strings] of [['en', lessonEn], ['zh-CN', lessonZhCN]] as con
   });
 }
 
-test('on a laptop the step card stays in view while the reader scrolls down to the chart the step points at', async ({ page }) => {
-  // Step 6 at 1280 × 800: the loss chart it outlines begins near the bottom of the screen.
+test('on a laptop the chart step 6 points at is on the first screen, and the step card stays in view while the reader scrolls on', async ({ page }) => {
+  // Step 6 at 1280 × 800, which outlines the loss chart.
   await openLesson(page, '?view=lesson&step=6&locale=en');
   const check = page.getByRole('button', { name: lessonEn.check });
   const chart = page.locator('.lesson-figure .loss-chart');
-  // Down to the chart and the read-outs under it: 400 px, half a screen.
+  // The chart is on the first screen (its panel's note on the dotted line comes after it)...
+  await expect(chart).toBeInViewport({ ratio: 1 });
+  // ...and the reader may scroll on to the read-outs and the note under it: 400 px, half a screen.
   await page.evaluate(() => scrollTo(0, 400));
   await expect.poll(() => page.evaluate(() => scrollY)).toBe(400);
   await expect(chart).toBeInViewport({ ratio: 1 });

@@ -115,9 +115,6 @@ export function LossChartPanel({ showTrainWithDropout = false }: { showTrainWith
           {s.showTrainOn}
         </label>
       </div>
-      <p id={noteId} className="chart-note" hidden={!showTrainOn}>
-        {s.trainOnWhy}
-      </p>
       <div ref={wrapRef} className="chart-wrap">
         <svg
           ref={svgRef}
@@ -132,6 +129,11 @@ export function LossChartPanel({ showTrainWithDropout = false }: { showTrainWith
           data-testid="loss-chart"
         />
       </div>
+      {/* Under the chart it explains, not above it: above, turning it on pushed the chart down by its height, and
+          in the lesson's step 6 it pushed the chart that step points at below a laptop's fold. */}
+      <p id={noteId} className="chart-note" hidden={!showTrainOn}>
+        {s.trainOnWhy}
+      </p>
       <p id={readoutId} className="chart-readout" aria-live="polite">
         {cursorPoint
           ? s.readout(
