@@ -14,7 +14,7 @@
  *   by run, so that a change of the machine's load falls on both: compare medians, never single runs.
  * AUDIT_REPORT=path keeps the last run's full JSON report.
  *
- * The runs fall in two groups here (Chromium 156, session 13): in about half of them Chromium under Lighthouse
+ * The runs fall in two groups here (Chromium 156, session 13): in some of them Chromium under Lighthouse
  * presents no frame for about a second after the header's first paint, although the page has rendered. Lighthouse
  * simulates the metrics from what it observed, so such a run's first paint comes late and the start-up's work
  * falls before it, out of Total Blocking Time: it scores higher. Each run's line says which group it is in
