@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { retryableChunks } from './scripts/retryableChunks.ts';
 import { reactSentinels } from './scripts/reactSentinels.ts';
 import { VitePWA } from 'vite-plugin-pwa';
-import type { ChunkingContext, ModuleInfo } from 'rolldown';
+import type { ChunkingContext, ModuleInfo, OutputChunk } from 'rolldown';
 
 /**
  * The Content-Security-Policy in index.html forbids inline scripts, which is right for the built app but
@@ -57,8 +57,8 @@ function preloadEntryImports(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
-        const entries = Object.values(context.bundle ?? {}).filter((output) => output.type === 'chunk' && output.isEntry);
-        if (entries.length !== 1 || entries[0].type !== 'chunk') throw new Error('preload-entry-imports: expected one entry chunk');
+        const entries = Object.values(context.bundle ?? {}).filter((output): output is OutputChunk => output.type === 'chunk' && output.isEntry);
+        if (entries.length !== 1) throw new Error('preload-entry-imports: expected one entry chunk');
         const links = entries[0].imports.map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`);
         if (links.length === 0) throw new Error('preload-entry-imports: the entry chunk imports nothing');
         return html.replace('</title>', `</title>\n    ${links.join('\n    ')}`);

@@ -28,8 +28,8 @@ function forgive(consoleErrors: string[], expected: RegExp): void {
 
 test('the page asks for the shell at once, not after the entry script has arrived', async ({ page }) => {
   // Hold the entry script back: the shell must be requested meanwhile, from the <link rel=modulepreload> of
-  // index.html. Without them the browser learns of the shell only from the entry's
-  // imports, one round trip later, and the held entry would keep it from ever being asked for.
+  // index.html. Without it the browser learns of the shell only from the entry's imports, one round trip later,
+  // and the held entry would keep it from ever being asked for.
   const asked = recordScripts(page);
   let releaseEntry = () => {};
   const entryHeld = new Promise<void>((done) => (releaseEntry = done));

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { test, expect, revealPanels } from './fixtures';
 import { recordFrameIntervals } from './frameIntervals';
+import { startPreview, type Running } from './cross/servers';
 
 /**
  * A school Chromebook (issue 13): the main thread slowed 4× with CDP's Emulation.setCPUThrottlingRate, as Chrome's
@@ -180,28 +180,14 @@ const builds: BenchedBuild[] = [
   ...(referenceDir ? [{ label: referenceDir, base: `http://127.0.0.1:${port + 1}/` }] : []),
 ];
 
-let referenceServer: ChildProcess | undefined;
+let referenceServer: Running | undefined;
 
 test.beforeAll(async () => {
-  if (!referenceDir) return;
-  const vite = resolve('node_modules/vite/bin/vite.js');
-  referenceServer = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port + 1), '--strictPort', '--outDir', referenceDir], {
-    stdio: 'ignore',
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(builds[1].base)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`vite preview did not serve ${referenceDir} on port ${port + 1}`);
-    await new Promise((done) => setTimeout(done, 250));
-  }
+  if (referenceDir) referenceServer = await startPreview(port + 1, resolve(referenceDir));
 });
 
-test.afterAll(() => {
-  referenceServer?.kill();
+test.afterAll(async () => {
+  await referenceServer?.stop();
 });
 
 for (const view of VIEWS) {

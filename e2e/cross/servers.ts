@@ -78,13 +78,13 @@ export function spawnGroup(command: string, args: string[], log: (line: string) 
   return child;
 }
 
-export async function startPreview(port: number): Promise<Running> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: build the app first (npm run build)`);
+export async function startPreview(port: number, dist = DIST): Promise<Running> {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: build the app first (npm run build)`);
   const output: string[] = [];
   const vite = resolve('node_modules/vite/bin/vite.js');
   const child = spawnGroup(
     process.execPath,
-    [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', DIST],
+    [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist],
     (line) => output.push(line),
   );
   const origin = `http://127.0.0.1:${port}`;
