@@ -255,4 +255,59 @@ describe('frames follow the screen, not the worker', () => {
     h.frame();
     expect(h.training().epoch).toBe(0);
   });
+
+  describe('the worker sends more only as the page takes in what it sent', () => {
+    const taken = (commands: WorkerCommand[]) => commands.filter((c) => c.type === 'snapshotsTaken');
+
+    it('acknowledges the snapshots merged into a frame when that frame takes them in, not before', () => {
+      const h = harness({ frames: true });
+      h.connect();
+      const runId = h.training().runId;
+      for (let epoch = 10; epoch <= 30; epoch += 10) h.emit(h.snapshot({ runId, epoch, running: true }));
+      expect(taken(h.worker().sent)).toEqual([]);
+      h.frame();
+      expect(taken(h.worker().sent)).toEqual([{ type: 'snapshotsTaken', count: 3 }]);
+      // A stopped run's snapshot is taken in at once, and said so at once.
+      h.emit(h.snapshot({ runId, epoch: 40, running: false }));
+      expect(taken(h.worker().sent)).toEqual([{ type: 'snapshotsTaken', count: 3 }, { type: 'snapshotsTaken', count: 1 }]);
+    });
+
+    it('acknowledges an older run\'s snapshots too, or the worker would wait for them forever', () => {
+      const h = harness({ frames: true });
+      h.connect();
+      const oldRun = h.training().runId;
+      h.emit(h.snapshot({ runId: oldRun, epoch: 10, running: true }));
+      const newRun = h.client.startNewRun(null);
+      h.frame();
+      h.emit(h.snapshot({ runId: oldRun, epoch: 20, running: true }));
+      expect(taken(h.worker().sent)).toEqual([{ type: 'snapshotsTaken', count: 1 }, { type: 'snapshotsTaken', count: 1 }]);
+      // While the new run's snapshot waits for its frame, an old one is acknowledged with it.
+      h.emit(h.snapshot({ runId: newRun, epoch: 1, running: true }));
+      h.emit(h.snapshot({ runId: oldRun, epoch: 30, running: true }));
+      expect(taken(h.worker().sent)).toHaveLength(2);
+      h.frame();
+      expect(taken(h.worker().sent).at(-1)).toEqual({ type: 'snapshotsTaken', count: 2 });
+    });
+
+    it('tells a restarted worker only of its own snapshots', () => {
+      const h = harness({ frames: true });
+      h.connect();
+      h.emit(h.snapshot({ runId: h.training().runId, epoch: 10, running: true }));
+      h.emit(h.snapshot({ runId: h.training().runId, epoch: 20, running: true }));
+      h.worker().onerror!({ preventDefault: () => undefined } as unknown as ErrorEvent);
+      h.emit(h.snapshot({ runId: h.training().runId, epoch: 0, running: true }));
+      h.frame();
+      expect(taken(h.worker().sent)).toEqual([{ type: 'snapshotsTaken', count: 1 }]);
+      expect(taken(h.workers[0].sent)).toEqual([]);
+    });
+
+    it('without frames, acknowledges each snapshot as it applies it', () => {
+      const h = harness();
+      h.connect();
+      h.emit(h.snapshot({ epoch: 10, running: true }));
+      h.emit(h.snapshot({ epoch: 20, running: true }));
+      expect(h.training().epoch).toBe(20);
+      expect(taken(h.worker().sent)).toEqual([{ type: 'snapshotsTaken', count: 1 }, { type: 'snapshotsTaken', count: 1 }]);
+    });
+  });
 });

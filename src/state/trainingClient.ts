@@ -118,6 +118,11 @@ export class TrainingClient {
   private held: HeldPoints = NO_HELD_POINTS;
   /** Snapshots received since the last frame, merged into one (see ClientDeps.beforeNextFrame). */
   private pendingSnapshot: TrainingSnapshot | null = null;
+  /**
+   * Snapshots of the current worker received and not yet acknowledged. The worker sends the next ones only as
+   * the page takes these in ('snapshotsTaken'), so how many snapshots the page decodes follows its frames.
+   */
+  private unacknowledgedSnapshots = 0;
   private stopHeartbeat: (() => void) | null = null;
 
   constructor(private readonly deps: ClientDeps) {}
@@ -231,6 +236,8 @@ export class TrainingClient {
       return;
     }
     this.link = { kind: 'starting', worker, since: deps.now() };
+    // What an earlier worker sent is not this one's to count (the pending snapshot, if any, is of an older run).
+    this.unacknowledgedSnapshots = 0;
     const current = () => (this.link.kind === 'starting' || this.link.kind === 'live') && this.link.worker === worker;
     worker.onmessage = (event) => {
       if (!current()) return;
@@ -293,12 +300,21 @@ export class TrainingClient {
     link.worker.postMessage({ type: 'ping', id: ++this.pingId });
   }
 
-  /** Applies the snapshots merged since the last frame, if any (and if their run is still the current one). */
+  /**
+   * Applies the snapshots merged since the last frame, if any (and if their run is still the current one), and
+   * tells the worker they were taken in.
+   */
   private applyPendingSnapshot(): void {
     const snapshot = this.pendingSnapshot;
-    if (!snapshot) return;
     this.pendingSnapshot = null;
-    if (snapshot.runId === this.deps.store.training().runId) this.applyToStore(snapshot);
+    if (snapshot && snapshot.runId === this.deps.store.training().runId) this.applyToStore(snapshot);
+    this.acknowledgeSnapshots();
+  }
+
+  private acknowledgeSnapshots(): void {
+    if (this.unacknowledgedSnapshots === 0) return;
+    this.post({ type: 'snapshotsTaken', count: this.unacknowledgedSnapshots });
+    this.unacknowledgedSnapshots = 0;
   }
 
   private applyToStore(snapshot: TrainingSnapshot): void {
@@ -311,9 +327,14 @@ export class TrainingClient {
   private receive(message: WorkerEvent): void {
     const { store } = this.deps;
     if (message.type === 'pong') return;
+    if (message.type === 'snapshot') this.unacknowledgedSnapshots++;
     const event: ClientEvent = message.type === 'snapshot' ? { ...message, lossPoints: unpackLossPoints(message.lossPoints) } : message;
     if (event.type === 'snapshot' && this.deps.beforeNextFrame) {
-      if (event.runId !== store.training().runId) return;
+      if (event.runId !== store.training().runId) {
+        // An older run's snapshot costs nothing more: taken in, unless the current run's still waits for a frame.
+        if (!this.pendingSnapshot) this.acknowledgeSnapshots();
+        return;
+      }
       const pending = this.pendingSnapshot;
       // A snapshot of an earlier run (a reset came in between) is replaced, never merged.
       this.pendingSnapshot = pending && pending.runId === event.runId ? mergeSnapshots(pending, event) : event;
@@ -329,7 +350,8 @@ export class TrainingClient {
       if (!pending) this.deps.beforeNextFrame(() => this.applyPendingSnapshot());
       return;
     }
-    // Any other event comes after the snapshots already received: they reach the store first.
+    // Any other event comes after the snapshots already received: they reach the store first. (Without frames,
+    // a snapshot is taken in right here, in the same task: it is acknowledged with them.)
     this.applyPendingSnapshot();
     if (event.type === 'error') {
       store.notify({ key: 'trainingError', kind: 'error', message: { code: 'text', id: 'trainingError', args: [event.message] } });

@@ -47,6 +47,12 @@ export type WorkerCommand =
   | { type: 'setSpeed'; speed: Speed }
   /** Ask for an MC-dropout band on the fit grid (T stochastic passes of the dropout twin). */
   | { type: 'requestMc'; samples: number }
+  /**
+   * The page has taken in `count` more of the snapshots it received (applied, merged into one, or dropped as an
+   * older run's). The worker keeps at most CLOCK.unreadSnapshots snapshots unread (trainingClock.ts), so a page
+   * that draws slower than the worker sends never has more than that to decode before its next frame.
+   */
+  | { type: 'snapshotsTaken'; count: number }
   /** Liveness check: the worker answers with a 'pong' of the same id between two training slices. */
   | { type: 'ping'; id: number }
   /** Test hooks for fault recovery (used by end-to-end tests through the client). */

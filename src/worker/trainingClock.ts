@@ -9,6 +9,13 @@ export const CLOCK = Object.freeze({
   sliceMs: 10,
   /** At most one snapshot per animation frame. */
   snapshotMs: 16,
+  /**
+   * Snapshots posted and not yet taken in by the page (see the 'snapshotsTaken' command): the next one waits.
+   * Two, not one: while the page takes in one, the next is already on its way, so a page that keeps up still gets
+   * a new snapshot every frame. A slow page takes in fewer, and is sent fewer: 4× slower, each message it no
+   * longer receives is a structured-clone decode (and its merge) that no longer competes with its frames.
+   */
+  unreadSnapshots: 2,
   /** Full speed: the mask shown is resampled this often, so the blinking is watchable rather than a flicker. */
   displayMs: 200,
   /** 'steps': one training step (forward pass + update) this often, ~4 per second. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_GAP, TwinTrainer, validateScenario } from '../engine';
 import { FIT_CURVE_POINTS, FIT_REGION_SIZE } from './fitGrid';
 import { TrainingSession } from './trainingSession';
+import { CLOCK } from './trainingClock';
 import { unpackLossPoints, type TrainingSnapshot, type WorkerEvent } from './protocol';
 
 /**
@@ -10,17 +11,29 @@ import { unpackLossPoints, type TrainingSnapshot, type WorkerEvent } from './pro
  */
 const SHAPE = Object.freeze({ trainSize: 30, hidden: [64, 64] });
 
-/** A session on a fake clock that advances `msPerCall` every time it is read. */
-function harness(scenario: object = SHAPE, msPerCall = 0.05) {
+/**
+ * A session on a fake clock that advances `msPerCall` every time it is read. Its page takes in every snapshot as
+ * it is posted, as a page that keeps up does, unless `pageTakesSnapshots` is false: then the test says when, with
+ * `takeSnapshots`.
+ */
+function harness(scenario: object = SHAPE, msPerCall = 0.05, pageTakesSnapshots = true) {
   let clock = 0;
   const events: WorkerEvent[] = [];
   /** What each posted event transferred, by the event's index. */
   const transfers: Transferable[][] = [];
-  const session = new TrainingSession(
+  let unread = 0;
+  const takeSnapshots = () => {
+    session.handle({ type: 'snapshotsTaken', count: unread });
+    unread = 0;
+  };
+  const session: TrainingSession = new TrainingSession(
     scenario,
     (event, transfer) => {
       events.push(event);
       transfers.push(transfer);
+      if (event.type !== 'snapshot') return;
+      unread++;
+      if (pageTakesSnapshots) takeSnapshots();
     },
     () => (clock += msPerCall),
   );
@@ -32,7 +45,7 @@ function harness(scenario: object = SHAPE, msPerCall = 0.05) {
   const snapshots = (): TrainingSnapshot[] =>
     events.filter((e) => e.type === 'snapshot').map((e) => ({ ...e, lossPoints: unpackLossPoints(e.lossPoints) }));
   const advance = (ms: number) => (clock += ms);
-  return { session, events, transfers, configure, snapshots, advance };
+  return { session, events, transfers, configure, snapshots, advance, takeSnapshots };
 }
 
 describe('TrainingSession', () => {
@@ -127,6 +140,46 @@ describe('TrainingSession', () => {
     h.session.handle({ type: 'pause', seq: 6 });
     h.advance(20);
     expect(h.session.tick()).toBeNull();
+  });
+
+  it('keeps at most CLOCK.unreadSnapshots snapshots unread by a slow page, and the next one owes nothing', () => {
+    const h = harness({}, 0.5, false);
+    h.configure(1);
+    h.session.handle({ type: 'play', seq: 1 });
+    for (let i = 0; i < 10; i++) {
+      expect(h.session.tick()).toBe(0);
+      h.advance(20);
+    }
+    // Ten slices of training, each worth a snapshot, but the page has read none of them.
+    expect(h.snapshots()).toHaveLength(CLOCK.unreadSnapshots);
+    const heldBackAt = h.snapshots().at(-1)!.epoch;
+    h.takeSnapshots();
+    h.session.tick();
+    const all = h.snapshots();
+    expect(all).toHaveLength(CLOCK.unreadSnapshots + 1);
+    const latest = all.at(-1)!;
+    expect(latest.epoch).toBeGreaterThan(heldBackAt);
+    // Every evaluation since epoch 0 reached the page, none twice: those made while it waited came with the next.
+    const epochs = all.flatMap((snapshot) => snapshot.lossPoints.map((point) => point.epoch));
+    const expected = Array.from({ length: Math.floor(latest.epoch / 10) + 1 }, (_, k) => 10 * k);
+    expect(epochs).toEqual(expected);
+  });
+
+  it('answers a pause a slow page has not caught up with once the page reads what it was sent', () => {
+    const h = harness({}, 0.5, false);
+    h.configure(1);
+    h.session.handle({ type: 'play', seq: 1 });
+    for (let i = 0; i < 4; i++) {
+      h.session.tick();
+      h.advance(20);
+    }
+    h.session.handle({ type: 'pause', seq: 2 });
+    // Nothing to do until the page's message arrives (handling it runs the clock): no timer to wake on.
+    expect(h.session.tick()).toBeNull();
+    expect(h.snapshots().every((snapshot) => snapshot.ackSeq === 1)).toBe(true);
+    h.takeSnapshots();
+    expect(h.session.tick()).toBeNull();
+    expect(h.snapshots().at(-1)).toMatchObject({ ackSeq: 2, running: false });
   });
 
   it('predicts a 40×40 region for the moons and answers pings and MC requests', () => {

@@ -55,6 +55,11 @@ export class TrainingSession {
   private fitInputs: Float32Array;
   private readonly meter = new ThroughputMeter();
   private out: Outbox = freshOutbox();
+  /**
+   * Snapshots posted that the page has not yet said it took in (of any run: the page acknowledges an older
+   * run's snapshots too). At CLOCK.unreadSnapshots the next snapshot waits for the page.
+   */
+  private unreadSnapshots = 0;
 
   constructor(
     scenario: Partial<ScenarioOptions>,
@@ -124,6 +129,11 @@ export class TrainingSession {
       case 'requestMc':
         this.postMc(command.samples);
         break;
+      case 'snapshotsTaken':
+        this.unreadSnapshots = Math.max(0, this.unreadSnapshots - command.count);
+        // Straight away, not after the next training slice: the page is waiting for it.
+        this.postSnapshotIfDue(this.now());
+        break;
       case 'ping':
         this.post({ type: 'pong', id: command.id }, []);
         break;
@@ -150,19 +160,35 @@ export class TrainingSession {
     const now = this.now();
     this.meter.record(now, this.trainer.epoch);
     const out = this.out;
-    const running = trains(this.phase);
-    const fitEvery = this.trainer.dataset.inputSize === 1 ? CLOCK.curveFitMs : CLOCK.regionFitMs;
-    const wantFit = out.fitStale || (running && now - out.lastFitAt >= fitEvery);
     const sincePass = this.displayed ? now - this.displayed.at : 0;
     const reveal = this.displayed ? nextRevealInMs(this.speed, this.layerCount(), sincePass) : null;
     // Each layer a slow pass reaches, including the last one, is a new picture for the view.
     if (revealedLayers(this.speed, this.layerCount(), sincePass) !== out.postedReveal) out.snapshotDue = true;
-    if ((out.snapshotDue || running) && now - out.lastSnapshotAt >= CLOCK.snapshotMs) this.postSnapshot(now, wantFit);
+    this.postSnapshotIfDue(now);
     const sinceSnapshot = now - out.lastSnapshotAt;
-    const snapshotWait = out.snapshotDue ? Math.max(0, CLOCK.snapshotMs - sinceSnapshot) : null;
+    // A snapshot held back for the page goes out when the page's 'snapshotsTaken' arrives, not on a timer.
+    const snapshotWait = out.snapshotDue && this.pageCanRead() ? Math.max(0, CLOCK.snapshotMs - sinceSnapshot) : null;
+    const running = trains(this.phase);
     const next = running ? decision.nextInMs : null;
     const waits = [next, snapshotWait, reveal].filter((ms): ms is number => ms !== null);
     return waits.length === 0 ? null : Math.min(...waits);
+  }
+
+  private pageCanRead(): boolean {
+    return this.unreadSnapshots < CLOCK.unreadSnapshots;
+  }
+
+  /**
+   * Posts a snapshot if the view is owed one (a running session always is), a frame's time has passed since the
+   * last, and the page has read enough of those before. What a held-back snapshot owes (loss points, the fit)
+   * waits in the outbox for the next.
+   */
+  private postSnapshotIfDue(now: number): void {
+    const out = this.out;
+    const running = trains(this.phase);
+    if (!(out.snapshotDue || running) || !this.pageCanRead() || now - out.lastSnapshotAt < CLOCK.snapshotMs) return;
+    const fitEvery = this.trainer.dataset.inputSize === 1 ? CLOCK.curveFitMs : CLOCK.regionFitMs;
+    this.postSnapshot(now, out.fitStale || (running && now - out.lastFitAt >= fitEvery));
   }
 
   /** Moves to the phase the table gives for `event`; entering 'diverged' tells the view once. */
@@ -275,6 +301,7 @@ export class TrainingSession {
     out.pendingLoss = [];
     out.snapshotDue = false;
     out.lastSnapshotAt = now;
+    this.unreadSnapshots++;
     this.post(snapshot, transfer);
   }
 
