@@ -44,6 +44,10 @@ test('with the defaults, a whole run overfits: no-dropout validation loss ends â
   await expect.poll(async () => (await lossNumbers(page)).epoch).toBe(finalEpoch);
   const numbers = await lossNumbers(page);
   expect(numbers.valPlain).toBeGreaterThanOrEqual(1.2 * numbers.bestPlain);
+  // The epoch axis counts in thousands by now ("2k", "4k" â€¦) and starts at a plain "0".
+  const xTicks = await page.locator('[data-testid="loss-chart"] .axis-x .tick text').allTextContents();
+  expect(xTicks[0]).toBe('0');
+  expect(xTicks.slice(1).every((tick) => /^\d+(\.\d+)?k$/.test(tick)), xTicks.join(' ')).toBe(true);
   expect(numbers.valPlain).toBeGreaterThan(numbers.valDropout);
 
   // The CSV export tells the same story, row by row.

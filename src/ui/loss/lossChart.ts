@@ -123,7 +123,10 @@ export function createLossChart(svgElement: SVGSVGElement) {
     const xKey = `${x.domain()}|${x.range()}|${xTicks}|${MARGIN.top + height}`;
     if (xKey !== axisKeys.x) {
       axisKeys.x = xKey;
-      xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).ticks(xTicks, '~s'));
+      // Thousands as "2k", "4k", but the origin as "0": d3 gives every tick the step's prefix, and "0k" reads oddly.
+      const epochText = x.tickFormat(xTicks, '~s');
+      const tickText = (epoch: d3.NumberValue) => (Number(epoch) === 0 ? '0' : epochText(epoch));
+      xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).ticks(xTicks).tickFormat(tickText));
     }
     const yKey = `${view.scale}|${y.domain()}|${y.range()}|${yTicks}|${MARGIN.left}|${width}`;
     if (yKey !== axisKeys.y) {
