@@ -85,6 +85,37 @@ test('the fit chart draws the data, the true function and both predictions', asy
   await expect(chart.locator('.train-points rect')).toHaveCount(DEFAULT_SCENARIO.trainSize);
 });
 
+test('a prediction beyond the y range leaves the plot instead of running along its edge', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page, '?locale=en');
+  await page.getByTestId('play').click();
+  await expect(page.locator('[data-run-status]')).toHaveAttribute('data-finished', 'true', { timeout: 120_000 });
+  const chart = page.getByTestId('fit-chart');
+  await chart.scrollIntoViewIfNeeded();
+  await expect.poll(async () => Number(await chart.getAttribute('data-plain-points'))).toBeGreaterThan(50);
+  const seen = await chart.evaluate((svg) => {
+    const path = svg.querySelector('path[data-series="plain"]')!;
+    const viewport = path.parentElement!;
+    // In the chart's own units: the axes are only translated, the y axis sideways and the x axis down.
+    const yDomain = (svg.querySelector('.axis-y .domain') as SVGGraphicsElement).getBBox();
+    const xDomain = (svg.querySelector('.axis-x .domain') as SVGGraphicsElement).getBBox();
+    const attribute = (name: string) => Number(viewport.getAttribute(name));
+    const [left, top] = [attribute('x'), attribute('y')];
+    const [right, bottom] = [left + attribute('width'), top + attribute('height')];
+    const ys = [...(path.getAttribute('d') ?? '').matchAll(/[ML][\d.-]+,([\d.-]+)/g)].map((m) => Number(m[1]));
+    return {
+      clips: viewport.tagName === 'svg' && getComputedStyle(viewport).overflow === 'hidden',
+      // The clipping viewport is the plot: the y axis's extent and the x axis's.
+      edges: [top - yDomain.y, bottom - (yDomain.y + yDomain.height), left - xDomain.x, right - (xDomain.x + xDomain.width)],
+      outside: ys.filter((y) => y < top || y > bottom).length,
+    };
+  });
+  // The default run's no-dropout model overshoots the data's range (if a new default does not, pick a run that does).
+  expect(seen.outside, 'vertices of the no-dropout prediction beyond the y range').toBeGreaterThan(0);
+  expect(seen.clips, 'the prediction is drawn in a clipping viewport').toBe(true);
+  for (const edge of seen.edges) expect(Math.abs(edge), seen.edges.join(" ")).toBeLessThanOrEqual(1.5);
+});
+
 test('the MC-dropout band appears and is wider in the gap of the uncertainty preset', async ({ page }) => {
   test.setTimeout(90_000);
   await openApp(page, '?locale=en');

@@ -38,12 +38,17 @@ export function createFitCurveChart(svgElement: SVGSVGElement) {
   const gapRect = svg.append('rect').attr('class', 'gap-shade');
   const gapText = svg.append('text').attr('class', 'gap-text').attr('text-anchor', 'middle');
   const { xAxis, yAxis, xLabel, yLabel } = appendAxes(svg);
-  const band = svg.append('path').attr('class', 'mc-band').attr('data-series', 'mcBand');
+  // The predictions and the band are drawn inside nested <svg> viewports over the plot, which clip them to it: a
+  // prediction beyond the y range leaves the frame and comes back, instead of running along its edge as if the
+  // model predicted a flat line there. (Nested viewports, not a clipPath: no document-wide id to keep unique.)
+  const bandViewport = svg.append('svg').attr('class', 'plot-viewport');
+  const band = bandViewport.append('path').attr('class', 'mc-band').attr('data-series', 'mcBand');
   const valDots = svg.append('g').attr('class', 'val-points');
   const truth = svg.append('path').attr('class', 'series truth-line').attr('data-series', 'truth');
-  const plain = svg.append('path').attr('class', 'series model-plain').attr('data-series', 'plain');
-  const dropout = svg.append('path').attr('class', 'series model-dropout').attr('data-series', 'dropout');
-  const mcMean = svg.append('path').attr('class', 'series mc-mean').attr('data-series', 'mcMean');
+  const linesViewport = svg.append('svg').attr('class', 'plot-viewport');
+  const plain = linesViewport.append('path').attr('class', 'series model-plain').attr('data-series', 'plain');
+  const dropout = linesViewport.append('path').attr('class', 'series model-dropout').attr('data-series', 'dropout');
+  const mcMean = linesViewport.append('path').attr('class', 'series mc-mean').attr('data-series', 'mcMean');
   const trainDots = svg.append('g').attr('class', 'train-points');
 
   /**
@@ -76,8 +81,19 @@ export function createFitCurveChart(svgElement: SVGSVGElement) {
       .range([MARGIN.top + height, MARGIN.top])
       .nice();
     const clampY = (v: number) => Math.min(MARGIN.top + height + 4, Math.max(MARGIN.top - 4, y(v)));
-    const line = d3.line<Pt>().x((p) => x(p.x)).y((p) => clampY(p.y));
-    const area = d3.area<Band>().x((d) => x(d.x)).y0((d) => clampY(d.lo)).y1((d) => clampY(d.hi));
+    // Lines are clipped by their viewport; held within a plot height of it, a wild prediction still crosses the
+    // frame at its own slope, and no coordinate grows without bound.
+    const clampLineY = (v: number) => Math.min(MARGIN.top + 2 * height, Math.max(MARGIN.top - height, y(v)));
+    const line = d3.line<Pt>().x((p) => x(p.x)).y((p) => clampLineY(p.y));
+    const area = d3.area<Band>().x((d) => x(d.x)).y0((d) => clampLineY(d.lo)).y1((d) => clampLineY(d.hi));
+    for (const viewport of [bandViewport, linesViewport]) {
+      viewport
+        .attr('x', MARGIN.left)
+        .attr('y', MARGIN.top)
+        .attr('width', width)
+        .attr('height', height)
+        .attr('viewBox', `${MARGIN.left} ${MARGIN.top} ${width} ${height}`);
+    }
 
     xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).ticks(Math.max(3, Math.floor(width / 80))));
     yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(Math.max(3, Math.floor(height / 50))));
