@@ -116,6 +116,36 @@ test('a prediction beyond the y range leaves the plot instead of running along i
   for (const edge of seen.edges) expect(Math.abs(edge), seen.edges.join(" ")).toBeLessThanOrEqual(1.5);
 });
 
+test('the moons draw both twins\' decision regions, each clipped to its own frame', async ({ page }) => {
+  await openApp(page, '?locale=en&data=moons');
+  await page.getByTestId('play').click();
+  const chart = page.getByTestId('fit-chart');
+  await chart.scrollIntoViewIfNeeded();
+  await expect.poll(() => chart.locator('.region-boundary[d]').count(), { timeout: 20_000 }).toBe(2);
+  const maps = await chart.locator('.region-map').evaluateAll((elements) =>
+    elements.map((map) => {
+      const frame = map.querySelector('.region-frame')!;
+      const viewport = map.querySelector('.region-bands')!.parentElement!;
+      const edges = ['x', 'y', 'width', 'height'].map((name) => Number(viewport.getAttribute(name)) - Number(frame.getAttribute(name)));
+      return {
+        model: map.getAttribute('data-model'),
+        bands: map.querySelectorAll('.region-bands path[d]').length,
+        points: map.querySelectorAll('.region-points path').length,
+        clips: viewport.tagName === 'svg' && getComputedStyle(viewport).overflow === 'hidden' && viewport.contains(map.querySelector('.region-boundary')),
+        edges,
+      };
+    }),
+  );
+  expect(maps.map((map) => map.model)).toEqual(['plain', 'dropout']);
+  for (const map of maps) {
+    expect(map.bands, `${map.model}: probability bands`).toBeGreaterThan(1);
+    expect(map.points, `${map.model}: training points`).toBeGreaterThan(0);
+    // The contours reach half a cell past the grid: the frame's own viewport clips them, the boundary too.
+    expect(map.clips, `${map.model}: clipped`).toBe(true);
+    expect(map.edges, `${map.model}: the viewport is the frame`).toEqual([0, 0, 0, 0]);
+  }
+});
+
 test('the MC-dropout band appears and is wider in the gap of the uncertainty preset', async ({ page }) => {
   test.setTimeout(90_000);
   await openApp(page, '?locale=en');

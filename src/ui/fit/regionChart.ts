@@ -16,7 +16,6 @@ export interface RegionView {
 }
 
 const THRESHOLDS = d3.range(0.1, 1, 0.1);
-let nextClipId = 0;
 const GUTTER = 16;
 const TITLE = 26;
 
@@ -25,17 +24,19 @@ export function createRegionChart(svgElement: SVGSVGElement) {
   svg.selectAll('*').remove();
   const maps = (['plain', 'dropout'] as const).map((model) => {
     const g = svg.append('g').attr('class', `region-map region-${model}`).attr('data-model', model);
-    // Contours reach half a cell past the grid's outer centres; the clip keeps them inside the frame.
-    const clipId = `region-clip-${nextClipId++}`;
-    const clipRect = g.append('clipPath').attr('id', clipId).append('rect');
+    const title = g.append('text').attr('class', 'region-title');
+    const frame = g.append('rect').attr('class', 'region-frame');
+    // Contours reach half a cell past the grid's outer centres: a nested <svg> viewport over the frame clips
+    // them to it (a viewport, not a clipPath: no document-wide id to keep unique).
+    const viewport = g.append('svg').attr('class', 'plot-viewport');
     return {
-      clipRect,
+      viewport,
       model,
       g,
-      title: g.append('text').attr('class', 'region-title'),
-      frame: g.append('rect').attr('class', 'region-frame'),
-      bands: g.append('g').attr('class', 'region-bands').attr('clip-path', `url(#${clipId})`),
-      boundary: g.append('path').attr('class', `region-boundary model-${model}`).attr('clip-path', `url(#${clipId})`),
+      title,
+      frame,
+      bands: viewport.append('g').attr('class', 'region-bands'),
+      boundary: viewport.append('path').attr('class', `region-boundary model-${model}`),
       points: g.append('g').attr('class', 'region-points'),
     };
   });
@@ -71,7 +72,7 @@ export function createRegionChart(svgElement: SVGSVGElement) {
       map.g.attr('transform', `translate(${left},${top})`);
       map.title.attr('x', 0).attr('y', 18).text(view.titles[map.model]);
       map.frame.attr('x', 0).attr('y', TITLE).attr('width', side).attr('height', side).attr('fill', colourA);
-      map.clipRect.attr('x', 0).attr('y', TITLE).attr('width', side).attr('height', side);
+      map.viewport.attr('x', 0).attr('y', TITLE).attr('width', side).attr('height', side).attr('viewBox', `0 ${TITLE} ${side} ${side}`);
       if (!fit) {
         map.bands.selectAll('path').remove();
         map.boundary.attr('d', null);
