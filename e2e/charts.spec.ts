@@ -30,15 +30,22 @@ function parseCsv(text: string) {
   return { header, rows: rows.map((row) => row.split(',').map(Number)) };
 }
 
-test('with the defaults, a whole run overfits: no-dropout validation loss ends ≥ 20% above its minimum and above dropout’s', async ({ page }) => {
-  test.setTimeout(180_000);
+/**
+ * Plays the default run until it stops at its epoch budget. What the charts show then is one fixed, seeded result:
+ * no race with a clock (how fast the gap shows is a benchmark's figure, e2e/insight.bench.spec.ts).
+ */
+async function playDefaultRunToEnd(page: Page) {
   await openApp(page, '?locale=en');
-  // The default run ends at its epoch budget, so what the chart shows at the end is one fixed, seeded result:
-  // no race with a clock (how fast the gap shows is a benchmark's figure, e2e/insight.bench.spec.ts).
   await page.getByTestId('play').click();
   const status = page.locator('[data-run-status]');
   await expect(status).toHaveAttribute('data-finished', 'true', { timeout: 120_000 });
   await expect(status).toHaveAttribute('data-running', 'false');
+  return status;
+}
+
+test('with the defaults, a whole run overfits: no-dropout validation loss ends ≥ 20% above its minimum and above dropout’s', async ({ page }) => {
+  test.setTimeout(180_000);
+  const status = await playDefaultRunToEnd(page);
   // The chart has drawn the run's last evaluation (it redraws on the next frame after the final snapshot).
   const finalEpoch = Number(await status.getAttribute('data-epoch'));
   await expect.poll(async () => (await lossNumbers(page)).epoch).toBe(finalEpoch);
@@ -87,9 +94,7 @@ test('the fit chart draws the data, the true function and both predictions', asy
 
 test('a prediction beyond the y range leaves the plot instead of running along its edge', async ({ page }) => {
   test.setTimeout(180_000);
-  await openApp(page, '?locale=en');
-  await page.getByTestId('play').click();
-  await expect(page.locator('[data-run-status]')).toHaveAttribute('data-finished', 'true', { timeout: 120_000 });
+  await playDefaultRunToEnd(page);
   const chart = page.getByTestId('fit-chart');
   await chart.scrollIntoViewIfNeeded();
   await expect.poll(async () => Number(await chart.getAttribute('data-plain-points'))).toBeGreaterThan(50);
@@ -113,7 +118,7 @@ test('a prediction beyond the y range leaves the plot instead of running along i
   // The default run's no-dropout model overshoots the data's range (if a new default does not, pick a run that does).
   expect(seen.outside, 'vertices of the no-dropout prediction beyond the y range').toBeGreaterThan(0);
   expect(seen.clips, 'the prediction is drawn in a clipping viewport').toBe(true);
-  for (const edge of seen.edges) expect(Math.abs(edge), seen.edges.join(" ")).toBeLessThanOrEqual(1.5);
+  for (const edge of seen.edges) expect(Math.abs(edge), seen.edges.join(' ')).toBeLessThanOrEqual(1.5);
 });
 
 test('the moons draw both twins\' decision regions, each clipped to its own frame', async ({ page }) => {

@@ -5,7 +5,7 @@
 import * as d3 from 'd3';
 import type { McBand } from '../../state/store';
 import type { DatasetForDisplay, FitPredictions } from '../../worker/protocol';
-import { appendAxes } from '../charts/axes';
+import { appendAxes, appendClipViewport, placeClipViewport } from '../charts/axes';
 import { innerSize, padExtent, safeExtent, marginsFor, type Margins } from '../charts/scales';
 
 export interface FitCurveView {
@@ -38,14 +38,14 @@ export function createFitCurveChart(svgElement: SVGSVGElement) {
   const gapRect = svg.append('rect').attr('class', 'gap-shade');
   const gapText = svg.append('text').attr('class', 'gap-text').attr('text-anchor', 'middle');
   const { xAxis, yAxis, xLabel, yLabel } = appendAxes(svg);
-  // The predictions and the band are drawn inside nested <svg> viewports over the plot, which clip them to it: a
-  // prediction beyond the y range leaves the frame and comes back, instead of running along its edge as if the
-  // model predicted a flat line there. (Nested viewports, not a clipPath: no document-wide id to keep unique.)
-  const bandViewport = svg.append('svg').attr('class', 'plot-viewport');
+  // The predictions and the band are drawn inside viewports over the plot, which clip them to it: a prediction
+  // beyond the y range leaves the frame and comes back, instead of running along its edge as if the model
+  // predicted a flat line there.
+  const bandViewport = appendClipViewport(svg);
   const band = bandViewport.append('path').attr('class', 'mc-band').attr('data-series', 'mcBand');
   const valDots = svg.append('g').attr('class', 'val-points');
   const truth = svg.append('path').attr('class', 'series truth-line').attr('data-series', 'truth');
-  const linesViewport = svg.append('svg').attr('class', 'plot-viewport');
+  const linesViewport = appendClipViewport(svg);
   const plain = linesViewport.append('path').attr('class', 'series model-plain').attr('data-series', 'plain');
   const dropout = linesViewport.append('path').attr('class', 'series model-dropout').attr('data-series', 'dropout');
   const mcMean = linesViewport.append('path').attr('class', 'series mc-mean').attr('data-series', 'mcMean');
@@ -80,20 +80,13 @@ export function createFitCurveChart(svgElement: SVGSVGElement) {
       .domain(padExtent(safeExtent([...train, ...val, ...truthPts].map((p) => p.y), [-1.5, 1.5]), 0.12))
       .range([MARGIN.top + height, MARGIN.top])
       .nice();
-    const clampY = (v: number) => Math.min(MARGIN.top + height + 4, Math.max(MARGIN.top - 4, y(v)));
-    // Lines are clipped by their viewport; held within a plot height of it, a wild prediction still crosses the
-    // frame at its own slope, and no coordinate grows without bound.
-    const clampLineY = (v: number) => Math.min(MARGIN.top + 2 * height, Math.max(MARGIN.top - height, y(v)));
-    const line = d3.line<Pt>().x((p) => x(p.x)).y((p) => clampLineY(p.y));
-    const area = d3.area<Band>().x((d) => x(d.x)).y0((d) => clampLineY(d.lo)).y1((d) => clampLineY(d.hi));
-    for (const viewport of [bandViewport, linesViewport]) {
-      viewport
-        .attr('x', MARGIN.left)
-        .attr('y', MARGIN.top)
-        .attr('width', width)
-        .attr('height', height)
-        .attr('viewBox', `${MARGIN.left} ${MARGIN.top} ${width} ${height}`);
-    }
+    // Predictions are clipped by their viewport; held within a plot height of it, a wild one still crosses the
+    // frame at its own slope, and no coordinate grows without bound. (The data points need no such care: the
+    // ranges are made from them.)
+    const clampY = (v: number) => Math.min(MARGIN.top + 2 * height, Math.max(MARGIN.top - height, y(v)));
+    const line = d3.line<Pt>().x((p) => x(p.x)).y((p) => clampY(p.y));
+    const area = d3.area<Band>().x((d) => x(d.x)).y0((d) => clampY(d.lo)).y1((d) => clampY(d.hi));
+    for (const viewport of [bandViewport, linesViewport]) placeClipViewport(viewport, MARGIN.left, MARGIN.top, width, height);
 
     xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).ticks(Math.max(3, Math.floor(width / 80))));
     yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(Math.max(3, Math.floor(height / 50))));
@@ -119,7 +112,7 @@ export function createFitCurveChart(svgElement: SVGSVGElement) {
       .join('circle')
       .attr('r', 2.5)
       .attr('cx', (p) => x(p.x))
-      .attr('cy', (p) => clampY(p.y));
+      .attr('cy', (p) => y(p.y));
     // Training points are filled squares, validation points small hollow circles: shape, not only colour.
     trainDots
       .selectAll('rect')
@@ -128,7 +121,7 @@ export function createFitCurveChart(svgElement: SVGSVGElement) {
       .attr('width', 8)
       .attr('height', 8)
       .attr('x', (p) => x(p.x) - 4)
-      .attr('y', (p) => clampY(p.y) - 4);
+      .attr('y', (p) => y(p.y) - 4);
     svg.attr('data-train-points', train.length);
     return { key, dataset: view.dataset, line, area };
   }

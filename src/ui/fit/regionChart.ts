@@ -4,6 +4,7 @@
  */
 import * as d3 from 'd3';
 import type { DatasetForDisplay, FitPredictions } from '../../worker/protocol';
+import { appendClipViewport, placeClipViewport } from '../charts/axes';
 import { styleKey } from '../charts/scales';
 
 type Region = Extract<FitPredictions, { kind: 'region' }>;
@@ -26,9 +27,8 @@ export function createRegionChart(svgElement: SVGSVGElement) {
     const g = svg.append('g').attr('class', `region-map region-${model}`).attr('data-model', model);
     const title = g.append('text').attr('class', 'region-title');
     const frame = g.append('rect').attr('class', 'region-frame');
-    // Contours reach half a cell past the grid's outer centres: a nested <svg> viewport over the frame clips
-    // them to it (a viewport, not a clipPath: no document-wide id to keep unique).
-    const viewport = g.append('svg').attr('class', 'plot-viewport');
+    // Contours reach half a cell past the grid's outer centres: a viewport over the frame clips them to it.
+    const viewport = appendClipViewport(g);
     return {
       viewport,
       model,
@@ -72,7 +72,7 @@ export function createRegionChart(svgElement: SVGSVGElement) {
       map.g.attr('transform', `translate(${left},${top})`);
       map.title.attr('x', 0).attr('y', 18).text(view.titles[map.model]);
       map.frame.attr('x', 0).attr('y', TITLE).attr('width', side).attr('height', side).attr('fill', colourA);
-      map.viewport.attr('x', 0).attr('y', TITLE).attr('width', side).attr('height', side).attr('viewBox', `0 ${TITLE} ${side} ${side}`);
+      placeClipViewport(map.viewport, 0, TITLE, side, side);
       if (!fit) {
         map.bands.selectAll('path').remove();
         map.boundary.attr('d', null);
