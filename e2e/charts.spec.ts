@@ -43,7 +43,7 @@ async function playDefaultRunToEnd(page: Page) {
   return status;
 }
 
-test('with the defaults, a whole run overfits: no-dropout validation loss ends ≥ 20% above its minimum and above dropout’s', async ({ page }) => {
+test('with the defaults, a whole run overfits: no-dropout validation loss ends ≥ 20% above its minimum and above dropout’s, drawn where the axes say', async ({ page }) => {
   test.setTimeout(180_000);
   const status = await playDefaultRunToEnd(page);
   // The chart has drawn the run's last evaluation (it redraws on the next frame after the final snapshot).
@@ -56,6 +56,31 @@ test('with the defaults, a whole run overfits: no-dropout validation loss ends �
   expect(xTicks[0]).toBe('0');
   expect(xTicks.slice(1).every((tick) => /^\d+(\.\d+)?k$/.test(tick)), xTicks.join(' ')).toBe(true);
   expect(numbers.valPlain).toBeGreaterThan(numbers.valDropout);
+
+  // The lines are written in path space (epoch, a function of the loss) under one transform, which the x range and
+  // the log axis changed many times on the way: they still sit on the axes. The newest validation losses end at the
+  // gap bracket's two ends, and the no-dropout line passes through its "lowest" marker.
+  const onAxes = await page.getByTestId('loss-chart').evaluate((svg) => {
+    const space = svg.querySelector<SVGGElement>('.series-space')!;
+    const matrix = space.transform.baseVal.consolidate()!.matrix;
+    const place = (x: number, y: number) => [matrix.a * x + matrix.c * y + matrix.e, matrix.b * x + matrix.d * y + matrix.f];
+    const vertices = (series: string) =>
+      [...svg.querySelectorAll(`path[data-series="${series}"]`)].flatMap((path) =>
+        [...(path.getAttribute('d') ?? '').matchAll(/([ML])([\d.-]+),([\d.-]+)/g)].map((m) => place(Number(m[2]), Number(m[3]))),
+      );
+    const bracket = (svg.querySelector('.gap-line')!.getAttribute('d') ?? '').match(/^M([\d.-]+),([\d.-]+)h5V([\d.-]+)/)!.map(Number);
+    const marker = (svg.querySelector('.best-plain .best-symbol')!.getAttribute('transform') ?? '').match(/translate\(([\d.-]+),([\d.-]+)\)/)!.map(Number);
+    const plain = vertices('valPlain');
+    const dropout = vertices('valDropout');
+    return {
+      ends: [plain.at(-1)![0] - (bracket[1] - 6), plain.at(-1)![1] - bracket[2], dropout.at(-1)![0] - (bracket[1] - 6), dropout.at(-1)![1] - bracket[3]],
+      nearestToLowest: Math.min(...plain.map(([x, y]) => Math.hypot(x - marker[1], y - marker[2]))),
+      strokes: [...space.querySelectorAll('path')].every((path) => getComputedStyle(path).vectorEffect === 'non-scaling-stroke'),
+    };
+  });
+  for (const offset of onAxes.ends) expect(Math.abs(offset), onAxes.ends.join(' ')).toBeLessThanOrEqual(0.5);
+  expect(onAxes.nearestToLowest).toBeLessThanOrEqual(0.5);
+  expect(onAxes.strokes, 'every line keeps its stroke width whatever the transform').toBe(true);
 
   // The CSV export tells the same story, row by row.
   const { download, bytes } = await downloadOf(page, () => page.getByRole('button', { name: 'Download the loss history as CSV' }).click());

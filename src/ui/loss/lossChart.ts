@@ -1,19 +1,21 @@
 /**
  * The d3 drawing of the loss chart. It owns the SVG's children and redraws them from the latest history, with no
  * React re-rendering involved. A redraw costs what changed, not the length of the run: each series is drawn from
- * the extremes of its pixel columns, fed only the points that arrived since the last redraw (see lossColumns.ts),
- * and the x range grows in steps, so between two steps the axes stay as they are and only the newest columns of
- * each path are written anew. Each series is a row of path elements: finished parts of PART_COLUMNS columns,
- * written once, and the open part after them, the only one a redraw rewrites (all carry the series' data-series;
- * the open part is the last). SVG rather than canvas: measured in Chromium without a GPU, a canvas redraw of the
- * lines costs the main thread 2–3× more than updating the paths, whose rasterising happens off the main thread.
+ * the extremes of its columns of epochs, fed only the points that arrived since the last redraw, in path space
+ * (x the epoch, y a fixed function of the loss) under one transform that maps it onto the axes (see lossColumns.ts).
+ * So when the x range grows a step or the y axis changes its range, only that transform and the axes are written,
+ * and between those steps only the newest columns of each path. Each series is a row of path elements: finished
+ * parts, written once, and the open part after them, the only one a redraw rewrites (all carry the series'
+ * data-series; the open part is the last). SVG rather than canvas: measured in Chromium without a GPU, a canvas
+ * redraw of the lines costs the main thread 2–3× more than updating the paths, whose rasterising happens off the
+ * main thread.
  */
 import * as d3 from 'd3';
 import type { LossPoint } from '../../engine';
 import type { LossHistory } from '../../state/history';
 import { appendAxes } from '../charts/axes';
 import { innerSize, safeExtent, safeLogExtent, marginsFor, type Margins } from '../charts/scales';
-import { IncrementalPath, LossColumns, xRangeEnd } from './lossColumns';
+import { LossColumns, PathSpace, SeriesPath, columnLevel, xRangeEnd, type PathPart } from './lossColumns';
 
 export type LossScale = 'log' | 'linear';
 
@@ -48,11 +50,18 @@ export function createLossChart(svgElement: SVGSVGElement) {
   const grid = svg.append('g').attr('class', 'grid');
   const { xAxis, yAxis, xLabel, yLabel } = appendAxes(svg);
   const plot = svg.append('g').attr('class', 'plot');
+  // The series live in path space; this group's transform maps it onto the axes. Their strokes keep their width
+  // and dashes on screen whatever that transform's scale (an attribute, so an exported chart keeps it too).
+  const seriesSpace = plot.append('g').attr('class', 'series-space');
   const paths = new Map<LossSeriesId, d3.Selection<SVGPathElement, unknown, null, undefined>>();
   for (const series of LOSS_SERIES) {
     paths.set(
       series.id,
-      plot.append('path').attr('class', `series model-${series.model} role-${series.role}`).attr('data-series', series.id),
+      seriesSpace
+        .append('path')
+        .attr('class', `series model-${series.model} role-${series.role}`)
+        .attr('data-series', series.id)
+        .attr('vector-effect', 'non-scaling-stroke'),
     );
   }
   const bestLayer = plot.append('g').attr('class', 'best-markers');
@@ -60,36 +69,39 @@ export function createLossChart(svgElement: SVGSVGElement) {
   const cursorLayer = plot.append('g').attr('class', 'cursor').attr('data-export', 'skip');
 
   let x = d3.scaleLinear();
-  const axisKeys = { x: '', y: '', labels: '', geometry: '', best: '', gap: '', data: '' };
+  const axisKeys = { x: '', y: '', labels: '', transform: '', best: '', gap: '', data: '' };
   /** The columns of every series, and the history they were fed from (its first point, to tell a new run). */
   let columns: LossColumns<LossPoint> | null = null;
   let fedFrom: LossPoint | null = null;
-  const pathTexts = LOSS_SERIES.map(() => new IncrementalPath());
+  /** The columns and the path space the series' paths were written from: when either changes, they start again. */
+  let drawnColumns: LossColumns<LossPoint> | null = null;
+  let space: PathSpace | null = null;
+  const seriesPaths = LOSS_SERIES.map(() => new SeriesPath());
   /** The `d` last written to each series' open part ('' = none), so an unchanged path is not touched. */
   const writtenPaths: string[] = LOSS_SERIES.map(() => '');
-  /** Each series' finished parts as path elements, and the IncrementalPath generation they were drawn from. */
-  const partElements: SVGPathElement[][] = LOSS_SERIES.map(() => []);
-  const partGenerations: number[] = LOSS_SERIES.map(() => -1);
+  /** Each series' finished parts as path elements, and the SeriesPath version they were last matched to. */
+  const partElements = LOSS_SERIES.map(() => new Map<PathPart, SVGPathElement>());
+  const partVersions: number[] = LOSS_SERIES.map(() => -1);
   const values = LOSS_SERIES.map((series) => series.value);
 
-  /** Brings the columns up to date with `points`: only points newer than the last one fed are added. */
-  function feed(points: readonly LossPoint[], columnCount: number): void {
+  /** Brings the columns up to date with `points` for a plot `pixels` wide: only points newer than the last one fed are added. */
+  function feed(points: readonly LossPoint[], pixels: number): void {
     const last = points[points.length - 1];
     if (!last) {
       columns = null;
       fedFrom = null;
       return;
     }
-    const end = xRangeEnd(last.epoch);
+    const level = columnLevel(xRangeEnd(last.epoch), pixels);
     // A new run (the history starts anew), an older state, or a new size: start again from the history.
-    if (!columns || fedFrom !== points[0] || columns.columns !== columnCount || last.epoch < columns.lastEpoch) {
-      columns = new LossColumns(values, columnCount, end);
+    if (!columns || fedFrom !== points[0] || columns.capacity !== pixels + 1 || last.epoch < columns.lastEpoch) {
+      columns = new LossColumns(values, pixels + 1, level);
       fedFrom = points[0];
       for (const point of points) columns.add(point);
       return;
     }
     if (last.epoch === columns.lastEpoch) return;
-    if (end > columns.end) columns.growTo(end);
+    columns.raiseTo(level);
     // New points are at the end of the history (its thinning only ever touches the older half).
     let first = points.length;
     while (first > 0 && points[first - 1].epoch > columns.lastEpoch) first--;
@@ -104,9 +116,8 @@ export function createLossChart(svgElement: SVGSVGElement) {
     if (svgElement.getAttribute('viewBox') !== viewBox) svg.attr('viewBox', viewBox);
     const shown = LOSS_SERIES.filter((s) => s.id !== 'trainDropoutOn' || view.showTrainWithDropout);
     const last = points[points.length - 1];
-    feed(points, Math.max(1, Math.round(width / COLUMN_PX)));
-    const xEnd = columns?.end ?? xRangeEnd(0);
-    x = d3.scaleLinear().domain([0, xEnd]).range([MARGIN.left, MARGIN.left + width]);
+    feed(points, Math.max(1, Math.round(width)));
+    x = d3.scaleLinear().domain([0, xRangeEnd(last?.epoch ?? 0)]).range([MARGIN.left, MARGIN.left + width]);
     const [lowest, lowestPositive, highest] = columns
       ? columns.extent(shown.map((series) => LOSS_SERIES.indexOf(series)))
       : [Infinity, Infinity, -Infinity];
@@ -144,18 +155,31 @@ export function createLossChart(svgElement: SVGSVGElement) {
         .text(view.scale === 'log' ? view.axisLabels.yLog : view.axisLabels.y);
     }
 
-    // The paths: a new x range, y scale or size moves every vertex; otherwise only the newest columns change.
+    // The paths: a new x range or y range only moves path space (its transform); a new run, size or kind of y axis
+    // writes them again. On a log axis a loss at or below 0 is drawn at the bottom, so then the bottom is part of
+    // the space.
+    const wanted =
+      view.scale === 'log'
+        ? new PathSpace('log', lowest <= 0 ? y.domain()[0] : 0)
+        : space?.scale === 'linear' && drawnColumns === columns
+          ? space
+          : PathSpace.linear(y.domain()[1]);
+    const rewrite = !space || wanted.key !== space.key || drawnColumns !== columns;
+    space = wanted;
+    drawnColumns = columns;
+    const transform = space.transform(x, y);
+    if (transform !== axisKeys.transform) {
+      axisKeys.transform = transform;
+      seriesSpace.attr('transform', transform);
+    }
     const geometryKey = `${xKey}|${yKey}`;
     const changedFrom = columns?.takeChanged() ?? 0;
-    const moved = geometryKey !== axisKeys.geometry;
-    axisKeys.geometry = geometryKey;
     const lastColumn = columns && last ? columns.columnOf(last.epoch) : 0;
-    const toX = (epoch: number) => x(epoch);
     LOSS_SERIES.forEach((series, s) => {
       const visible = shown.includes(series);
       // A hidden series skips the columns' changes, so it starts again when shown.
-      if (moved || !visible) pathTexts[s].reset();
-      const d = visible && columns ? pathTexts[s].text(columns, s, changedFrom, lastColumn, toX, yOf) : '';
+      if (rewrite || !visible) seriesPaths[s].reset();
+      const d = visible && columns ? seriesPaths[s].update(columns, s, changedFrom, lastColumn, space!.y) : '';
       const path = paths.get(series.id)!;
       syncParts(s, path.node()!);
       if (d === writtenPaths[s]) return;
@@ -191,24 +215,31 @@ export function createLossChart(svgElement: SVGSVGElement) {
   }
 
   /**
-   * Makes series `s`'s finished parts into path elements before its open part: new parts are added, and all of
-   * them are replaced after a reset. A finished part is written once, so a redraw never touches it again.
+   * Makes series `s`'s finished parts into path elements before its open part, in epoch order: parts it no longer
+   * has are removed, new ones added. A finished part is written once, so a redraw never touches it again.
    */
   function syncParts(s: number, openPath: SVGPathElement): void {
-    const { parts, generation } = pathTexts[s];
+    const { parts, version } = seriesPaths[s];
+    if (partVersions[s] === version) return;
+    partVersions[s] = version;
     const elements = partElements[s];
-    if (partGenerations[s] !== generation) {
-      partGenerations[s] = generation;
-      for (const element of elements) element.remove();
-      elements.length = 0;
+    const kept = new Set(parts);
+    for (const [part, element] of elements) {
+      if (kept.has(part)) continue;
+      element.remove();
+      elements.delete(part);
     }
-    for (let i = elements.length; i < parts.length; i++) {
-      const part = openPath.cloneNode(false) as SVGPathElement;
-      part.removeAttribute('display');
-      part.setAttribute('d', parts[i]);
-      part.dataset.part = String(i);
-      openPath.before(part);
-      elements.push(part);
+    let next: SVGPathElement = openPath;
+    for (let i = parts.length - 1; i >= 0; i--) {
+      let element = elements.get(parts[i]);
+      if (!element) {
+        element = openPath.cloneNode(false) as SVGPathElement;
+        element.removeAttribute('display');
+        element.setAttribute('d', parts[i].text);
+        elements.set(parts[i], element);
+      }
+      if (element.nextSibling !== next) next.before(element);
+      next = element;
     }
   }
 
@@ -303,6 +334,3 @@ export function createLossChart(svgElement: SVGSVGElement) {
 
   return { draw, epochAt };
 }
-
-/** Width of the pixel columns a long series is drawn at: its lowest and highest point in each (lossColumns.ts). */
-export const COLUMN_PX = 1;
