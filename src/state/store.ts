@@ -80,6 +80,8 @@ export interface AppState {
   /** Panels shown large (keys 1–4): none means all panels; at most two, side by side on a wide screen. */
   focusPanels: PanelName[];
   notices: AppNotice[];
+  /** The id of the last notice pushed: each new notice takes the next, so a replaced notice is a new element. */
+  lastNoticeId: number;
   training: TrainingState;
   /**
    * Which example of the training batch (its row, 0-based) the network view shows. Set through
@@ -114,16 +116,16 @@ export const useStore = create<AppState>(() => ({
   reducedMotion: false,
   focusPanels: [],
   notices: [],
+  lastNoticeId: 0,
   training: initialTraining(),
   networkRow: 0,
 }));
 
-let nextNoticeId = 1;
-
 /** Adds a notice, replacing any with the same key so repeated events do not pile up. */
 export function pushNotice(notice: Omit<AppNotice, 'id'>): void {
   useStore.setState((state) => ({
-    notices: [...state.notices.filter((existing) => existing.key !== notice.key), { ...notice, id: nextNoticeId++ }],
+    notices: [...state.notices.filter((existing) => existing.key !== notice.key), { ...notice, id: state.lastNoticeId + 1 }],
+    lastNoticeId: state.lastNoticeId + 1,
   }));
 }
 
