@@ -249,7 +249,7 @@ test('the p-sweep runs in background workers, can be cancelled, and draws a curv
   await expect(page.getByTestId('sweep-status')).toContainText('All 9 runs finished');
 });
 
-test('charts download as non-empty SVG and PNG files', async ({ page }) => {
+test('charts download as non-empty SVG and PNG files, the loss lines in the chart’s own coordinates', async ({ page }) => {
   await openApp(page, '?locale=en');
   await page.getByTestId('play').click();
   await expect.poll(async () => (await lossNumbers(page)).epoch).toBeGreaterThan(50);
@@ -260,6 +260,16 @@ test('charts download as non-empty SVG and PNG files', async ({ page }) => {
     expect(text).toContain('<svg');
     expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(text).toMatch(/stroke-width:\s*[\d.]+px/);
+    if (chart === 'loss chart') {
+      // The lines are baked into the chart's coordinates (a non-scaling stroke would thin out in the 2× PNG), so
+      // the newest no-dropout validation loss ends where the file's gap bracket begins.
+      expect(text).not.toContain('non-scaling-stroke');
+      const lines = [...text.matchAll(/<path[^>]*data-series="valPlain"[^>]*>/g)].map((m) => m[0].match(/ d="([^"]*)"/)?.[1] ?? '');
+      const last = [...lines.join('').matchAll(/[ML]([\d.-]+),([\d.-]+)/g)].at(-1)!.slice(1).map(Number);
+      const bracket = text.match(/ d="M([\d.-]+),([\d.-]+)h5V/)!.slice(1).map(Number);
+      expect(Math.abs(last[0] - (bracket[0] - 6)), `${last} ${bracket}`).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(last[1] - bracket[1]), `${last} ${bracket}`).toBeLessThanOrEqual(0.5);
+    }
     const png = await downloadOf(page, () => page.getByRole('button', { name: `Download ${chart === 'loss chart' ? 'Loss chart' : 'Fit chart'} as PNG` }).click());
     expect(png.download.suggestedFilename()).toMatch(/\.png$/);
     expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));

@@ -11,6 +11,53 @@ const INLINE_PROPERTIES = [
   'paint-order', 'visibility', 'display',
 ] as const;
 
+/** An SVG transform matrix (a b c d e f, as in `matrix(a,b,c,d,e,f)`). */
+export interface Matrix {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  e: number;
+  f: number;
+}
+
+/**
+ * Path data made of absolute moves and lines ("M x,y L x,y …"), with every vertex put through `m`, to a hundredth;
+ * null for any other path data (curves, relative or one-axis commands), which is left as it is.
+ */
+export function transformLinePath(d: string, m: Matrix): string | null {
+  const vertex = /([ML])\s*(-?[\d.]+(?:[eE][-+]?\d+)?)[\s,]+(-?[\d.]+(?:[eE][-+]?\d+)?)/g;
+  if (d.replace(vertex, '').trim() !== '') return null;
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return d.replace(vertex, (_, command: string, xText: string, yText: string) => {
+    const [x, y] = [Number(xText), Number(yText)];
+    return `${command}${round(m.a * x + m.c * y + m.e)},${round(m.b * x + m.d * y + m.f)}`;
+  });
+}
+
+/**
+ * Lines drawn under a scaling transform with a non-scaling stroke (the loss chart's path space, lossColumns.ts)
+ * keep their width only at the scale they are shown at: a picture drawn at another scale (the PNG is 2×) would
+ * thin them. In the file they get their vertices in the chart's own coordinates and an ordinary stroke.
+ */
+function bakeNonScalingLines(sources: readonly SVGElement[], targets: readonly SVGElement[]): void {
+  sources.forEach((group, g) => {
+    if (!(group instanceof SVGGElement) || !group.hasAttribute('transform')) return;
+    const lines = [...group.children].filter((child) => child.getAttribute('vector-effect') === 'non-scaling-stroke');
+    const matrix = group.transform.baseVal.consolidate()?.matrix;
+    if (lines.length === 0 || lines.length !== group.children.length || !matrix) return;
+    const baked = lines.map((line) => transformLinePath(line.getAttribute('d') ?? '', matrix));
+    // All or nothing: the group's transform goes only when every line under it is in the chart's coordinates.
+    if (baked.some((d) => d === null)) return;
+    lines.forEach((line, i) => {
+      const target = targets[sources.indexOf(line as SVGElement)];
+      if (baked[i]) target.setAttribute('d', baked[i]!);
+      target.removeAttribute('vector-effect');
+    });
+    targets[g].removeAttribute('transform');
+  });
+}
+
 /** A standalone SVG document of `svg`, with computed styles inlined and the panel's background painted in. */
 export function serializeChart(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -23,6 +70,7 @@ export function serializeChart(svg: SVGSVGElement): string {
     target.setAttribute('style', declarations);
     target.removeAttribute('class');
   });
+  bakeNonScalingLines(sources, targets);
   // Focus rings and hover read-outs are for the live page, not the exported picture.
   clone.querySelectorAll('[data-export="skip"]').forEach((node) => node.remove());
   const { width, height } = chartSize(svg);
