@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import { describe, expect, it } from 'vitest';
-import { LossColumns, PART_COLUMNS, PathSpace, REWRITES_PER_UPDATE, SeriesPath, columnLevel, xRangeEnd } from './lossColumns';
+import { LossColumns, PART_ALIGN, PART_COLUMNS, PathSpace, REWRITES_PER_UPDATE, SeriesPath, columnLevel, xRangeEnd } from './lossColumns';
 
 interface P {
   epoch: number;
@@ -175,20 +175,54 @@ describe('a series path: finished parts written once, an open part rewritten', (
     }
   });
 
-  it('takes finished parts that end off the new columns back into the open part', () => {
+  it('ends finished parts on multiples of PART_ALIGN columns, so a merge takes none back into the open part', () => {
     const columns = new LossColumns<P>([(p) => p.v], 400, 0);
     const path = new SeriesPath();
-    // Points 100 epochs apart: a part with no point in its PART_COLUMNS columns goes on to the next point's column.
+    // Points 100 epochs apart: a part with no point in its PART_COLUMNS columns goes on to the next aligned column.
     for (let epoch = 0; epoch <= 300; epoch += 100) {
       columns.add(point(epoch, epoch / 100));
       path.update(columns, 0, columns.takeChanged(), columns.columnOf(epoch), y);
     }
-    expect(path.parts.map((part) => part.end)).toEqual([48, 101, 201]);
-    columns.raiseTo(2);
+    expect(path.parts.map((part) => part.end)).toEqual([48, 112, 208]);
+    expect(path.parts.every((part) => part.end % PART_ALIGN === 0)).toBe(true);
+    columns.raiseTo(Math.log2(PART_ALIGN));
+    path.update(columns, 0, columns.takeChanged(), columns.columnOf(300), y);
+    // Rewritten from the merged columns, but still finished up to epoch 208: the open part did not move back.
+    expect(path.parts.map((part) => [part.end, part.level])).toEqual([[208, 4]]);
+  });
+
+  it('takes finished parts that end off the new columns back into the open part (a merge of more than PART_ALIGN)', () => {
+    const columns = new LossColumns<P>([(p) => p.v], 400, 0);
+    const path = new SeriesPath();
+    for (let epoch = 0; epoch <= 300; epoch += 100) {
+      columns.add(point(epoch, epoch / 100));
+      path.update(columns, 0, columns.takeChanged(), columns.columnOf(epoch), y);
+    }
+    columns.raiseTo(5); // 32 epochs a column: 48, 112 and 208 are not boundaries
     const open = path.update(columns, 0, columns.takeChanged(), columns.columnOf(300), y);
-    // 101 and 201 are not multiples of 4: both parts were taken back, and the open part went on from 48.
-    expect(path.parts.map((part) => part.end)).toEqual([48, 48 + 4 * PART_COLUMNS]);
-    expect(whole(path, open)).toBe('M0,0L100,-10L200,-20L300,-30');
+    expect(path.parts).toEqual([]);
+    expect(open).toBe('M0,0L100,-10L200,-20L300,-30');
+  });
+
+  it('over a long run at a frame’s pace, rewrites at most REWRITES_PER_UPDATE runs an update, and its parts tile the run', () => {
+    const pixels = 460;
+    const columns = new LossColumns<P>([(p) => p.v], pixels + 1, columnLevel(xRangeEnd(0), pixels));
+    const path = new SeriesPath();
+    let epoch = 0;
+    for (let frameEnd = 60; frameEnd <= 60_000; frameEnd += 60) {
+      const points: P[] = [];
+      for (; epoch <= frameEnd; epoch += 5) points.push(point(epoch, 0.1 + 0.05 * Math.sin(epoch / 37)));
+      feed(columns, points, pixels);
+      const before = path.parts;
+      path.update(columns, 0, columns.takeChanged(), columns.columnOf(frameEnd), y);
+      const finishedEnd = before.length > 0 ? before[before.length - 1].end : 0;
+      // New parts over epochs that were finished already are rewrites of finer parts; the others come from the open part.
+      const rewritten = path.parts.filter((part) => !before.includes(part) && part.start < finishedEnd);
+      expect(rewritten.length, `epoch ${frameEnd}`).toBeLessThanOrEqual(REWRITES_PER_UPDATE);
+      path.parts.forEach((part, i) => expect(part.start).toBe(i === 0 ? 0 : path.parts[i - 1].end));
+      // A merge takes no finished part back into the open part: what was finished stays finished.
+      expect(path.parts.length > 0 ? path.parts[path.parts.length - 1].end : 0, `epoch ${frameEnd}`).toBeGreaterThanOrEqual(finishedEnd);
+    }
   });
 
   it('knows the extent of the series shown, over every point ever added', () => {

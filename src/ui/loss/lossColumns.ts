@@ -280,7 +280,16 @@ export class PathSpace {
 export const PART_COLUMNS = 48;
 
 /** Finished parts one `update` rewrites from merged columns at most, so a merge spreads over a few frames. */
-export const REWRITES_PER_UPDATE = 2;
+export const REWRITES_PER_UPDATE = 1;
+
+/**
+ * A finished part ends on a column that is a multiple of this, so that its end is still a column boundary after
+ * the columns merge up to log2(PART_ALIGN) times: a merge then takes no finished part back into the open one.
+ */
+export const PART_ALIGN = 16;
+
+/** The first multiple of `step` at or after `n`. */
+const alignUp = (n: number, step: number) => Math.ceil(n / step) * step;
 
 /** A finished part of a path: epochs [start, end), written from the columns of `level`. */
 export interface PathPart {
@@ -322,7 +331,8 @@ export class SeriesPath {
   /**
    * The open part's text, given that columns before `changedFrom` are as they were at the last call. The columns up
    * to the last one holding a point are settled once a later column holds one (new points only go to the right);
-   * once the open part has PART_COLUMNS settled columns and a vertex, it is finished and joins `parts`.
+   * once the open part has PART_COLUMNS settled columns and a vertex, it is finished (on a multiple of PART_ALIGN)
+   * and joins `parts`.
    */
   update<P extends ColumnPoint>(
     columns: LossColumns<P>, s: number, changedFrom: number, lastColumn: number, y: (value: number) => number,
@@ -332,7 +342,7 @@ export class SeriesPath {
     this.rewriteFinerParts(columns, s, y);
     while (this.settledTo < lastColumn) {
       const openFrom = this.openStart / columns.width;
-      const finishAt = Math.max(openFrom + PART_COLUMNS, this.settledTo + 1);
+      const finishAt = alignUp(Math.max(openFrom + PART_COLUMNS, this.settledTo + 1), PART_ALIGN);
       const to = Math.min(lastColumn, finishAt);
       const added = columns.pathText(s, this.settledTo, to, y, this.openText !== '');
       if (added) this.openHasVertex = true;
@@ -369,8 +379,9 @@ export class SeriesPath {
 
   /**
    * Rewrites up to REWRITES_PER_UPDATE runs of finished parts written at a finer level than the columns' from the
-   * merged columns, oldest first. A run ends on a column boundary of the current level, after at least
-   * PART_COLUMNS columns where it can, and before any part already at the current level.
+   * merged columns, oldest first. A run ends after at least PART_COLUMNS columns on a multiple of PART_ALIGN of
+   * the current level where it can, else before a part already at the current level or at the open part (both
+   * column boundaries).
    */
   private rewriteFinerParts<P extends ColumnPoint>(columns: LossColumns<P>, s: number, y: (value: number) => number): void {
     let rewrites = 0;
@@ -380,9 +391,11 @@ export class SeriesPath {
     while (first >= 0 && first < parts.length && parts[first].level < columns.level && rewrites < REWRITES_PER_UPDATE) {
       const start = parts[first].start;
       let last = first;
-      const endsRun = (i: number) =>
-        Number.isInteger(parts[i].end / columns.width) &&
-        (parts[i].end - start >= PART_COLUMNS * columns.width || i + 1 === parts.length || parts[i + 1].level === columns.level);
+      const endsRun = (i: number) => {
+        const end = parts[i].end / columns.width;
+        if (i + 1 === parts.length || parts[i + 1].level === columns.level) return true;
+        return end % PART_ALIGN === 0 && end - start / columns.width >= PART_COLUMNS;
+      };
       while (!endsRun(last)) last++;
       const end = parts[last].end;
       const from = start / columns.width;
