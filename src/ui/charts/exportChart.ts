@@ -4,6 +4,8 @@
  * same picture as PNG through a canvas, and text files such as the loss-history CSV.
  */
 
+import { svgNumber } from './scales';
+
 /** The presentation properties the charts set through CSS; copied inline so the file needs no stylesheet. */
 const INLINE_PROPERTIES = [
   'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap',
@@ -28,10 +30,9 @@ export interface Matrix {
 export function transformLinePath(d: string, m: Matrix): string | null {
   const vertex = /([ML])\s*(-?[\d.]+(?:[eE][-+]?\d+)?)[\s,]+(-?[\d.]+(?:[eE][-+]?\d+)?)/g;
   if (d.replace(vertex, '').trim() !== '') return null;
-  const round = (v: number) => Math.round(v * 100) / 100;
   return d.replace(vertex, (_, command: string, xText: string, yText: string) => {
     const [x, y] = [Number(xText), Number(yText)];
-    return `${command}${round(m.a * x + m.c * y + m.e)},${round(m.b * x + m.d * y + m.f)}`;
+    return `${command}${svgNumber(m.a * x + m.c * y + m.e)},${svgNumber(m.b * x + m.d * y + m.f)}`;
   });
 }
 

@@ -165,9 +165,11 @@ export function createLossChart(svgElement: SVGSVGElement) {
           ? space
           : PathSpace.linear(y.domain()[1]);
     const rewrite = !space || wanted.key !== space.key || drawnColumns !== columns;
-    space = wanted;
+    // An equal space is kept, not replaced: the same object (and its y function) for as long as the paths are valid.
+    const pathSpace = rewrite || !space ? wanted : space;
+    space = pathSpace;
     drawnColumns = columns;
-    const transform = space.transform(x, y);
+    const transform = pathSpace.transform(x, y);
     if (transform !== axisKeys.transform) {
       axisKeys.transform = transform;
       seriesSpace.attr('transform', transform);
@@ -179,7 +181,7 @@ export function createLossChart(svgElement: SVGSVGElement) {
       const visible = shown.includes(series);
       // A hidden series skips the columns' changes, so it starts again when shown.
       if (rewrite || !visible) seriesPaths[s].reset();
-      const d = visible && columns ? seriesPaths[s].update(columns, s, changedFrom, lastColumn, space!.y) : '';
+      const d = visible && columns ? seriesPaths[s].update(columns, s, changedFrom, lastColumn, pathSpace.y) : '';
       const path = paths.get(series.id)!;
       syncParts(s, path.node()!);
       if (d === writtenPaths[s]) return;

@@ -28,6 +28,20 @@ function feed(columns: LossColumns<P>, points: readonly P[], pixels: number) {
   for (const p of points) if (p.epoch > columns.lastEpoch) columns.add(p);
 }
 
+/**
+ * A path of points 100 epochs apart (0 to 300) in one-epoch columns, fed point by point: a part with no point in
+ * its PART_COLUMNS columns goes on to the next aligned column that has one.
+ */
+function sparsePath() {
+  const columns = new LossColumns<P>([(p) => p.v], 400, 0);
+  const path = new SeriesPath();
+  for (let epoch = 0; epoch <= 300; epoch += 100) {
+    columns.add(point(epoch, epoch / 100));
+    path.update(columns, 0, columns.takeChanged(), columns.columnOf(epoch), y);
+  }
+  return { columns, path };
+}
+
 /** The path of `points` drawn `pixels` wide over the x range their last epoch asks for, in one go. */
 function drawAll(points: P[], pixels: number) {
   const columns = new LossColumns<P>([(p) => p.v], pixels + 1, columnLevel(xRangeEnd(points.at(-1)!.epoch), pixels));
@@ -176,13 +190,7 @@ describe('a series path: finished parts written once, an open part rewritten', (
   });
 
   it('ends finished parts on multiples of PART_ALIGN columns, so a merge takes none back into the open part', () => {
-    const columns = new LossColumns<P>([(p) => p.v], 400, 0);
-    const path = new SeriesPath();
-    // Points 100 epochs apart: a part with no point in its PART_COLUMNS columns goes on to the next aligned column.
-    for (let epoch = 0; epoch <= 300; epoch += 100) {
-      columns.add(point(epoch, epoch / 100));
-      path.update(columns, 0, columns.takeChanged(), columns.columnOf(epoch), y);
-    }
+    const { columns, path } = sparsePath();
     expect(path.parts.map((part) => part.end)).toEqual([48, 112, 208]);
     expect(path.parts.every((part) => part.end % PART_ALIGN === 0)).toBe(true);
     columns.raiseTo(Math.log2(PART_ALIGN));
@@ -192,12 +200,7 @@ describe('a series path: finished parts written once, an open part rewritten', (
   });
 
   it('takes finished parts that end off the new columns back into the open part (a merge of more than PART_ALIGN)', () => {
-    const columns = new LossColumns<P>([(p) => p.v], 400, 0);
-    const path = new SeriesPath();
-    for (let epoch = 0; epoch <= 300; epoch += 100) {
-      columns.add(point(epoch, epoch / 100));
-      path.update(columns, 0, columns.takeChanged(), columns.columnOf(epoch), y);
-    }
+    const { columns, path } = sparsePath();
     columns.raiseTo(5); // 32 epochs a column: 48, 112 and 208 are not boundaries
     const open = path.update(columns, 0, columns.takeChanged(), columns.columnOf(300), y);
     expect(path.parts).toEqual([]);

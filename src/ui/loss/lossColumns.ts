@@ -214,6 +214,12 @@ export class LossColumns<P extends ColumnPoint> {
     return '';
   }
 
+  /** Columns [from, to) of series `s` as a part of its line: a move to where the line was before them, then theirs. */
+  partText(s: number, from: number, to: number, y: (value: number) => number): string {
+    const lead = this.moveBefore(s, from, y);
+    return lead + this.pathText(s, from, to, y, lead !== '');
+  }
+
   /** The newest point of series `s` as a vertex, when it is not already one of its column's extremes. */
   endText(s: number, y: (value: number) => number): string {
     const { lastEpoch, lastValue, loEpoch, hiEpoch } = this.series[s];
@@ -384,27 +390,20 @@ export class SeriesPath {
    * column boundaries).
    */
   private rewriteFinerParts<P extends ColumnPoint>(columns: LossColumns<P>, s: number, y: (value: number) => number): void {
-    let rewrites = 0;
     let first = this.parts.findIndex((part) => part.level < columns.level);
     if (first < 0) return;
     const parts = [...this.parts];
-    while (first >= 0 && first < parts.length && parts[first].level < columns.level && rewrites < REWRITES_PER_UPDATE) {
-      const start = parts[first].start;
+    for (let rewrites = 0; rewrites < REWRITES_PER_UPDATE && parts[first]?.level < columns.level; rewrites++, first++) {
+      const from = parts[first].start / columns.width;
       let last = first;
-      const endsRun = (i: number) => {
-        const end = parts[i].end / columns.width;
-        if (i + 1 === parts.length || parts[i + 1].level === columns.level) return true;
-        return end % PART_ALIGN === 0 && end - start / columns.width >= PART_COLUMNS;
-      };
-      while (!endsRun(last)) last++;
-      const end = parts[last].end;
-      const from = start / columns.width;
-      const to = end / columns.width;
-      const lead = columns.moveBefore(s, from, y);
-      const text = lead + columns.pathText(s, from, to, y, lead !== '');
-      parts.splice(first, last - first + 1, { start, end, level: columns.level, text });
-      rewrites++;
-      first++;
+      while (last + 1 < parts.length && parts[last + 1].level < columns.level) {
+        const end = parts[last].end / columns.width;
+        if (end % PART_ALIGN === 0 && end - from >= PART_COLUMNS) break;
+        last++;
+      }
+      const { start } = parts[first];
+      const { end } = parts[last];
+      parts.splice(first, last - first + 1, { start, end, level: columns.level, text: columns.partText(s, from, end / columns.width, y) });
     }
     this.parts = parts;
     this.version++;
