@@ -72,15 +72,36 @@ test('with the defaults, a whole run overfits: no-dropout validation loss ends �
     const marker = (svg.querySelector('.best-plain .best-symbol')!.getAttribute('transform') ?? '').match(/translate\(([\d.-]+),([\d.-]+)\)/)!.map(Number);
     const plain = vertices('valPlain');
     const dropout = vertices('valDropout');
+    // Axes shift their lines and labels by half a pixel at a device pixel ratio of 1, to draw crisp lines.
+    const crisp = window.devicePixelRatio > 1 ? 0 : 0.5;
     return {
       ends: [plain.at(-1)![0] - (bracket[1] - 6), plain.at(-1)![1] - bracket[2], dropout.at(-1)![0] - (bracket[1] - 6), dropout.at(-1)![1] - bracket[3]],
       nearestToLowest: Math.min(...plain.map(([x, y]) => Math.hypot(x - marker[1], y - marker[2]))),
       strokes: [...space.querySelectorAll('path')].every((path) => getComputedStyle(path).vectorEffect === 'non-scaling-stroke'),
+      // Each axis label's offset from where path space puts its value: the x labels are epochs ("0", "2k" …), the
+      // y labels losses on the log axis, where path space's y is −1000 × log10(loss).
+      xLabels: [...svg.querySelectorAll<SVGGElement>('.axis-x .tick')].map((tick) => {
+        const text = tick.textContent ?? '';
+        const epoch = text === '0' ? 0 : Number(text.replace(/k$/, '')) * 1000;
+        return { text, offset: tick.transform.baseVal.consolidate()!.matrix.e - place(epoch, 0)[0] - crisp };
+      }),
+      yLabels: [...svg.querySelectorAll<SVGGElement>('.axis-y .tick')].map((tick) => {
+        const text = tick.textContent ?? '';
+        return { text, offset: tick.transform.baseVal.consolidate()!.matrix.f - place(0, -1000 * Math.log10(Number(text)))[1] - crisp };
+      }),
     };
   });
   for (const offset of onAxes.ends) expect(Math.abs(offset), onAxes.ends.join(' ')).toBeLessThanOrEqual(0.5);
   expect(onAxes.nearestToLowest).toBeLessThanOrEqual(0.5);
   expect(onAxes.strokes, 'every line keeps its stroke width whatever the transform').toBe(true);
+  // The axes were redrawn at every range step on the way, reusing their labels: each label is there once, and where
+  // the lines put its value.
+  for (const labels of [onAxes.xLabels, onAxes.yLabels]) {
+    const texts = labels.map((label) => label.text);
+    expect(texts.length, texts.join(' ')).toBeGreaterThanOrEqual(3);
+    expect(new Set(texts).size, texts.join(' ')).toBe(texts.length);
+    for (const { text, offset } of labels) expect(Math.abs(offset), `${text}: ${offset}`).toBeLessThanOrEqual(0.1);
+  }
 
   // The CSV export tells the same story, row by row.
   const { download, bytes } = await downloadOf(page, () => page.getByRole('button', { name: 'Download the loss history as CSV' }).click());

@@ -88,8 +88,10 @@ export function createFitCurveChart(svgElement: SVGSVGElement) {
     const area = d3.area<Band>().x((d) => x(d.x)).y0((d) => clampY(d.lo)).y1((d) => clampY(d.hi));
     for (const viewport of [bandViewport, linesViewport]) placeClipViewport(viewport, MARGIN.left, MARGIN.top, width, height);
 
-    xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).ticks(Math.max(3, Math.floor(width / 80))));
-    yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(Math.max(3, Math.floor(height / 50))));
+    const xTicks = Math.max(3, Math.floor(width / 80));
+    const yTicks = Math.max(3, Math.floor(height / 50));
+    xAxis.draw(x, x.ticks(xTicks), x.tickFormat(xTicks), MARGIN.top + height);
+    yAxis.draw(y, y.ticks(yTicks), y.tickFormat(yTicks), MARGIN.left);
     xLabel.attr('x', MARGIN.left + width / 2).attr('y', view.height - 6).text(view.labels.x);
     yLabel.attr('transform', `translate(${MARGIN.axisLabelX},${MARGIN.top + height / 2}) rotate(-90)`).text(view.labels.y);
 

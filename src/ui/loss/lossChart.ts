@@ -13,7 +13,7 @@
 import * as d3 from 'd3';
 import type { LossPoint } from '../../engine';
 import type { LossHistory } from '../../state/history';
-import { appendAxes } from '../charts/axes';
+import { appendAxes, appendGrid } from '../charts/axes';
 import { innerSize, safeExtent, safeLogExtent, marginsFor, type Margins } from '../charts/scales';
 import { LossColumns, PathSpace, SeriesPath, columnLevel, xRangeEnd, type PathPart } from './lossColumns';
 
@@ -47,7 +47,7 @@ const BASE_MARGIN: Margins = { top: 14, right: 56, bottom: 46, left: 62 };
 export function createLossChart(svgElement: SVGSVGElement) {
   const svg = d3.select(svgElement);
   svg.selectAll('*').remove();
-  const grid = svg.append('g').attr('class', 'grid');
+  const grid = appendGrid(svg);
   const { xAxis, yAxis, xLabel, yLabel } = appendAxes(svg);
   const plot = svg.append('g').attr('class', 'plot');
   // The series live in path space; this group's transform maps it onto the axes. Their strokes keep their width
@@ -136,15 +136,16 @@ export function createLossChart(svgElement: SVGSVGElement) {
       axisKeys.x = xKey;
       // Thousands as "2k", "4k", but the origin as "0": d3 gives every tick the step's prefix, and "0k" reads oddly.
       const epochText = x.tickFormat(xTicks, '~s');
-      const tickText = (epoch: d3.NumberValue) => (Number(epoch) === 0 ? '0' : epochText(epoch));
-      xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).ticks(xTicks).tickFormat(tickText));
+      const tickText = (epoch: number) => (epoch === 0 ? '0' : epochText(epoch));
+      xAxis.draw(x, x.ticks(xTicks), tickText, MARGIN.top + height);
     }
     const yKey = `${view.scale}|${y.domain()}|${y.range()}|${yTicks}|${MARGIN.left}|${width}`;
     if (yKey !== axisKeys.y) {
       axisKeys.y = yKey;
-      const yFormat = view.scale === 'log' ? d3.format('~g') : d3.format('~r');
-      yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(yTicks, yFormat));
-      grid.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(yTicks).tickSize(-width).tickFormat(() => ''));
+      // A log axis labels only some of its ticks (its format gives the others ''); the grid has a line at each.
+      const ticks = y.ticks(yTicks);
+      yAxis.draw(y, ticks, y.tickFormat(yTicks, view.scale === 'log' ? '~g' : '~r'), MARGIN.left);
+      grid.draw(y, ticks, MARGIN.left, width);
     }
     const labelKey = `${MARGIN.left + width / 2}|${view.height}|${MARGIN.axisLabelX}|${MARGIN.top + height / 2}|${view.axisLabels.x}|${view.scale === 'log' ? view.axisLabels.yLog : view.axisLabels.y}`;
     if (labelKey !== axisKeys.labels) {

@@ -4,7 +4,7 @@
  */
 import * as d3 from 'd3';
 import type { SweepPoint } from '../../state/sweep';
-import { appendAxes } from '../charts/axes';
+import { appendAxes, appendGrid } from '../charts/axes';
 import { innerSize, padExtent, safeExtent, marginsFor, type Margins } from '../charts/scales';
 
 export interface SweepChartView {
@@ -20,7 +20,7 @@ const BASE_MARGIN: Margins = { top: 16, right: 16, bottom: 46, left: 62 };
 export function createSweepChart(svgElement: SVGSVGElement) {
   const svg = d3.select(svgElement);
   svg.selectAll('*').remove();
-  const grid = svg.append('g').attr('class', 'grid');
+  const grid = appendGrid(svg);
   const { xAxis, yAxis, xLabel, yLabel } = appendAxes(svg);
   const band = svg.append('path').attr('class', 'sweep-band');
   const whiskers = svg.append('g').attr('class', 'sweep-whiskers');
@@ -38,9 +38,11 @@ export function createSweepChart(svgElement: SVGSVGElement) {
       .domain(padExtent(safeExtent(view.points.flatMap((p) => [p.min, p.max]), [0, 0.5]), 0.1))
       .range([MARGIN.top + height, MARGIN.top])
       .nice();
-    xAxis.attr('transform', `translate(0,${MARGIN.top + height})`).call(d3.axisBottom(x).tickValues(d3.range(0, 0.81, 0.1)).tickFormat(d3.format('.1f')));
-    yAxis.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(Math.max(3, Math.floor(height / 50)), '~r'));
-    grid.attr('transform', `translate(${MARGIN.left},0)`).call(d3.axisLeft(y).ticks(Math.max(3, Math.floor(height / 50))).tickSize(-width).tickFormat(() => ''));
+    xAxis.draw(x, d3.range(0, 0.81, 0.1), d3.format('.1f'), MARGIN.top + height);
+    const yTicks = Math.max(3, Math.floor(height / 50));
+    const yValues = y.ticks(yTicks);
+    yAxis.draw(y, yValues, y.tickFormat(yTicks, '~r'), MARGIN.left);
+    grid.draw(y, yValues, MARGIN.left, width);
     xLabel.attr('x', MARGIN.left + width / 2).attr('y', view.height - 6).text(view.labels.x);
     yLabel.attr('transform', `translate(${MARGIN.axisLabelX},${MARGIN.top + height / 2}) rotate(-90)`).text(view.labels.y);
 
