@@ -63,6 +63,24 @@ test('a 4K projector in present mode: text grows, nothing overflows', async ({ p
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 });
 
+test('a projector window resized from 4K to 1080p lays its charts out as one opened at 1080p', async ({ page, context }) => {
+  // Present mode's type grows with the viewport, and the charts' margins with the type. A chart reads the font
+  // size once per viewport (charts/chartStyles.ts): after a resize it must read it again, not keep the 4K margins.
+  const yAxisLeft = (target: Page) =>
+    target.getByTestId('loss-chart').locator('.axis-y').evaluate((axis: SVGGElement) => axis.transform.baseVal.consolidate()!.matrix.e);
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  await openApp(page, '?locale=en&mode=present');
+  const at4k = await yAxisLeft(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const fresh = await context.newPage();
+  await fresh.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(fresh, '?locale=en&mode=present');
+  const at1080p = await yAxisLeft(fresh);
+  await fresh.close();
+  expect(at1080p).toBeLessThan(at4k);
+  await expect.poll(() => yAxisLeft(page)).toBe(at1080p);
+});
+
 for (const locale of ['en', 'zh-CN']) {
   test(`a table wider than its column keeps its caption in view (the lesson's step 3 at 1280 px, ${locale})`, async ({ page }) => {
     // The element-path table is wider than the lesson's figure column there, so it scrolls sideways in its box.

@@ -15,6 +15,7 @@ import { LessonView } from './lesson/LessonView';
 import { TeacherLayer } from './teacher/TeacherLayer';
 import { useHidden } from './teacher/useHidden';
 import { FrameBudget, FrameBudgetContext } from './charts/frameBudget';
+import { ChartStyles, ChartStylesContext } from './charts/chartStyles';
 
 /*
  * Every panel is a chunk of its own (see panelChunks.ts, shared with the Lesson's figure). The panel in view at
@@ -48,6 +49,9 @@ export function App() {
   useShortcuts();
   // One frame budget for the page's live drawings (charts/frameBudget.ts): on a slow CPU they take turns.
   const [frameBudget] = useState(() => new FrameBudget());
+  // One reading of the page's styles for its charts (charts/chartStyles.ts), counting viewport resizes while mounted.
+  const [chartStyles] = useState(() => new ChartStyles());
+  useEffect(() => chartStyles.watch(), [chartStyles]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -67,6 +71,7 @@ export function App() {
 
   return (
     <FrameBudgetContext value={frameBudget}>
+    <ChartStylesContext value={chartStyles}>
     <StagedRoot>
       <div
         className="app"
@@ -132,6 +137,7 @@ export function App() {
         <ShellDialogs />
       </div>
     </StagedRoot>
+    </ChartStylesContext>
     </FrameBudgetContext>
   );
 }

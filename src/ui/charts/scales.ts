@@ -93,22 +93,11 @@ export function innerSize(width: number, height: number, margin: Margins): { wid
 }
 
 /**
- * Margins grown with the page's font size (present mode enlarges it), so the larger tick labels of
- * a projected chart still fit beside the plot.
- *
- * Reading the resolved font size forces a style recalculation when anything on the page changed since the last
- * frame (the network's neurons change every frame), so it is read once per chart, mode and viewport width: the
- * only things the font size depends on (see --font-size in styles.css).
+ * Margins grown with the page's font size `fontSizePx` (present mode enlarges it, see ChartStyles), so the larger
+ * tick labels of a projected chart still fit beside the plot.
  */
-export function marginsFor(svg: SVGSVGElement, base: Margins): Margins & { axisLabelX: number } {
-  const key = styleKey(svg);
-  let fontSize = fontSizes.get(svg);
-  if (!fontSize || fontSize.key !== key) {
-    // The resolved size, not --font-size itself: present mode may define that variable with clamp().
-    fontSize = { key, px: parseFloat(getComputedStyle(svg).fontSize) };
-    fontSizes.set(svg, fontSize);
-  }
-  const scale = Number.isFinite(fontSize.px) && fontSize.px > 16 ? fontSize.px / 16 : 1;
+export function marginsFor(base: Margins, fontSizePx: number): Margins & { axisLabelX: number } {
+  const scale = Number.isFinite(fontSizePx) && fontSizePx > 16 ? fontSizePx / 16 : 1;
   return {
     top: base.top,
     right: base.right,
@@ -117,26 +106,4 @@ export function marginsFor(svg: SVGSVGElement, base: Margins): Margins & { axisL
     left: Math.round(base.left * scale + (scale - 1) * 40),
     axisLabelX: Math.round(16 * scale),
   };
-}
-
-const fontSizes = new WeakMap<Element, { key: string; px: number }>();
-
-/**
- * What the page's resolved styles (font size, colours) depend on: the display mode around `element` and the
- * viewport. The viewport is counted by its `resize` events rather than read (reading window.innerWidth forces a
- * layout when the page has changed, which during start-up is a layout of the whole page).
- */
-export function styleKey(element: Element): string {
-  const mode = element.closest('[data-mode]')?.getAttribute('data-mode') ?? '';
-  return typeof window === 'undefined' ? mode : `${mode}|${viewportGeneration()}|${window.devicePixelRatio}`;
-}
-
-let resizes = -1;
-/** How many times the window has been resized since the first style key was asked for. */
-function viewportGeneration(): number {
-  if (resizes < 0) {
-    resizes = 0;
-    window.addEventListener('resize', () => resizes++);
-  }
-  return resizes;
 }

@@ -6,6 +6,7 @@ import { ExportButtons } from '../charts/ExportButtons';
 import { LineSwatch } from '../charts/LineSwatch';
 import { useElementWidth, useFrameRedraw, useThrottledStore } from '../charts/hooks';
 import { formatLoss } from '../charts/scales';
+import { useChartStyles } from '../charts/chartStyles';
 import { createFitCurveChart } from './fitCurveChart';
 import { createRegionChart } from './regionChart';
 import { FitTable } from './FitTable';
@@ -30,6 +31,7 @@ export function FitChartPanel({ mcDropout = false }: { mcDropout?: boolean } = {
   const s = useStrings().fit;
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const styles = useChartStyles();
   const width = useElementWidth(wrapRef);
   const data = useStore((state) => state.settings.data);
   const gap = useStore(selectGap);
@@ -54,7 +56,7 @@ export function FitChartPanel({ mcDropout = false }: { mcDropout?: boolean } = {
       const svg = svgRef.current;
       if (!svg) return;
       if (isRegion) {
-        if (chartRef.current?.kind !== 'region') chartRef.current = { kind: 'region', chart: createRegionChart(svg) };
+        if (chartRef.current?.kind !== 'region') chartRef.current = { kind: 'region', chart: createRegionChart(svg, styles) };
         chartRef.current.chart.draw({
           dataset: state.dataset,
           fit: state.fit?.kind === 'region' ? state.fit : null,
@@ -62,7 +64,7 @@ export function FitChartPanel({ mcDropout = false }: { mcDropout?: boolean } = {
           titles: { plain: s.mapPlain, dropout: s.mapDropout },
         });
       } else {
-        if (chartRef.current?.kind !== 'curve') chartRef.current = { kind: 'curve', chart: createFitCurveChart(svg) };
+        if (chartRef.current?.kind !== 'curve') chartRef.current = { kind: 'curve', chart: createFitCurveChart(svg, styles) };
         chartRef.current.chart.draw({
           dataset: state.dataset,
           fit: state.fit?.kind === 'curve' ? state.fit : null,
@@ -74,7 +76,7 @@ export function FitChartPanel({ mcDropout = false }: { mcDropout?: boolean } = {
         });
       }
     },
-    [isRegion, width, height, mcOn, gap, s],
+    [isRegion, width, height, mcOn, gap, s, styles],
   );
   useFrameRedraw(selectTraining, draw, { equal: sameFitInputs, visibleRef: svgRef });
 

@@ -6,6 +6,7 @@ import * as d3 from 'd3';
 import type { McBand } from '../../state/store';
 import type { DatasetForDisplay, FitPredictions } from '../../worker/protocol';
 import { appendAxes, appendClipViewport, placeClipViewport } from '../charts/axes';
+import type { ChartStyles } from '../charts/chartStyles';
 import { innerSize, padExtent, safeExtent, marginsFor, type Margins } from '../charts/scales';
 
 export interface FitCurveView {
@@ -32,7 +33,7 @@ function toPoints(xs: Float32Array, ys: Float32Array): Pt[] {
   return out;
 }
 
-export function createFitCurveChart(svgElement: SVGSVGElement) {
+export function createFitCurveChart(svgElement: SVGSVGElement, styles: ChartStyles) {
   const svg = d3.select(svgElement);
   svg.selectAll('*').remove();
   const gapRect = svg.append('rect').attr('class', 'gap-shade');
@@ -129,7 +130,7 @@ export function createFitCurveChart(svgElement: SVGSVGElement) {
   }
 
   function draw(view: FitCurveView): void {
-    const MARGIN = marginsFor(svgElement, BASE_MARGIN);
+    const MARGIN = marginsFor(BASE_MARGIN, styles.fontSize(svgElement));
     const { width, height } = innerSize(view.width, view.height, MARGIN);
     const key = [view.width, view.height, MARGIN.left, MARGIN.bottom, MARGIN.axisLabelX, view.labels.x, view.labels.y, view.labels.gap, view.gap?.join(',') ?? ''].join('|');
     if (drawn === null || drawn.key !== key || drawn.dataset !== view.dataset) drawn = drawStatic(view, key, MARGIN, width, height);

@@ -5,7 +5,7 @@
 import * as d3 from 'd3';
 import type { DatasetForDisplay, FitPredictions } from '../../worker/protocol';
 import { appendClipViewport, placeClipViewport } from '../charts/axes';
-import { styleKey } from '../charts/scales';
+import type { ChartStyles } from '../charts/chartStyles';
 
 type Region = Extract<FitPredictions, { kind: 'region' }>;
 
@@ -20,7 +20,7 @@ const THRESHOLDS = d3.range(0.1, 1, 0.1);
 const GUTTER = 16;
 const TITLE = 26;
 
-export function createRegionChart(svgElement: SVGSVGElement) {
+export function createRegionChart(svgElement: SVGSVGElement, styles: ChartStyles) {
   const svg = d3.select(svgElement);
   svg.selectAll('*').remove();
   const maps = (['plain', 'dropout'] as const).map((model) => {
@@ -44,7 +44,7 @@ export function createRegionChart(svgElement: SVGSVGElement) {
   // Reading custom properties forces a style recalculation; the colours only change with the display mode.
   let colours: { key: string; colourA: string; colourB: string } | null = null;
   function classColours() {
-    const key = styleKey(svgElement);
+    const key = styles.key(svgElement);
     if (colours?.key !== key) {
       const style = getComputedStyle(svgElement);
       colours = {

@@ -7,6 +7,7 @@ import { LineSwatch } from '../charts/LineSwatch';
 import { downloadText } from '../charts/exportChart';
 import { useElementWidth, useFrameRedraw, useThrottledStore } from '../charts/hooks';
 import { formatLoss, nearestIndex } from '../charts/scales';
+import { useChartStyles } from '../charts/chartStyles';
 import { createLossChart, LOSS_SERIES, type LossScale, type LossSeriesId } from './lossChart';
 import { LossTable } from './LossTable';
 import { lossHistoryCsv } from './lossCsv';
@@ -26,6 +27,7 @@ export function LossChartPanel({ showTrainWithDropout = false }: { showTrainWith
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const chartRef = useRef<ReturnType<typeof createLossChart> | null>(null);
+  const styles = useChartStyles();
   const width = useElementWidth(wrapRef);
   const [scale, setScale] = useState<LossScale>('log');
   // A lesson step that is about the dropout-on train loss opens with it shown (the reader can still hide it).
@@ -44,10 +46,10 @@ export function LossChartPanel({ showTrainWithDropout = false }: { showTrainWith
   const draw = useCallback(
     (current: LossHistory) => {
       if (!svgRef.current) return;
-      chartRef.current ??= createLossChart(svgRef.current);
+      chartRef.current ??= createLossChart(svgRef.current, styles);
       chartRef.current.draw({ history: current, scale, showTrainWithDropout: showTrainOn, cursorEpoch, width, height, axisLabels });
     },
-    [scale, showTrainOn, cursorEpoch, width, height, axisLabels],
+    [scale, showTrainOn, cursorEpoch, width, height, axisLabels, styles],
   );
   useFrameRedraw(selectHistory, draw, { visibleRef: svgRef });
 

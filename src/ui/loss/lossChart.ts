@@ -14,6 +14,7 @@ import * as d3 from 'd3';
 import type { LossPoint } from '../../engine';
 import type { LossHistory } from '../../state/history';
 import { appendAxes, appendGrid } from '../charts/axes';
+import type { ChartStyles } from '../charts/chartStyles';
 import { innerSize, safeExtent, safeLogExtent, marginsFor, type Margins } from '../charts/scales';
 import { LossColumns, PathSpace, SeriesPath, columnLevel, xRangeEnd, type PathPart } from './lossColumns';
 
@@ -44,7 +45,7 @@ export interface LossChartView {
 const BASE_MARGIN: Margins = { top: 14, right: 56, bottom: 46, left: 62 };
 
 /** Builds the static layers once; `draw` then only updates attributes. */
-export function createLossChart(svgElement: SVGSVGElement) {
+export function createLossChart(svgElement: SVGSVGElement, styles: ChartStyles) {
   const svg = d3.select(svgElement);
   svg.selectAll('*').remove();
   const grid = appendGrid(svg);
@@ -109,7 +110,7 @@ export function createLossChart(svgElement: SVGSVGElement) {
   }
 
   function draw(view: LossChartView): void {
-    const MARGIN = marginsFor(svgElement, BASE_MARGIN);
+    const MARGIN = marginsFor(BASE_MARGIN, styles.fontSize(svgElement));
     const { points, bestPlain, bestDropout } = view.history;
     const { width, height } = innerSize(view.width, view.height, MARGIN);
     const viewBox = `0 0 ${view.width} ${view.height}`;

@@ -9,6 +9,7 @@ import { ExportButtons } from '../charts/ExportButtons';
 import { useElementWidth } from '../charts/hooks';
 import { DataTable } from '../charts/DataTable';
 import { formatLoss } from '../charts/scales';
+import { useChartStyles } from '../charts/chartStyles';
 import { createSweepChart } from './sweepChart';
 import '../charts/charts.css';
 import './sweep.css';
@@ -24,6 +25,7 @@ export function SweepPanel() {
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const chartRef = useRef<ReturnType<typeof createSweepChart> | null>(null);
+  const styles = useChartStyles();
   const width = useElementWidth(wrapRef);
   const height = Math.round(Math.min(360, Math.max(220, width * 0.5)));
   const points = summariseSweep(sweep.runs);
@@ -32,7 +34,7 @@ export function SweepPanel() {
 
   useEffect(() => {
     if (!svgRef.current) return;
-    chartRef.current ??= createSweepChart(svgRef.current);
+    chartRef.current ??= createSweepChart(svgRef.current, styles);
     chartRef.current.draw({ points, best, width, height, labels: { x: s.axisP, y: s.axisLoss, best: s.bestMark } });
   });
 

@@ -5,6 +5,7 @@
 import * as d3 from 'd3';
 import type { SweepPoint } from '../../state/sweep';
 import { appendAxes, appendGrid } from '../charts/axes';
+import type { ChartStyles } from '../charts/chartStyles';
 import { innerSize, padExtent, safeExtent, marginsFor, type Margins } from '../charts/scales';
 
 export interface SweepChartView {
@@ -17,7 +18,7 @@ export interface SweepChartView {
 
 const BASE_MARGIN: Margins = { top: 16, right: 16, bottom: 46, left: 62 };
 
-export function createSweepChart(svgElement: SVGSVGElement) {
+export function createSweepChart(svgElement: SVGSVGElement, styles: ChartStyles) {
   const svg = d3.select(svgElement);
   svg.selectAll('*').remove();
   const grid = appendGrid(svg);
@@ -29,7 +30,7 @@ export function createSweepChart(svgElement: SVGSVGElement) {
   const best = svg.append('g').attr('class', 'sweep-best');
 
   function draw(view: SweepChartView): void {
-    const MARGIN = marginsFor(svgElement, BASE_MARGIN);
+    const MARGIN = marginsFor(BASE_MARGIN, styles.fontSize(svgElement));
     const { width, height } = innerSize(view.width, view.height, MARGIN);
     svg.attr('viewBox', `0 0 ${view.width} ${view.height}`);
     const x = d3.scaleLinear().domain([-0.04, 0.84]).range([MARGIN.left, MARGIN.left + width]);
