@@ -78,6 +78,12 @@ test('with the defaults, a whole run overfits: no-dropout validation loss ends �
       ends: [plain.at(-1)![0] - (bracket[1] - 6), plain.at(-1)![1] - bracket[2], dropout.at(-1)![0] - (bracket[1] - 6), dropout.at(-1)![1] - bracket[3]],
       nearestToLowest: Math.min(...plain.map(([x, y]) => Math.hypot(x - marker[1], y - marker[2]))),
       strokes: [...space.querySelectorAll('path')].every((path) => getComputedStyle(path).vectorEffect === 'non-scaling-stroke'),
+      // How far each "lowest" label reaches past the plot's left and right ends (the x axis line's), ≤ 0 inside.
+      labelOverhangs: [...svg.querySelectorAll<SVGTextElement>('.best-label')].map((label) => {
+        const box = label.getBBox();
+        const plot = svg.querySelector<SVGPathElement>('.axis-x .domain')!.getBBox();
+        return Math.max(plot.x - box.x, box.x + box.width - (plot.x + plot.width));
+      }),
       // Each axis label's offset from where path space puts its value: the x labels are epochs ("0", "2k" …), the
       // y labels losses on the log axis, where path space's y is −1000 × log10(loss).
       xLabels: [...svg.querySelectorAll<SVGGElement>('.axis-x .tick')].map((tick) => {
@@ -94,6 +100,9 @@ test('with the defaults, a whole run overfits: no-dropout validation loss ends �
   for (const offset of onAxes.ends) expect(Math.abs(offset), onAxes.ends.join(' ')).toBeLessThanOrEqual(0.5);
   expect(onAxes.nearestToLowest).toBeLessThanOrEqual(0.5);
   expect(onAxes.strokes, 'every line keeps its stroke width whatever the transform').toBe(true);
+  // Both minima come in the run's first epochs: their labels start beside the markers instead of crossing the y axis.
+  expect(onAxes.labelOverhangs).toHaveLength(2);
+  for (const overhang of onAxes.labelOverhangs) expect(overhang, onAxes.labelOverhangs.join(' ')).toBeLessThanOrEqual(0);
   // The axes were redrawn at every range step on the way, reusing their labels: each label is there once, and where
   // the lines put its value.
   for (const labels of [onAxes.xLabels, onAxes.yLabels]) {

@@ -43,6 +43,8 @@ export interface LossChartView {
 }
 
 const BASE_MARGIN: Margins = { top: 14, right: 56, bottom: 46, left: 62 };
+/** Nearer than this to the plot's left or right end, a "lowest" label is not centred on its marker (half its width at most, in present mode). */
+const LABEL_EDGE = 36;
 
 /** Builds the static layers once; `draw` then only updates attributes. */
 export function createLossChart(svgElement: SVGSVGElement, styles: ChartStyles) {
@@ -274,10 +276,14 @@ export function createLossChart(svgElement: SVGSVGElement, styles: ChartStyles) 
       const py = yOf(d.point!.val);
       g.select('line').attr('x1', px).attr('x2', px).attr('y1', py).attr('y2', bottom);
       g.select('path').attr('d', d3.symbol(d.symbol, 90)()).attr('transform', `translate(${px},${py})`);
+      // Centred on its marker, except near the plot's ends, where a centred label would cross the y axis (a
+      // minimum in the first epochs, on a phone) or the gap bracket: there it starts or ends beside the marker.
+      const [left, right] = x.range();
+      const anchor = px - left < LABEL_EDGE ? 'start' : right - px < LABEL_EDGE ? 'end' : 'middle';
       g.select('text')
-        .attr('x', px)
+        .attr('x', anchor === 'start' ? px + 7 : anchor === 'end' ? px - 7 : px)
         .attr('y', d.model === 'plain' ? py - 10 : py + 22)
-        .attr('text-anchor', 'middle')
+        .attr('text-anchor', anchor)
         .text(label);
     });
   }
