@@ -3,8 +3,8 @@ import { svgCoord } from './scales';
 
 /**
  * The charts' axes and grid lines. They look like d3's axisBottom/axisLeft (6 px ticks, labels 3 px beyond them,
- * lines on whole device pixels), but are drawn for charts that redraw while a run trains: the loss chart's x range
- * grows in steps and its log y axis crosses decades, and the fit chart redraws on every snapshot.
+ * lines on whole device pixels), but are drawn for a chart that redraws while a run trains: the loss chart's x range
+ * grows in steps and its log y axis crosses decades. The fit and sweep charts use them too, so the lab has one axis.
  *
  * d3's axis writes a group, a line and a label for every tick on every call, and a log axis has up to nine ticks a
  * decade, most of them unlabelled. Measured at 4× CPU slowdown, a new range cost the loss chart 4–19 ms for its x
@@ -65,8 +65,8 @@ export function gridPath(positions: readonly number[], length: number, offset: n
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Sets an attribute only when its value changes: an unchanged axis costs the page no style or layout work. */
-function setAttribute(element: Element, name: string, value: string): void {
+/** Sets an attribute only when its value changes: an unchanged drawing costs the page no style or layout work. */
+export function setChangedAttribute(element: Element, name: string, value: string): void {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
@@ -100,12 +100,12 @@ export class ChartAxis {
    */
   draw(scale: AxisScale, values: readonly number[], format: (value: number) => string, at: number): void {
     const { group, side } = this;
-    setAttribute(group, 'transform', side === 'bottom' ? `translate(0,${svgCoord(at)})` : `translate(${svgCoord(at)},0)`);
+    setChangedAttribute(group, 'transform', side === 'bottom' ? `translate(0,${svgCoord(at)})` : `translate(${svgCoord(at)},0)`);
     const offset = crispOffset();
     const positions = values.map((value) => scale(value));
     const paths = axisPaths(side, positions, scale.range(), offset);
-    setAttribute(this.domain, 'd', paths.domain);
-    setAttribute(this.marks, 'd', paths.marks);
+    setChangedAttribute(this.domain, 'd', paths.domain);
+    setChangedAttribute(this.marks, 'd', paths.marks);
 
     const wanted = new Map<number, { text: string; at: string }>();
     values.forEach((value, i) => {
@@ -117,7 +117,7 @@ export class ChartAxis {
     let previous: Element = this.marks;
     for (const [value, { text, at }] of wanted) {
       const tick = this.labels.get(value) ?? this.makeLabel();
-      setAttribute(tick, 'transform', side === 'bottom' ? `translate(${at},0)` : `translate(0,${at})`);
+      setChangedAttribute(tick, 'transform', side === 'bottom' ? `translate(${at},0)` : `translate(0,${at})`);
       const label = tick.firstChild!;
       if (label.textContent !== text) label.textContent = text;
       // In value order, so the labels read in order (as d3 keeps them for anything reading them).
@@ -156,8 +156,8 @@ export class ChartGrid {
 
   /** Lines at `values` of the y `scale`, from the plot's left edge `left` across its `width`. */
   draw(scale: AxisScale, values: readonly number[], left: number, width: number): void {
-    setAttribute(this.group, 'transform', `translate(${svgCoord(left)},0)`);
-    setAttribute(this.lines, 'd', gridPath(values.map((value) => scale(value)), width, crispOffset()));
+    setChangedAttribute(this.group, 'transform', `translate(${svgCoord(left)},0)`);
+    setChangedAttribute(this.lines, 'd', gridPath(values.map((value) => scale(value)), width, crispOffset()));
   }
 }
 

@@ -13,7 +13,7 @@
 import * as d3 from 'd3';
 import type { LossPoint } from '../../engine';
 import type { LossHistory } from '../../state/history';
-import { appendAxes, appendGrid } from '../charts/axes';
+import { appendAxes, appendGrid, setChangedAttribute } from '../charts/axes';
 import type { ChartStyles } from '../charts/chartStyles';
 import { innerSize, safeExtent, safeLogExtent, marginsFor, type Margins } from '../charts/scales';
 import { LossColumns, PathSpace, SeriesPath, columnLevel, xRangeEnd, type PathPart } from './lossColumns';
@@ -116,7 +116,7 @@ export function createLossChart(svgElement: SVGSVGElement, styles: ChartStyles) 
     const { points, bestPlain, bestDropout } = view.history;
     const { width, height } = innerSize(view.width, view.height, MARGIN);
     const viewBox = `0 0 ${view.width} ${view.height}`;
-    if (svgElement.getAttribute('viewBox') !== viewBox) svg.attr('viewBox', viewBox);
+    setChangedAttribute(svgElement, 'viewBox', viewBox);
     const shown = LOSS_SERIES.filter((s) => s.id !== 'trainDropoutOn' || view.showTrainWithDropout);
     const last = points[points.length - 1];
     feed(points, Math.max(1, Math.round(width)));
