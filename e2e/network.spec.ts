@@ -67,6 +67,40 @@ test('pressing play makes the epoch counter rise, and the readout moves on to la
   expect(await epoch(page)).toBe(paused);
 });
 
+test('while training, the pass readout changes but the example field and the status icon are not rewritten', async ({ page }) => {
+  await panel(page).getByTestId('play').click();
+  await expect.poll(() => epoch(page)).toBeGreaterThan(20);
+  // Every DOM write costs a slow CPU a restyle or a layout: the example field (beside the line naming the shown
+  // example, which follows the passes) and the run's unchanged ▶ icon are left alone while the pass readout moves.
+  const writes = await page.evaluate(
+    () =>
+      new Promise<{ readout: number; field: number; icon: number }>((resolve) => {
+        const counts = { readout: 0, field: 0, icon: 0 };
+        const row = document.querySelector('.net-example-row')!;
+        const readout = document.querySelector('[data-testid="readout"]')!;
+        const icon = document.querySelector('.run-status-icon')!;
+        const observer = new MutationObserver((records) => {
+          for (const record of records) {
+            const element = record.target instanceof Element ? record.target : record.target.parentElement;
+            if (element?.closest('.run-status-icon')) counts.icon++;
+            else if (element?.closest('[data-testid="readout"]')) counts.readout++;
+            else if (element?.closest('[data-testid="example-input"]')) counts.field++;
+          }
+        });
+        observer.observe(row, { subtree: true, attributes: true, characterData: true, childList: true });
+        observer.observe(readout, { subtree: true, characterData: true, childList: true });
+        observer.observe(icon, { subtree: true, characterData: true, childList: true });
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(counts);
+        }, 1500);
+      }),
+  );
+  expect(writes.readout, 'the pass readout follows the passes').toBeGreaterThan(0);
+  expect(writes.field).toBe(0);
+  expect(writes.icon).toBe(0);
+});
+
 test('over many real masks the fraction dropped is within 4σ of p = 0.3', async ({ page }) => {
   await openApp(page, '?locale=en&panels=network&p=0.3');
   let dropped = 0;

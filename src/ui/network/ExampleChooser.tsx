@@ -4,7 +4,7 @@
  * at once. Previous/next buttons and a number field (arrow keys step it); bad input is explained beside the
  * field and leaves the shown example as it was.
  */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { useFieldDraft } from '../shell/useFieldDraft';
 import { decimalText } from '../shell/liveText';
 import { useStore, type AppState } from '../../state/store';
@@ -16,16 +16,35 @@ import { parseExampleNumber, steppedExample } from './exampleChoice';
 /** How often the line naming the shown example follows the passes (the diagram itself follows every one). */
 const SAMPLE_EVERY_MS = 100;
 const selectPass = (state: AppState) => state.training.pass;
-const selectBatchRows = (state: AppState) => batchRowCount(state.settings);
+
+/**
+ * The line naming the shown example and its values: a component of its own, so that the field and the buttons
+ * beside it are not rendered again with every pass (React rewrites an input's attributes when it renders it).
+ */
+function ShownSample() {
+  const strings = useStrings().network;
+  const locale = useStore((state) => state.locale);
+  const trainY = useStore((state) => state.training.dataset?.trainY);
+  const pass = useThrottledStore(selectPass, SAMPLE_EVERY_MS);
+  const format = (v: number) => decimalText(v, locale, 2);
+  const shownSample = pass && pass.displaySample >= 0 ? pass.displaySample : -1;
+  const target = shownSample >= 0 && trainY && shownSample < trainY.length ? format(trainY[shownSample]) : null;
+  if (!pass || shownSample < 0 || target === null) return null;
+  return (
+    <span className="net-sample" data-testid="example-readout">
+      {strings.sample(shownSample + 1, Array.from(pass.displayInput, format).join(', '), target)}
+    </span>
+  );
+}
 
 export function ExampleChooser() {
   const strings = useStrings().network;
-  const locale = useStore((state) => state.locale);
   const view = useStore((state) => state.settings.netview);
-  const size = useStore(selectBatchRows);
+  // From the settings object, which changes only with the settings: a selector computing the count would build
+  // a scenario on every store change, dozens of times a second while training.
+  const settings = useStore((state) => state.settings);
+  const size = useMemo(() => batchRowCount(settings), [settings]);
   const row = useStore((state) => state.networkRow);
-  const trainY = useStore((state) => state.training.dataset?.trainY);
-  const pass = useThrottledStore(selectPass, SAMPLE_EVERY_MS);
   // The example the worker is asked for; a smaller batch (new settings) shows its last example instead.
   const current = Math.min(row, size - 1) + 1;
   // Follows the shown example when it changes elsewhere (buttons, a smaller batch), unless the user is
@@ -59,13 +78,6 @@ export function ExampleChooser() {
     const next = steppedExample(current, by, size);
     if (next !== current || invalid) choose(next);
   };
-
-  const format = (v: number) => decimalText(v, locale, 2);
-  const shownSample = pass && pass.displaySample >= 0 ? pass.displaySample : -1;
-  const target = shownSample >= 0 && trainY && shownSample < trainY.length ? format(trainY[shownSample]) : null;
-  const sample = pass && shownSample >= 0 && target !== null
-    ? strings.sample(shownSample + 1, Array.from(pass.displayInput, format).join(', '), target)
-    : null;
 
   return (
     <div className="net-example" data-view={view}>
@@ -107,11 +119,7 @@ export function ExampleChooser() {
           <span aria-hidden="true">▶</span>
         </button>
         <span className="net-example-of">{strings.exampleOf(size)}</span>
-        {sample && (
-          <span className="net-sample" data-testid="example-readout">
-            {sample}
-          </span>
-        )}
+        <ShownSample />
       </div>
       {invalid && (
         <p id={errorId} className="field-error" role="alert" data-testid="example-error">

@@ -25,7 +25,9 @@ export function RunStatus() {
       if (text === shown) return;
       shown = text;
       if (textRef.current) textRef.current.textContent = text;
-      if (iconRef.current) iconRef.current.textContent = finished ? '■' : running ? '▶' : '❚❚';
+      const icon = finished ? '■' : running ? '▶' : '❚❚';
+      // Rewriting an unchanged icon would still replace its text node, and lay the header out again.
+      if (iconRef.current && iconRef.current.textContent !== icon) iconRef.current.textContent = icon;
     };
     const text = throttled(writeText, LIVE_TEXT_EVERY_MS);
     const writeData = () => {
