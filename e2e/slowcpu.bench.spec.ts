@@ -51,6 +51,8 @@ interface FrameFigures {
   epochsPerSecond: number;
   /** The worker's layer kernel, from the speed readout (the throughput depends on it). */
   kernel: string;
+  /** The main thread's work per second, traced after the frame window (4× runs only). */
+  work?: FrameWork;
 }
 
 interface LoadFigures {
@@ -107,7 +109,7 @@ async function traceWork(page: Page): Promise<FrameWork> {
  * Presses play, waits until training runs, then records rAF intervals and long tasks for SECONDS; with `traced`,
  * then also the main thread's work per second (traceWork).
  */
-async function measureFrames(page: Page, url: string, rate: number, traced = false): Promise<FrameFigures & { work?: FrameWork }> {
+async function measureFrames(page: Page, url: string, rate: number, traced = false): Promise<FrameFigures> {
   await openView(page, url);
   const cdp = await page.context().newCDPSession(page);
   const play = page.locator('[data-testid="play"]:visible').first();
@@ -226,21 +228,14 @@ for (const view of VIEWS) {
         await context.close();
       }
     };
-    const figures = builds.map(() => ({
-      slow: [] as FrameFigures[],
-      fast: [] as FrameFigures[],
-      load: [] as LoadFigures[],
-      work: [] as FrameWork[],
-    }));
+    const figures = builds.map(() => ({ slow: [] as FrameFigures[], fast: [] as FrameFigures[], load: [] as LoadFigures[] }));
     for (let i = 0; i < RUNS; i++) {
       // Each build takes its turn in every run; the order swaps from run to run so neither always goes first.
       const order = builds.map((_, index) => index);
       if (i % 2 === 1) order.reverse();
       for (const index of order) {
         const url = `${builds[index].base}${view.query}`;
-        const slow = await run((page) => measureFrames(page, url, RATE, true));
-        figures[index].slow.push(slow);
-        if (slow.work) figures[index].work.push(slow.work);
+        figures[index].slow.push(await run((page) => measureFrames(page, url, RATE, true)));
         figures[index].fast.push(await run((page) => measureFrames(page, url, 1)));
         figures[index].load.push(await run((page) => measureLoad(page, url, RATE)));
       }
@@ -249,7 +244,8 @@ for (const view of VIEWS) {
       const s = medians(figures[index].slow);
       const f = medians(figures[index].fast);
       const l = medians(figures[index].load);
-      const w = medians(figures[index].work.map((work) => ({ busy: work.busy, painted: work.paintedFrames, ...work.perSecond })));
+      const works = figures[index].slow.flatMap((run) => (run.work ? [run.work] : []));
+      const w = medians(works.map((work) => ({ busy: work.busy, painted: work.paintedFrames, ...work.perSecond })));
       const parts = WORK_BUCKETS.map((bucket) => `${bucket} ${w[bucket]}`).join(', ');
       console.log(
         [
@@ -257,14 +253,14 @@ for (const view of VIEWS) {
           `  ${RATE}× slower, training ${SECONDS} s: p50 ${s.p50} ms, p95 ${s.p95} ms, long tasks ${s.longTasks} (longest ${s.longest} ms), ${Math.round(s.epochsPerSecond)} twin epochs/s`,
           `    each run's p95: ${figures[index].slow.map((run) => run.p95.toFixed(1)).join(', ')} ms`,
           `    main thread, traced ${TRACE_SECONDS} s after: busy ${w.busy} ms/s (${parts}), ${w.painted} painted frames/s`,
-          `    each run's busy time: ${figures[index].work.map((work) => work.busy.toFixed(0)).join(', ')} ms/s`,
+          `    each run's busy time: ${works.map((work) => work.busy.toFixed(0)).join(', ')} ms/s`,
           `  full speed, training ${SECONDS} s: p50 ${f.p50} ms, p95 ${f.p95} ms, long tasks ${f.longTasks} (longest ${f.longest} ms), ${Math.round(f.epochsPerSecond)} twin epochs/s (${figures[index].fast[0].kernel} kernel)`,
           `  load at ${RATE}×, until FCP + ${LOAD_WINDOW_MS / 1000} s: FCP ${l.fcp} ms, long tasks ${l.longTasks} (longest ${l.longest} ms), blocked ${l.blocked} ms`,
           `    each run's blocked time: ${figures[index].load.map((run) => run.blocked.toFixed(0)).join(', ')} ms`,
         ].join('\n'),
       );
       expect(figures[index].slow.length).toBe(RUNS);
-      expect(figures[index].work.length).toBe(RUNS);
+      expect(works.length).toBe(RUNS);
     }
   });
 }

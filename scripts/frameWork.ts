@@ -20,7 +20,6 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  cat?: string;
   args?: { name?: string };
 }
 
@@ -90,11 +89,11 @@ export function frameWork(events: readonly TraceEvent[]): FrameWork {
         // Parents before their children: by start, and the longer first at the same start.
         .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
     : [];
-  const tasks = own.filter((event) => event.name === TASK);
-  if (tasks.length === 0) return { seconds: 0, busy: 0, perSecond: empty, paintedFrames: 0 };
-
   const totals = { ...empty };
   let frames = 0;
+  // The traced span: from the first task's start to the last task's end.
+  let first = Infinity;
+  let last = -Infinity;
   // Walk the events as a tree: a stack of open events, each with the bucket it passes to its children.
   const stack: { end: number; bucket: WorkBucket | null; childTime: number; dur: number }[] = [];
   let taskHasPaint = false;
@@ -110,6 +109,8 @@ export function frameWork(events: readonly TraceEvent[]): FrameWork {
       // Only tasks open a tree: events outside any task (trace bookkeeping) are not the page's work.
       if (event.name !== TASK) continue;
       taskHasPaint = false;
+      first = Math.min(first, event.ts);
+      last = Math.max(last, end);
     } else if (end > stack[stack.length - 1].end) {
       // Overlapping but not nested (a clock's rounding): not part of this tree.
       continue;
@@ -120,9 +121,8 @@ export function frameWork(events: readonly TraceEvent[]): FrameWork {
     stack.push({ end, bucket: BUCKET_OF[event.name] ?? parent?.bucket ?? null, childTime: 0, dur: event.dur ?? 0 });
   }
   while (stack.length > 0) close();
+  if (last <= first) return { seconds: 0, busy: 0, perSecond: empty, paintedFrames: 0 };
 
-  const first = tasks[0].ts;
-  const last = Math.max(...tasks.map((task) => task.ts + (task.dur ?? 0)));
   const seconds = (last - first) / 1e6;
   const perSecond = Object.fromEntries(WORK_BUCKETS.map((bucket) => [bucket, totals[bucket] / 1000 / seconds])) as Record<WorkBucket, number>;
   const busy = WORK_BUCKETS.reduce((sum, bucket) => sum + perSecond[bucket], 0);
