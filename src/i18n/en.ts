@@ -13,7 +13,6 @@ export const en = {
     tagline: 'Watch dropout switch neurons off, and see it fight overfitting.',
     languageLabel: 'Language',
     skipToContent: 'Skip to the lab',
-    loading: 'Loading…',
   },
   panels: {
     tensor: 'nn.Dropout, number by number',
@@ -109,7 +108,6 @@ export const en = {
     colMean: (passes: number) => `mean over ${passes} ${passes === 1 ? 'pass' : 'passes'}`,
     kept: 'kept',
     dropped: 'dropped',
-    drawBarLabel: (u: string, p: string) => `draw ${u} against threshold ${p}`,
     noDraw: '—',
     pZeroNote: 'p = 0: nothing can be dropped, so nothing is drawn and every value passes through × 1.',
     pOneNote:

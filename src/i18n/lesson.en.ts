@@ -23,7 +23,6 @@ export const lessonEn = {
   skipped: 'Here is what happens.',
   answerIs: 'The answer:',
   misconceptionNote: (belief: string) => `That choice rests on a common misconception: “${belief}”`,
-  yourRun: 'In your run',
   figureLabel: 'The figure of this step',
   lastStep: 'That was the last step. The Lab has every panel and setting to keep exploring.',
   openLab: 'Open the Lab',

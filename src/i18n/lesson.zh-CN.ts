@@ -21,7 +21,6 @@ export const lessonZhCN: typeof lessonEn = {
   skipped: '结果是这样的。',
   answerIs: '答案：',
   misconceptionNote: (belief: string) => `这个选项基于一个常见误解：“${belief}”`,
-  yourRun: '在你的这次训练中',
   figureLabel: '本步骤的图',
   lastStep: '这是最后一步。实验室里有全部面板和设置，可以继续探索。',
   openLab: '打开实验室',

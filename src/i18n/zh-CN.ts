@@ -12,7 +12,6 @@ export const zhCN: Strings = {
     tagline: '看暂退法（Dropout）如何让神经元随机停止工作，又如何抑制过拟合。',
     languageLabel: '语言',
     skipToContent: '跳到实验内容',
-    loading: '加载中…',
   },
   panels: {
     tensor: 'nn.Dropout 逐个数字看',
@@ -104,7 +103,6 @@ export const zhCN: Strings = {
     colMean: (passes: number) => `${passes} 次前向的平均`,
     kept: '保留',
     dropped: '丢弃',
-    drawBarLabel: (u: string, p: string) => `抽样值 ${u}，阈值 ${p}`,
     noDraw: '—',
     pZeroNote: 'p = 0：没有元素会被丢弃，因此不抽样，每个值都乘以 1 原样通过。',
     pOneNote:
