@@ -319,3 +319,36 @@ test('before training moves, the loss chart marks no "lowest" points and no gap;
   await expect(chart.locator('g.best')).toHaveCount(2);
   await expect(chart.locator('.gap-label')).toHaveCount(1);
 });
+
+test('the pointer reads the loss chart and the neurons through the drawn lines, which are no pointer targets', async ({ page }) => {
+  await openApp(page, '?locale=en&panels=network,loss&epochs=400');
+  await page.getByTestId('play').click();
+  await expect(page.locator('[data-run-status]')).toHaveAttribute('data-finished', 'true');
+  /**
+   * The middle of the longest path matching `selector`, in viewport coordinates, and what a pointer there hits:
+   * the drawn lines are not hit-tested, so that a resting pointer does not ask each redrawn path for its outline.
+   */
+  const onLine = async (drawing: string, selector: string) => {
+    await page.locator(drawing).scrollIntoViewIfNeeded();
+    return page.evaluate((selector) => {
+      const paths = [...document.querySelectorAll<SVGPathElement>(selector)];
+      if (paths.length === 0) return null;
+      const path = paths.reduce((a, b) => (b.getTotalLength() > a.getTotalLength() ? b : a));
+      const middle = path.getPointAtLength(path.getTotalLength() / 2);
+      const point = new DOMPoint(middle.x, middle.y).matrixTransform(path.getScreenCTM()!);
+      const hit = document.elementFromPoint(point.x, point.y);
+      return { x: point.x, y: point.y, hit: hit instanceof SVGSVGElement ? hit.getAttribute('class') : (hit?.tagName ?? 'nothing') };
+    }, selector);
+  };
+
+  const lossLine = (await onLine('[data-testid="loss-chart"]', '[data-testid="loss-chart"] path[data-series]'))!;
+  expect(lossLine.hit).toBe('chart-svg loss-chart');
+  await page.mouse.move(lossLine.x, lossLine.y);
+  await expect(page.locator('.loss-panel .chart-readout')).toContainText(/^Epoch \d+ — no dropout: train/);
+
+  const edge = await onLine('svg.net-neurons', '.net-edge[data-edges="live"]');
+  expect(edge?.hit).toBe('net-neurons');
+  const neuron = page.locator('g.neuron-hidden circle').first();
+  await neuron.hover();
+  await expect(page.locator('.net-tooltip')).toContainText('Layer 1, unit 1');
+});
