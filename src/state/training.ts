@@ -6,7 +6,7 @@ import { validateScenario, type ScenarioOptions } from '../engine';
 import type { Speed } from '../worker/protocol';
 import { chooseLocale, setReducedMotion } from './preferences';
 import { pushNotice, useStore } from './store';
-import { FramePacer, pacedBeforeNextFrame } from './framePacer';
+import { FramePacer } from './framePacer';
 import { installTestHooks } from './testHooks';
 import { TrainingClient } from './trainingClient';
 import { P_RANGE, URL_SCHEMA, URL_KEYS, type UrlSettings } from './urlSchema';
@@ -31,18 +31,25 @@ const client = new TrainingClient({
     return () => clearInterval(timer);
   },
   pageHidden: () => typeof document !== 'undefined' && document.hidden,
-  // The snapshot is taken in on the first animation frame that came on time (see FramePacer).
-  beforeNextFrame: pacedBeforeNextFrame(
-    framePacer,
-    {
-      now: () => performance.now(),
-      requestFrame: (onFrame) => requestAnimationFrame(onFrame),
-      cancelFrame: (handle) => cancelAnimationFrame(handle),
-      setTimer: (onTime, ms) => window.setTimeout(onTime, ms),
-      clearTimer: (handle) => clearTimeout(handle),
-    },
-    HIDDEN_PAGE_UPDATE_MS,
-  ),
+  beforeNextFrame: (callback) => {
+    // The snapshot is taken in on the first animation frame that came on time (see FramePacer).
+    const waitingSince = performance.now();
+    const onFrame = (time: number) => {
+      if (!framePacer.onFrame(time, waitingSince)) {
+        frame = requestAnimationFrame(onFrame);
+        return;
+      }
+      clearTimeout(timer);
+      callback();
+    };
+    let frame = requestAnimationFrame(onFrame);
+    // A hidden page draws no frames (also one hidden while waiting); its store, which an embedding page's bridge
+    // reads, still follows, more slowly.
+    const timer = setTimeout(() => {
+      cancelAnimationFrame(frame);
+      callback();
+    }, HIDDEN_PAGE_UPDATE_MS);
+  },
   store: {
     training: () => useStore.getState().training,
     setTraining: (training) => useStore.setState({ training }),
