@@ -270,8 +270,8 @@ export const en = {
     readout: (epoch: number, trainPlain: string, valPlain: string, trainDropout: string, valDropout: string, trainOn: string) =>
       `Epoch ${epoch} — no dropout: train ${trainPlain}, validation ${valPlain}. With dropout: train ${trainDropout}, validation ${valDropout} (train with dropout on: ${trainOn}).`,
     keyboardHint: 'Hover over the chart, or focus it and press ← → (Shift for bigger steps, Home, End), to read exact values.',
-    gap: (difference: string, percent: number) =>
-      `Gap between the validation losses (no dropout minus dropout): ${difference}, so the model without dropout is ${percent}% worse on unseen data.`,
+    gap: (difference: string, percent: number, worse: 'plain' | 'dropout') =>
+      `Gap between the validation losses (no dropout minus dropout): ${difference}, so ${worse === 'plain' ? 'the model without' : 'for now the model with'} dropout is ${percent}% worse on unseen data.`,
     best: (epochPlain: number, valPlain: string, epochDropout: number, valDropout: string) =>
       `Lowest validation loss, where early stopping would stop: no dropout ${valPlain} at epoch ${epochPlain}; dropout ${valDropout} at epoch ${epochDropout}.`,
     tableSummary: 'Loss values as a table',

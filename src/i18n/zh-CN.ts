@@ -265,8 +265,8 @@ export const zhCN: Strings = {
     readout: (epoch: number, trainPlain: string, valPlain: string, trainDropout: string, valDropout: string, trainOn: string) =>
       `第 ${epoch} 轮 — 无 Dropout：训练 ${trainPlain}，验证 ${valPlain}。有 Dropout：训练 ${trainDropout}，验证 ${valDropout}（Dropout 开启时的训练损失：${trainOn}）。`,
     keyboardHint: '把指针移到图上，或让图获得焦点后按 ← →（按住 Shift 步子更大，Home、End 跳到两端），即可读出精确数值。',
-    gap: (difference: string, percent: number) =>
-      `两条验证损失之差（无 Dropout 减有 Dropout）：${difference}，即没有 Dropout 的模型在新数据上差 ${percent}%。`,
+    gap: (difference: string, percent: number, worse: 'plain' | 'dropout') =>
+      `两条验证损失之差（无 Dropout 减有 Dropout）：${difference}，即${worse === 'plain' ? '没有' : '目前有'} Dropout 的模型在新数据上差 ${percent}%。`,
     best: (epochPlain: number, valPlain: string, epochDropout: number, valDropout: string) =>
       `最低验证损失（提前停止会停在这里）：无 Dropout 为 ${valPlain}，在第 ${epochPlain} 轮；有 Dropout 为 ${valDropout}，在第 ${epochDropout} 轮。`,
     tableSummary: '以表格查看损失数值',

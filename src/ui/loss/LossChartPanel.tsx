@@ -11,6 +11,7 @@ import { useChartStyles } from '../charts/chartStyles';
 import { createLossChart, LOSS_SERIES, type LossScale, type LossSeriesId } from './lossChart';
 import { LossTable } from './LossTable';
 import { lossHistoryCsv } from './lossCsv';
+import { validationGap } from './validationGap';
 import '../charts/charts.css';
 import './loss.css';
 
@@ -88,6 +89,7 @@ export function LossChartPanel({ showTrainWithDropout = false }: { showTrainWith
   };
 
   const visibleSeries = LOSS_SERIES.filter((series) => series.id !== 'trainDropoutOn' || showTrainOn);
+  const gap = last && last.plain.val > 0 && last.dropout.val > 0 ? validationGap(last.plain.val, last.dropout.val) : null;
   const summary = last
     ? s.summary(last.epoch, formatLoss(last.plain.val), formatLoss(last.dropout.val))
     : s.empty;
@@ -150,9 +152,7 @@ export function LossChartPanel({ showTrainWithDropout = false }: { showTrainWith
       </p>
       <div className="loss-status" data-testid="loss-status">
         <p>{summary}</p>
-        {last && last.dropout.val > 0 && (
-          <p>{s.gap(formatLoss(last.plain.val - last.dropout.val), Math.round((last.plain.val / last.dropout.val - 1) * 100))}</p>
-        )}
+        {gap && <p>{s.gap(formatLoss(last.plain.val - last.dropout.val), gap.percent, gap.worse)}</p>}
         {history.bestPlain && history.bestDropout && (
           <p>
             {s.best(history.bestPlain.epoch, formatLoss(history.bestPlain.val), history.bestDropout.epoch, formatLoss(history.bestDropout.val))}
