@@ -341,9 +341,9 @@ test('the pointer reads the loss chart and the neurons through the drawn lines, 
     }, selector);
   };
 
-  const lossLine = (await onLine('[data-testid="loss-chart"]', '[data-testid="loss-chart"] path[data-series]'))!;
-  expect(lossLine.hit).toBe('chart-svg loss-chart');
-  await page.mouse.move(lossLine.x, lossLine.y);
+  const lossLine = await onLine('[data-testid="loss-chart"]', '[data-testid="loss-chart"] path[data-series]');
+  expect(lossLine?.hit).toBe('chart-svg loss-chart');
+  await page.mouse.move(lossLine!.x, lossLine!.y);
   await expect(page.locator('.loss-panel .chart-readout')).toContainText(/^Epoch \d+ — no dropout: train/);
 
   const edge = await onLine('svg.net-neurons', '.net-edge[data-edges="live"]');

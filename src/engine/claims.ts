@@ -44,6 +44,29 @@ export function summarizeOverfitting(result: SimulationResult, last = 5): Overfi
   };
 }
 
+/** Which twin does worse on unseen data at one evaluation, and by how much. */
+export interface ValidationGap {
+  /** No-dropout minus dropout validation loss (positive when dropout is ahead). */
+  difference: number;
+  /** The twin with the higher validation loss ('plain' when they are equal). */
+  worse: 'plain' | 'dropout';
+  /** Its validation loss above the other's, in whole percent of the other's. */
+  percent: number;
+}
+
+/**
+ * Compares the twins' validation losses, said of whichever is behind, so that a reading never says "−13% worse":
+ * early in a run the dropout model is usually behind (each pass trains a thinned network), and the model without
+ * dropout falls behind once it overfits. Null unless both losses are positive (a mean squared error on noisy data
+ * is), since a percentage of zero is none.
+ */
+export function validationGap(plainVal: number, dropoutVal: number): ValidationGap | null {
+  if (!(plainVal > 0 && dropoutVal > 0)) return null;
+  const worse = plainVal >= dropoutVal ? 'plain' : 'dropout';
+  const [higher, lower] = worse === 'plain' ? [plainVal, dropoutVal] : [dropoutVal, plainVal];
+  return { difference: plainVal - dropoutVal, worse, percent: Math.round((higher / lower - 1) * 100) };
+}
+
 /** MC-dropout spread inside the training gap compared with the spread at the training points. */
 export interface UncertaintyWidening {
   /** Mean MC std over an even grid strictly inside the gap. */

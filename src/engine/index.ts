@@ -34,8 +34,8 @@ export {
 } from './dropoutPasses';
 export { compareConventions, checkArticleRule, type ConventionComparison, type ArticleRuleCheck } from './dropoutConventions';
 export {
-  summarizeOverfitting, steepestSlope, checkRun, tabulateChecks, SLOPE_GRID_POINTS,
-  type OverfittingSummary, type DefaultRunCheck, type DefaultClaimsTable,
+  summarizeOverfitting, validationGap, steepestSlope, checkRun, tabulateChecks, SLOPE_GRID_POINTS,
+  type OverfittingSummary, type ValidationGap, type DefaultRunCheck, type DefaultClaimsTable,
 } from './claims';
 /*
  * The experiments (Srivastava et al. 2014, Figs. 9–11) as job lists, a pure runExperimentJob(job) and a pure

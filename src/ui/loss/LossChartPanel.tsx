@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore, type AppState } from '../../state/store';
 import type { LossHistory } from '../../state/history';
+import { validationGap } from '../../engine';
 import { useStrings } from '../useStrings';
 import { ExportButtons } from '../charts/ExportButtons';
 import { LineSwatch } from '../charts/LineSwatch';
@@ -11,7 +12,6 @@ import { useChartStyles } from '../charts/chartStyles';
 import { createLossChart, LOSS_SERIES, type LossScale, type LossSeriesId } from './lossChart';
 import { LossTable } from './LossTable';
 import { lossHistoryCsv } from './lossCsv';
-import { validationGap } from './validationGap';
 import '../charts/charts.css';
 import './loss.css';
 
@@ -89,7 +89,7 @@ export function LossChartPanel({ showTrainWithDropout = false }: { showTrainWith
   };
 
   const visibleSeries = LOSS_SERIES.filter((series) => series.id !== 'trainDropoutOn' || showTrainOn);
-  const gap = last && last.plain.val > 0 && last.dropout.val > 0 ? validationGap(last.plain.val, last.dropout.val) : null;
+  const gap = last ? validationGap(last.plain.val, last.dropout.val) : null;
   const summary = last
     ? s.summary(last.epoch, formatLoss(last.plain.val), formatLoss(last.dropout.val))
     : s.empty;
@@ -152,7 +152,7 @@ export function LossChartPanel({ showTrainWithDropout = false }: { showTrainWith
       </p>
       <div className="loss-status" data-testid="loss-status">
         <p>{summary}</p>
-        {gap && <p>{s.gap(formatLoss(last.plain.val - last.dropout.val), gap.percent, gap.worse)}</p>}
+        {gap && <p>{s.gap(formatLoss(gap.difference), gap.percent, gap.worse)}</p>}
         {history.bestPlain && history.bestDropout && (
           <p>
             {s.best(history.bestPlain.epoch, formatLoss(history.bestPlain.val), history.bestDropout.epoch, formatLoss(history.bestDropout.val))}
