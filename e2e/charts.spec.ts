@@ -325,6 +325,32 @@ test('before training moves, the loss chart marks no "lowest" points and no gap;
   await expect(chart.locator('.gap-label')).toHaveCount(1);
 });
 
+test('in a short run, the two "lowest" labels at its last epoch do not overlap', async ({ page }) => {
+  // 40 epochs of the default run: both minima are at epoch 40, and the dropout model's is the higher one, close
+  // above the other. Each label sits on its marker's outer side.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page, '?locale=en&mode=present&panels=network,loss&epochs=40');
+  await page.getByTestId('play').click();
+  await expect(page.locator('[data-run-status]')).toHaveAttribute('data-finished', 'true');
+  const chart = page.getByTestId('loss-chart');
+  await expect(chart).toHaveAttribute('data-epoch', '40');
+  const boxes = await chart.evaluate((svg) =>
+    ['plain', 'dropout'].map((model) => {
+      const box = svg.querySelector<SVGTextElement>(`.best-${model} .best-label`)!.getBBox();
+      const marker = svg.querySelector<SVGPathElement>(`.best-${model} .best-symbol`)!.getBBox();
+      const at = svg.querySelector<SVGPathElement>(`.best-${model} .best-symbol`)!.transform.baseVal.consolidate()!.matrix;
+      return { top: box.y, bottom: box.y + box.height, left: box.x, right: box.x + box.width, markerY: at.f + marker.y + marker.height / 2 };
+    }),
+  );
+  const [plain, dropout] = boxes;
+  // The case this test is for: the dropout model's minimum is above the other one, less than two labels' height.
+  expect(dropout.markerY).toBeLessThan(plain.markerY);
+  expect(plain.markerY - dropout.markerY).toBeLessThan(2 * (plain.bottom - plain.top));
+  const overlapX = Math.min(plain.right, dropout.right) - Math.max(plain.left, dropout.left);
+  const overlapY = Math.min(plain.bottom, dropout.bottom) - Math.max(plain.top, dropout.top);
+  expect(Math.min(overlapX, overlapY), JSON.stringify(boxes)).toBeLessThanOrEqual(0);
+});
+
 test('the pointer reads the loss chart and the neurons through the drawn lines, which are no pointer targets', async ({ page }) => {
   await openApp(page, '?locale=en&panels=network,loss&epochs=400');
   await page.getByTestId('play').click();

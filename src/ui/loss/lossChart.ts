@@ -270,6 +270,11 @@ export function createLossChart(svgElement: SVGSVGElement, styles: ChartStyles) 
         g.append('text').attr('class', 'best-label');
         return g;
       });
+    // The upper marker's label goes above it and the lower one's below, so that two minima at the same epoch and
+    // about the same loss (a short run, where both are often at its last epoch) never stack their labels. Without
+    // dropout is the upper one when they tie.
+    const heights = best.map((b) => yOf(b.point!.val));
+    const upperModel = best.length === 2 && heights[1] < heights[0] ? best[1].model : best[0]?.model;
     markers.each(function (d) {
       const g = d3.select(this);
       const px = x(d.point!.epoch);
@@ -282,7 +287,7 @@ export function createLossChart(svgElement: SVGSVGElement, styles: ChartStyles) 
       const anchor = px - left < LABEL_EDGE ? 'start' : right - px < LABEL_EDGE ? 'end' : 'middle';
       g.select('text')
         .attr('x', anchor === 'start' ? px + 7 : anchor === 'end' ? px - 7 : px)
-        .attr('y', d.model === 'plain' ? py - 10 : py + 22)
+        .attr('y', d.model === upperModel ? py - 10 : py + 22)
         .attr('text-anchor', anchor)
         .text(label);
     });
