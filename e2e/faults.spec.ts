@@ -92,6 +92,36 @@ test.describe('worker faults', () => {
     });
   }
 
+  test('an idle page stops pinging its worker, and a command starts the watch again', async ({ page }) => {
+    // Counts the heartbeat's pings as the page posts them to its worker.
+    await page.addInitScript(() => {
+      const counter = window as unknown as { __pings: number };
+      counter.__pings = 0;
+      const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
+      Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+        if ((args[0] as { type?: string } | null)?.type === 'ping') counter.__pings++;
+        post.apply(this, args);
+      };
+    });
+    await openApp(page, '?locale=en&epochs=100000');
+    const pings = () => page.evaluate(() => (window as unknown as { __pings: number }).__pings);
+    /** The number of pings posted during `ms` of the page's time. */
+    const pingsDuring = async (ms: number) => {
+      const before = await pings();
+      await page.evaluate((wait) => new Promise((done) => setTimeout(done, wait)), ms);
+      return (await pings()) - before;
+    };
+    // The worker has answered its configuration and nothing trains: the heartbeat stops (it ticks every 100 ms).
+    await expect(async () => expect(await pingsDuring(1000)).toBe(0)).toPass({ timeout: 15_000 });
+    expect(await pings(), 'the worker was watched while it started').toBeGreaterThan(0);
+
+    await pressPlay(page);
+    await expect.poll(() => pingsDuring(500), { message: 'training is watched' }).toBeGreaterThan(0);
+    await page.getByTestId('play').click();
+    await expect.poll(async () => (await runStatus(page)).running).toBe(false);
+    await expect(async () => expect(await pingsDuring(1000)).toBe(0)).toPass({ timeout: 15_000 });
+  });
+
   test('the hooks exist (so the fault tests above cannot pass vacuously)', async ({ page }) => {
     await openApp(page, '?locale=en');
     const hooks = await page.evaluate(() => Object.keys((window as unknown as Hooks).__dropoutLab ?? {}));

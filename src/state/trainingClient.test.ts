@@ -99,6 +99,89 @@ describe('hang detection', () => {
     expect(h.workers).toHaveLength(2);
   });
 
+  /** Answers every ping the worker has been sent and not yet answered. */
+  const answerPings = (h: ReturnType<typeof harness>) => {
+    const answered = new Set<number>();
+    return () => {
+      for (const command of h.worker().sent) {
+        if (command.type !== 'ping' || answered.has(command.id)) continue;
+        answered.add(command.id);
+        h.emit({ type: 'pong', id: command.id });
+      }
+    };
+  };
+  const pingsSent = (h: ReturnType<typeof harness>) => h.worker().sent.filter((command) => command.type === 'ping').length;
+
+  it('stops once an idle worker has answered after its last command, and starts again with the next one', () => {
+    const h = harness();
+    h.connect();
+    const answer = answerPings(h);
+    h.emit(h.snapshot({ running: false }));
+    for (let i = 0; i < 3; i++) {
+      h.advance(HEARTBEAT.tickMs);
+      answer();
+    }
+    expect(h.tickArmed()).toBe(false);
+    const pings = pingsSent(h);
+    h.advance(10 * HEARTBEAT.tickMs);
+    expect(pingsSent(h)).toBe(pings);
+    // Taking a snapshot in asks the worker for nothing: still quiet.
+    h.emit(h.snapshot({ running: false }));
+    expect(h.tickArmed()).toBe(false);
+
+    // A command is work to watch: a worker that hangs on it is still replaced.
+    h.client.stepEpoch();
+    expect(h.tickArmed()).toBe(true);
+    h.advance(HEARTBEAT.maxHangMs + 2 * HEARTBEAT.tickMs);
+    expect(h.workers).toHaveLength(2);
+    expect(h.notices.map((n) => n.key)).toEqual(['worker']);
+    // The new worker is watched from its start.
+    expect(h.tickArmed()).toBe(true);
+  });
+
+  it('keeps pinging while training runs, and while an answer to the last command is owed', () => {
+    const h = harness();
+    h.connect();
+    const answer = answerPings(h);
+    h.client.play();
+    h.emit(h.snapshot({ running: true, ackSeq: 1 }));
+    for (let i = 0; i < 10; i++) {
+      h.advance(HEARTBEAT.tickMs);
+      answer();
+    }
+    expect(h.tickArmed()).toBe(true);
+    // The run stops at its budget: once the worker has said so and answered, it is idle.
+    h.emit(h.snapshot({ running: false, finished: true, ackSeq: 1 }));
+    h.advance(2 * HEARTBEAT.tickMs);
+    expect(h.tickArmed()).toBe(false);
+
+    // Paused, but a command whose ping is not answered yet: still watched.
+    h.client.requestMc(10);
+    h.advance(HEARTBEAT.tickMs);
+    h.advance(HEARTBEAT.tickMs);
+    expect(h.tickArmed()).toBe(true);
+    answer();
+    h.advance(HEARTBEAT.tickMs);
+    expect(h.tickArmed()).toBe(false);
+  });
+
+  it('a worker that crashes while the heartbeat is quiet is replaced and watched from its start', () => {
+    const h = harness();
+    h.connect();
+    const answer = answerPings(h);
+    h.emit(h.snapshot({ running: false }));
+    h.advance(HEARTBEAT.tickMs);
+    answer();
+    h.advance(HEARTBEAT.tickMs);
+    expect(h.tickArmed()).toBe(false);
+    h.worker().onerror!({ preventDefault: () => {} } as unknown as ErrorEvent);
+    expect(h.workers).toHaveLength(2);
+    expect(h.tickArmed()).toBe(true);
+    // It never starts: after its start-up time it is replaced again.
+    h.advance(HEARTBEAT.startupMs + 2 * HEARTBEAT.tickMs);
+    expect(h.workers).toHaveLength(3);
+  });
+
   it('keeps a worker that answers, and gives a starting worker its start-up time', () => {
     const h = harness();
     h.connect();
