@@ -5,6 +5,7 @@
 import * as d3 from 'd3';
 import type { DatasetForDisplay, FitPredictions } from '../../worker/protocol';
 import { appendClipViewport, placeClipViewport } from '../charts/axes';
+import { contourPath } from './contourPath';
 import type { ChartStyles } from '../charts/chartStyles';
 
 type Region = Extract<FitPredictions, { kind: 'region' }>;
@@ -83,22 +84,17 @@ export function createRegionChart(svgElement: SVGSVGElement, styles: ChartStyles
       const n = fit.size;
       // Contour coordinates run over grid cells 0…n; cell centres sit at i + 0.5, i.e. at the grid's x and y values.
       const cell = side / (n - 1);
-      const project = d3.geoTransform({
-        point(gx, gy) {
-          this.stream.point((gx - 0.5) * cell, TITLE + (gy - 0.5) * cell);
-        },
-      });
-      const path = d3.geoPath(project);
+      const place = (gx: number, gy: number) => [(gx - 0.5) * cell, TITLE + (gy - 0.5) * cell] as const;
       const contours = d3.contours().size([n, n]).thresholds(THRESHOLDS)(values);
       map.bands
         .selectAll('path')
         .data(contours)
         .join('path')
-        .attr('d', (c) => path(c))
+        .attr('d', (c) => contourPath(c.coordinates, place))
         .attr('fill', (c) => shade(c.value));
       // The decision boundary is the 0.5 band's edge, already traced above (0.1 + 4 × 0.1 is exactly 0.5).
       const half = contours.find((c) => c.value === 0.5) ?? d3.contours().size([n, n]).thresholds([0.5])(values)[0];
-      map.boundary.attr('d', path(half));
+      map.boundary.attr('d', contourPath(half.coordinates, place));
       const sx = d3.scaleLinear().domain([fit.xMin, fit.xMax]).range([0, side]);
       const sy = d3.scaleLinear().domain([fit.yMax, fit.yMin]).range([TITLE, TITLE + side]);
       const pts = ds
