@@ -1,8 +1,8 @@
 /**
  * When the page takes in the worker's next snapshot (issue 13: frames follow the screen, not the worker).
  *
- * Taking in a snapshot costs the main thread work: the store update, then, in the following frame, every live
- * drawing and readout. On a fast computer that fits in a frame, and every frame shows the newest snapshot. On a
+ * Taking in a snapshot costs the main thread work: the store update, then, in the same frame (frameLoop.ts), every
+ * live drawing it changes, and the readouts. On a fast computer that fits in a frame, and every frame shows the newest snapshot. On a
  * slow one (a school Chromebook is ~4× slower) it does not: taking in a snapshot in every frame keeps the main
  * thread saturated, every frame is late, and clicks wait behind drawings. So the pacer watches the frames: the
  * time a late frame ran over is paid back with QUIET_FACTOR times as much time without new snapshots, so that

@@ -7,6 +7,7 @@ import type { Speed } from '../worker/protocol';
 import { chooseLocale, setReducedMotion } from './preferences';
 import { pushNotice, useStore } from './store';
 import { FramePacer } from './framePacer';
+import { pageFrames } from './frameLoop';
 import { installTestHooks } from './testHooks';
 import { TrainingClient } from './trainingClient';
 import { P_RANGE, URL_SCHEMA, URL_KEYS, type UrlSettings } from './urlSchema';
@@ -36,17 +37,17 @@ const client = new TrainingClient({
     const waitingSince = performance.now();
     const onFrame = (time: number) => {
       if (!framePacer.onFrame(time, waitingSince)) {
-        frame = requestAnimationFrame(onFrame);
+        frame = pageFrames.next(onFrame);
         return;
       }
       clearTimeout(timer);
       callback();
     };
-    let frame = requestAnimationFrame(onFrame);
+    let frame = pageFrames.next(onFrame);
     // A hidden page draws no frames (also one hidden while waiting); its store, which an embedding page's bridge
     // reads, still follows, more slowly.
     const timer = setTimeout(() => {
-      cancelAnimationFrame(frame);
+      pageFrames.cancel(frame);
       callback();
     }, HIDDEN_PAGE_UPDATE_MS);
   },

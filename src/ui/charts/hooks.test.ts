@@ -1,19 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { OFFSCREEN_REDRAW_MS, RedrawScheduler, type FrameClock } from './hooks';
 import { FRAME_PAINT_BUDGET_MS, FrameBudget } from './frameBudget';
+import { FrameLoop } from '../../state/frameLoop';
 
-/** A fake clock: frames run when `frame()` is called, timers when time is advanced past them. */
+/**
+ * A fake clock: frames run when `frame()` is called, timers when time is advanced past them. The frames are the
+ * page's FrameLoop on a fake requestAnimationFrame, so a drawing asked for during a frame joins it, as in the page.
+ */
 function fakeClock() {
   let time = 0;
   let nextId = 1;
-  const frames = new Map<number, (frameTime: number) => void>();
+  let browserFrames: ((frameTime: number) => void)[] = [];
+  const loop = new FrameLoop((run) => browserFrames.push(run));
+  const scheduled = new Set<number>();
+  /** Asks `ask` for a frame callback and counts it as pending until it runs or is cancelled. */
+  const track = (ask: (run: (frameTime: number) => void) => number, callback: (frameTime: number) => void) => {
+    const id = ask((t) => {
+      scheduled.delete(id);
+      callback(t);
+    });
+    scheduled.add(id);
+    return id;
+  };
   const timers = new Map<number, { at: number; callback: () => void }>();
   const clock: FrameClock = {
-    requestFrame: (callback) => {
-      frames.set(nextId, callback);
-      return nextId++;
+    requestFrame: (callback) => track((run) => loop.soon(run), callback),
+    requestNextFrame: (callback) => track((run) => loop.next(run), callback),
+    cancelFrame: (id) => {
+      scheduled.delete(id);
+      loop.cancel(id);
     },
-    cancelFrame: (id) => frames.delete(id),
     setTimer: (callback, ms) => {
       timers.set(nextId, { at: time + ms, callback });
       return nextId++;
@@ -23,12 +39,11 @@ function fakeClock() {
   };
   return {
     clock,
-    /** Runs the animation frame: every frame callback requested so far. */
+    /** Runs the animation frame: every frame callback requested so far, and those that join it. */
     frame() {
-      const due = [...frames.values()];
-      frames.clear();
-      const frameTime = time;
-      for (const callback of due) callback(frameTime);
+      const due = browserFrames;
+      browserFrames = [];
+      for (const run of due) run(time);
     },
     advance(ms: number) {
       time += ms;
@@ -39,8 +54,14 @@ function fakeClock() {
         }
       }
     },
-    pendingFrames: () => frames.size,
+    /** Callbacks waiting for a frame. */
+    pendingFrames: () => scheduled.size,
     pendingTimers: () => timers.size,
+    /** Runs `work` inside a frame, as the pacer does when it takes a snapshot in. */
+    inFrame(work: () => void) {
+      loop.next(() => work());
+      this.frame();
+    },
   };
 }
 
@@ -141,6 +162,11 @@ describe('FrameBudget: the live drawings of a page share each frame', () => {
     }, 'slow', () => 0, fake.clock, budget));
     return {
       request: () => schedulers.forEach((scheduler) => scheduler.request()),
+      /** The drawings woken inside a frame, as by a snapshot the pacer takes in there; the frame then ends. */
+      requestInFrame: () => {
+        fake.inFrame(() => schedulers.forEach((scheduler) => scheduler.request()));
+        frame++;
+      },
       frame: () => {
         fake.frame();
         frame++;
@@ -162,6 +188,17 @@ describe('FrameBudget: the live drawings of a page share each frame', () => {
     const page = drawings([FRAME_PAINT_BUDGET_MS + 4, 5, 6]);
     page.request();
     page.frame();
+    page.frame();
+    expect(page.painted).toEqual([[0], [1, 2]]);
+    expect(page.pending()).toBe(0);
+  });
+
+  it('drawings woken inside a frame paint in it, and those the budget turns away wait for the next one', () => {
+    const page = drawings([FRAME_PAINT_BUDGET_MS + 4, 5, 6]);
+    page.requestInFrame();
+    expect(page.painted).toEqual([[0]]);
+    // Not painted again and again in the frame that turned them away: they wait for the next.
+    expect(page.pending()).toBe(2);
     page.frame();
     expect(page.painted).toEqual([[0], [1, 2]]);
     expect(page.pending()).toBe(0);

@@ -1,4 +1,5 @@
 import { use, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { pageFrames } from '../../state/frameLoop';
 import { useStore, type AppState } from '../../state/store';
 import { FrameBudgetContext, type FrameBudget } from './frameBudget';
 
@@ -95,8 +96,13 @@ export interface FrameRedrawOptions<T> {
 
 /** The timing functions a RedrawScheduler uses: the browser's, or a fake clock in unit tests. */
 export interface FrameClock {
-  /** Calls back in the next animation frame with the frame's time (the same for every callback of one frame). */
+  /**
+   * Calls back with the frame's time (the same for every callback of one frame): in the animation frame whose
+   * callbacks are running now (a snapshot the pacer took in woke the drawing), else in the next one.
+   */
   requestFrame(callback: (frameTime: number) => void): number;
+  /** Calls back in the next animation frame, even when asked from within one. */
+  requestNextFrame(callback: (frameTime: number) => void): number;
   cancelFrame(id: number): void;
   setTimer(callback: () => void, ms: number): number;
   clearTimer(id: number): void;
@@ -104,8 +110,9 @@ export interface FrameClock {
 }
 
 const browserClock: FrameClock = {
-  requestFrame: (callback) => requestAnimationFrame(callback),
-  cancelFrame: (id) => cancelAnimationFrame(id),
+  requestFrame: (callback) => pageFrames.soon(callback),
+  requestNextFrame: (callback) => pageFrames.next(callback),
+  cancelFrame: (id) => pageFrames.cancel(id),
   setTimer: (callback, ms) => setTimeout(callback, ms) as unknown as number,
   clearTimer: (id) => clearTimeout(id),
   now: () => performance.now(),
@@ -136,7 +143,7 @@ export class RedrawScheduler {
   private readonly onFrame = (frameTime?: number) => {
     if (frameTime !== undefined && this.budget && !this.budget.admit(frameTime, this.clock.now())) {
       // This frame's painting time is spent: paint first thing in the next one.
-      this.frame = this.clock.requestFrame(this.onFrame);
+      this.frame = this.clock.requestNextFrame(this.onFrame);
       return;
     }
     this.frame = 0;
