@@ -33,12 +33,6 @@ export class FrameLoop {
     return id;
   }
 
-  private request(): void {
-    if (this.requested) return;
-    this.requested = true;
-    this.requestAnimationFrame(this.run);
-  }
-
   /** Calls back in the frame whose callbacks are running now, after them; between frames, in the next one. */
   soon(callback: FrameCallback): number {
     if (!this.running) return this.next(callback);
@@ -50,6 +44,12 @@ export class FrameLoop {
   cancel(id: number): void {
     this.waiting.delete(id);
     this.running?.delete(id);
+  }
+
+  private request(): void {
+    if (this.requested) return;
+    this.requested = true;
+    this.requestAnimationFrame(this.run);
   }
 
   private readonly run = (time: number) => {

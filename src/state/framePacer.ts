@@ -2,13 +2,14 @@
  * When the page takes in the worker's next snapshot (issue 13: frames follow the screen, not the worker).
  *
  * Taking in a snapshot costs the main thread work: the store update, then, in the same frame (frameLoop.ts), every
- * live drawing it changes, and the readouts. On a fast computer that fits in a frame, and every frame shows the newest snapshot. On a
- * slow one (a school Chromebook is ~4× slower) it does not: taking in a snapshot in every frame keeps the main
- * thread saturated, every frame is late, and clicks wait behind drawings. So the pacer watches the frames: the
- * time a late frame ran over is paid back with QUIET_FACTOR times as much time without new snapshots, so that
- * updates take at most about 1 / (1 + QUIET_FACTOR) of the main thread, and a snapshot is taken in only on a
- * frame that came on time. However slow the computer, a snapshot never waits longer than MAX_WAIT_MS. Snapshots
- * that arrive meanwhile are merged, so nothing is lost: the page shows fewer, complete frames.
+ * live drawing it changes, and the readouts. On a fast computer that fits in a frame, and every frame shows the
+ * newest snapshot. On a slow one (a school Chromebook is ~4× slower) it does not: taking in a snapshot in every
+ * frame keeps the main thread saturated, every frame is late, and clicks wait behind drawings. So the pacer watches
+ * the frames: the time a late frame ran over is paid back with QUIET_FACTOR times as much time without new
+ * snapshots, so that updates take at most about 1 / (1 + QUIET_FACTOR) of the main thread, and a snapshot is
+ * taken in only on a frame that came on time. However slow the computer, a snapshot never waits longer than
+ * MAX_WAIT_MS. Snapshots that arrive meanwhile are merged, so nothing is lost: the page shows fewer, complete
+ * frames.
  * Pure timing, no DOM: the page passes requestAnimationFrame's timestamps (framePacer.test.ts).
  */
 

@@ -19,21 +19,21 @@ describe('contourPath', () => {
   });
   const contours = d3.contours().size([n, n]).thresholds(d3.range(0.1, 1, 0.1))(values);
   const cell = 300 / (n - 1);
-  const place = (gx: number, gy: number) => [(gx - 0.5) * cell, 30 + (gy - 0.5) * cell] as const;
+  const toX = (gx: number) => (gx - 0.5) * cell;
+  const toY = (gy: number) => 30 + (gy - 0.5) * cell;
 
   it('draws what d3.geoPath draws through the same plane transform, ring by ring', () => {
     const geoPath = d3.geoPath(
       d3.geoTransform({
         point(gx, gy) {
-          const [x, y] = place(gx, gy);
-          this.stream.point(x, y);
+          this.stream.point(toX(gx), toY(gy));
         },
       }),
     );
     expect(contours.some((band) => band.coordinates.length > 1), 'a band of several polygons').toBe(true);
     expect(contours.some((band) => band.coordinates.some((polygon) => polygon.length > 1)), 'a ring with a hole').toBe(true);
     for (const band of contours) {
-      const ours = contourPath(band.coordinates, place);
+      const ours = contourPath(band.coordinates, toX, toY);
       const theirs = geoPath(band) ?? '';
       expect(commands(ours), `band ${band.value}`).toBe(commands(theirs));
       const a = numbers(ours);
@@ -45,6 +45,6 @@ describe('contourPath', () => {
   });
 
   it('draws nothing for an empty band', () => {
-    expect(contourPath([], place)).toBe('');
+    expect(contourPath([], toX, toY)).toBe('');
   });
 });

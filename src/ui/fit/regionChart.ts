@@ -84,17 +84,18 @@ export function createRegionChart(svgElement: SVGSVGElement, styles: ChartStyles
       const n = fit.size;
       // Contour coordinates run over grid cells 0…n; cell centres sit at i + 0.5, i.e. at the grid's x and y values.
       const cell = side / (n - 1);
-      const place = (gx: number, gy: number) => [(gx - 0.5) * cell, TITLE + (gy - 0.5) * cell] as const;
+      const toX = (gx: number) => (gx - 0.5) * cell;
+      const toY = (gy: number) => TITLE + (gy - 0.5) * cell;
       const contours = d3.contours().size([n, n]).thresholds(THRESHOLDS)(values);
       map.bands
         .selectAll('path')
         .data(contours)
         .join('path')
-        .attr('d', (c) => contourPath(c.coordinates, place))
+        .attr('d', (c) => contourPath(c.coordinates, toX, toY))
         .attr('fill', (c) => shade(c.value));
       // The decision boundary is the 0.5 band's edge, already traced above (0.1 + 4 × 0.1 is exactly 0.5).
       const half = contours.find((c) => c.value === 0.5) ?? d3.contours().size([n, n]).thresholds([0.5])(values)[0];
-      map.boundary.attr('d', contourPath(half.coordinates, place));
+      map.boundary.attr('d', contourPath(half.coordinates, toX, toY));
       const sx = d3.scaleLinear().domain([fit.xMin, fit.xMax]).range([0, side]);
       const sy = d3.scaleLinear().domain([fit.yMax, fit.yMin]).range([TITLE, TITLE + side]);
       const pts = ds

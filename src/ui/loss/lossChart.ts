@@ -271,10 +271,9 @@ export function createLossChart(svgElement: SVGSVGElement, styles: ChartStyles) 
         return g;
       });
     // The upper marker's label goes above it and the lower one's below, so that two minima at the same epoch and
-    // about the same loss (a short run, where both are often at its last epoch) never stack their labels. Without
-    // dropout is the upper one when they tie.
-    const heights = best.map((b) => yOf(b.point!.val));
-    const upperModel = best.length === 2 && heights[1] < heights[0] ? best[1].model : best[0]?.model;
+    // about the same loss (a short run, where both are often at its last epoch) never stack their labels. Both y
+    // axes put a higher loss higher up; without dropout is the upper one when they tie.
+    const upperModel = best.length === 2 && best[1].point!.val > best[0].point!.val ? best[1].model : best[0]?.model;
     markers.each(function (d) {
       const g = d3.select(this);
       const px = x(d.point!.epoch);
