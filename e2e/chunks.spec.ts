@@ -3,8 +3,8 @@ import { test, expect, openApp, openLesson } from './fixtures';
 
 /**
  * The app is split in chunks (see src/ui/panelChunks.ts and src/i18n/index.ts): the first screen waits only for
- * the shell, the reader's language and, when it opens on the tensor lab, that lab; the other panels follow. These tests check what is fetched
- * and what happens when a chunk cannot be.
+ * the shell, the reader's language and, when it opens on the tensor lab, that lab; the other panels, and the
+ * strings only they show, follow. These tests check what is fetched and what happens when a chunk cannot be.
  */
 
 /**
@@ -53,12 +53,25 @@ test('a reader downloads the strings of their language only', async ({ page }) =
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
   await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
   expect(scripts).toContain('zh-CN');
+  expect(scripts).toContain('parts.zh-CN');
   expect(scripts).not.toContain('en');
+  expect(scripts).not.toContain('parts.en');
 
-  // Switching fetches English then, once.
+  // Switching fetches English then, once: its first-screen strings and, as the page shows later parts, theirs,
+  // before the switch, so no part gives way to an empty box while its strings come.
+  await page.evaluate(() => {
+    const seen = { placeholder: false };
+    (window as unknown as { __placeholderSeen: typeof seen }).__placeholderSeen = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-stage-pending]')) seen.placeholder = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.getByLabel('语言').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('tensor-pass-count')).toContainText('Passes so far');
+  expect(await page.evaluate(() => (window as unknown as { __placeholderSeen: { placeholder: boolean } }).__placeholderSeen.placeholder)).toBe(false);
   expect(scripts.filter((name) => name === 'en')).toHaveLength(1);
+  expect(scripts.filter((name) => name === 'parts.en')).toHaveLength(1);
 });
 
 /** Records, from before the page's own scripts run, whether a placeholder for `part` was ever put in the page. */
@@ -80,12 +93,15 @@ test("the lesson's first screen does not download the tensor lab; its step does,
   // Give a wrongly made request the time to show up.
   await page.waitForTimeout(500);
   expect(scripts).not.toContain('TensorLab');
+  // Nor the strings of the parts that come later (src/i18n/parts.en.ts).
+  expect(scripts).not.toContain('parts.en');
 
-  // The step that shows the tensor lab brings its code in.
+  // The step that shows the tensor lab brings its code and its strings in.
   await page.getByTestId('lesson-next').click();
   await expect(page.locator('.lesson-figure')).toHaveAttribute('data-panels', 'tensor');
   await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
   expect(scripts).toContain('TensorLab');
+  expect(scripts).toContain('parts.en');
 
   // The Lab opens on the tensor lab: its first render already has it (main.tsx waits for the chunk), so no box
   // ever stands in for it and nothing below it moves when it arrives.
@@ -185,6 +201,39 @@ test('a dialog that cannot be downloaded closes with a notice, and opens once it
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog')).toBeVisible();
   forgive(consoleErrors, /HelpDialog|Failed to load resource|Failed to fetch dynamically imported module/i);
+});
+
+test('a dialog whose strings cannot be downloaded closes with a notice, and opens once they can', async ({ page, consoleErrors }) => {
+  const partStrings = /\/assets\/parts\.en-[\w-]+\.js$/;
+  await page.route(partStrings, (route) => route.abort('internetdisconnected'));
+  await openLesson(page, '?locale=en');
+  await page.keyboard.press('?');
+  await expect(page.locator('[data-notice-key="dialog"]')).toContainText('could not be downloaded');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.unroute(partStrings);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  forgive(consoleErrors, /parts\.en|Failed to load resource|Failed to fetch dynamically imported module/i);
+});
+
+test('a part still waiting for its strings when the reader switches language shows the new language', async ({ page }) => {
+  // Hold the English strings of the later parts back, open the step with the tensor lab, and switch to Chinese
+  // before they arrive: the lab must come in Chinese, not wait for good nor show the language the reader left.
+  let releaseEnglish = () => {};
+  const englishHeld = new Promise<void>((done) => (releaseEnglish = done));
+  await page.route(/\/assets\/parts\.en-[\w-]+\.js$/, async (route) => {
+    await englishHeld;
+    await route.continue();
+  });
+  await openLesson(page, '?locale=en');
+  await page.getByTestId('lesson-next').click();
+  await expect(page.locator('[data-stage-pending="tensor"]')).toBeAttached();
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByTestId('tensor-pass-count')).toContainText('目前已前向');
+  releaseEnglish();
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  await expect(page.getByTestId('tensor-pass-count')).toContainText('目前已前向');
 });
 
 test('a language that cannot be downloaded leaves the page as it was, and can be chosen again', async ({ page, consoleErrors }) => {

@@ -12,7 +12,6 @@ import { HIDEABLE_CONTROLS } from '../src/state/teacher/hideList';
 import { decodeMysteryToken, encodeMysteryP } from '../src/state/teacher/mysteryToken';
 import { lessonEn } from '../src/i18n/lesson.en';
 import { lessonZhCN } from '../src/i18n/lesson.zh-CN';
-import { teacherEn } from '../src/i18n/teacher.en';
 import { en } from '../src/i18n/en';
 
 const SHOTS = process.env.SHOTS_DIR ?? 'screenshots';
@@ -82,7 +81,7 @@ test('the Teacher button opens and closes the layer, and the link follows', asyn
   await page.goto('./?view=lesson&step=2');
   await expect(page.getByTestId('lesson-card')).toBeVisible();
   await expect(page.getByTestId('teacher-panel')).toHaveCount(0);
-  const button = page.getByRole('button', { name: teacherEn.button, exact: true });
+  const button = page.getByRole('button', { name: en.shell.teacher, exact: true });
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('teacher-panel')).toBeVisible();

@@ -3,9 +3,10 @@
  * of every JavaScript file the app ships and fails when
  * - the first screen, for any language, is over FIRST_SCREEN_BUDGET_KB. The first screen is the lesson's hook,
  *   what a reader who follows a lesson link waits for before it works: the entry chunk and everything it
- *   imports statically, the chunk of that language's strings (main.tsx awaits it before the first render), and
- *   the chunks of the panels the lesson's first step shows (read from LESSON_STEPS, so a step that shows another
- *   panel is budgeted with it), each with its static imports. Read from Vite's manifest, so a new static import
+ *   imports statically, the chunk of that language's first-screen strings (main.tsx awaits it before the first
+ *   render; not the later parts' strings, which the lesson's first screen does not fetch, as
+ *   e2e/chunks.spec.ts checks), and the chunks of the panels the lesson's first step shows (read from
+ *   LESSON_STEPS, so a step that shows another panel is budgeted with it), each with its static imports. Read from Vite's manifest, so a new static import
  *   of a heavy module shows up here at once;
  * - all the JavaScript together (every panel, both languages, the lesson, the training worker) is over
  *   TOTAL_BUDGET_KB;
@@ -34,9 +35,14 @@ import { BUNDLE_RULES, listFiles, scanFiles } from './unsafe-code';
  * (scripts/stack.test.ts). So these budgets hold today's sizes with a small margin, to catch growth, until the
  * product decides between the stack and the numbers. The first screen's margin is smaller than the tensor lab's
  * chunk (5.9 kB), so importing it statically again fails here. The build prints today's sizes; the README records them.
+ *
+ * Session 20 split each language in two (src/i18n/index.ts): the first screen's strings and those of the parts
+ * that load later. That took 7.5 kB (English) and 8.4 kB (Chinese) off the first screen, so its budget went
+ * from 157 to 150 kB; two smaller gzip streams compress a little worse than one, which added 2.7 kB to the total
+ * (it counts both languages, though a reader downloads one), so that budget went from 217 to 220 kB.
  */
-export const FIRST_SCREEN_BUDGET_KB = 157;
-export const TOTAL_BUDGET_KB = 217;
+export const FIRST_SCREEN_BUDGET_KB = 150;
+export const TOTAL_BUDGET_KB = 220;
 
 interface ManifestChunk {
   file: string;

@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { runDropoutLab, type DropoutLabSettings } from '../src/engine';
-import { en } from '../src/i18n/en';
+import { partsEn } from '../src/i18n/parts.en';
 import { numpySnippet, type SnippetInput } from '../src/ui/tensor/pythonSnippets';
 
 const python = process.argv[2] ?? 'python3';
@@ -59,7 +59,7 @@ const probe = [
 const out = [];
 let numpyVersion = '';
 for (const settings of cases()) {
-  const snippet = numpySnippet(snippetInputFor(settings), en.tensor.snippet);
+  const snippet = numpySnippet(snippetInputFor(settings), partsEn.tensor.snippet);
   const run = spawnSync(python, ['-c', `${snippet}\n${probe}\nprint('@@v' + _np.__version__)`], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`python failed for ${JSON.stringify(settings)}:\n${run.stderr}`);
   const lines = run.stdout.split('\n');

@@ -15,7 +15,8 @@ startTraining();
 
 // The strings of the page's language are a chunk of their own (see i18n/index.ts), fetched while the worker
 // starts; the first render waits for them, so no other language flashes first. So does it for the tensor lab's
-// code when the first screen shows it (see firstScreenShowsTensorLab); if that download fails, the panel says so.
+// code and strings when the first screen shows it (see firstScreenShowsTensorLab); if that download fails, the
+// panel says so.
 const { locale, settings } = useStore.getState();
 const tensorLabReady = firstScreenShowsTensorLab(settings) ? PANEL_CHUNKS.tensor.load().catch(() => undefined) : undefined;
 const languageReady = await loadLocale(locale).then(

@@ -1,4 +1,5 @@
 import type { Strings } from './en';
+import type { PartStrings } from './parts.en';
 import { lazyValue, type LazyValue } from '../chunks/lazyValue';
 
 export type Locale = 'en' | 'zh-CN';
@@ -6,12 +7,19 @@ export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
 
 /**
- * Each language is a chunk of its own (~11 kB gzipped), fetched before the first render (see main.tsx) or when
- * a reader switches: a reader downloads the strings of the language they read, not of every language.
+ * Each language is two chunks. Its first-screen strings (en.ts: the shell, the lesson, the network and the loss
+ * chart) are fetched before the first render (see main.tsx) or when a reader switches; the strings of the parts
+ * that load later (parts.en.ts: the tensor lab, the other panels, the dialogs, the teacher layer) come with the
+ * first of those parts (see ui/shell/lazyPart.tsx). A reader downloads the strings of the language they read,
+ * and the lesson's first screen only those it shows.
  */
 const LANGUAGES: Record<Locale, LazyValue<Strings>> = {
   en: lazyValue(() => import('./en'), (module) => module.en),
   'zh-CN': lazyValue(() => import('./zh-CN'), (module) => module.zhCN),
+};
+const PART_STRINGS: Record<Locale, LazyValue<PartStrings>> = {
+  en: lazyValue(() => import('./parts.en'), (module) => module.partsEn),
+  'zh-CN': lazyValue(() => import('./parts.zh-CN'), (module) => module.partsZhCN),
 };
 
 /** The strings of `locale`; English while another language is still loading. Needs loadLocale first. */
@@ -21,9 +29,27 @@ export function stringsFor(locale: Locale): Strings {
   return strings;
 }
 
-/** Fetches a language's strings once; a failed fetch (offline before it was cached) may be retried. */
-export function loadLocale(locale: Locale): Promise<Strings> {
-  return LANGUAGES[locale].load();
+/** The strings of the later parts in `locale`, English while that language's are still loading. Needs them loaded. */
+export function partStringsFor(locale: Locale): PartStrings {
+  const strings = PART_STRINGS[locale].loaded() ?? PART_STRINGS.en.loaded();
+  if (!strings) throw new Error(`partStringsFor(${locale}): not loaded yet; a part waits for partStringsOf(locale)`);
+  return strings;
+}
+
+/** The later parts' strings of `locale` as a value that arrives: what a lazy part waits for with its code. */
+export function partStringsOf(locale: Locale): LazyValue<PartStrings> {
+  return PART_STRINGS[locale];
+}
+
+/**
+ * Fetches a language's strings once; a failed fetch (offline before it was cached) may be retried. Once any part
+ * has its strings on the page, a switch fetches the new language's part strings too, so no part shows a language
+ * the reader left.
+ */
+export async function loadLocale(locale: Locale): Promise<Strings> {
+  const partsShown = LOCALES.some((shown) => PART_STRINGS[shown].loaded() !== null);
+  const [strings] = await Promise.all([LANGUAGES[locale].load(), partsShown ? PART_STRINGS[locale].load() : null]);
+  return strings;
 }
 
 /** Picks the first supported language from the browser's list (zh, zh-CN, zh-Hans… → zh-CN), else English. */
@@ -36,4 +62,4 @@ export function localeFromBrowser(languages: readonly string[]): Locale {
   return 'en';
 }
 
-export type { Strings };
+export type { Strings, PartStrings };

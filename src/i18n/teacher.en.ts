@@ -1,14 +1,13 @@
 /**
- * The teacher layer's English text (src/ui/teacher) and the mystery-p tensor lab's. Part of the English strings
- * (en.ts imports it), so its type is the contract for teacher.zh-CN.ts. The step notes themselves live with
- * each step in lesson.en.ts (`steps.<id>.teacher`).
+ * The teacher layer's English text (src/ui/teacher) and the mystery-p tensor lab's. Part of the strings of the
+ * parts that load later (parts.en.ts imports it), so its type is the contract for teacher.zh-CN.ts. The header's
+ * Teacher button is on the first screen, so its two strings are in en.ts (`shell.teacher`). The step notes
+ * themselves live with each step in lesson.en.ts (`steps.<id>.teacher`).
  *
  * No text here may contain a number that could be a mystery p (0.05 … 0.95): the page must not show p's digits
  * before the reveal, not even by chance.
  */
 export const teacherEn = {
-  button: 'Teacher',
-  buttonTitle: 'Teacher layer: notes for this step, a QR code of the link, links that hide controls, and the mystery-p challenge',
   panelTitle: 'Teacher',
   notesHeading: (step: number) => `Notes for step ${step}`,
   notesInLab: 'The notes follow the Lesson’s steps; open the Lesson to see them.',

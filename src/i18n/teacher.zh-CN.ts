@@ -1,9 +1,7 @@
-import type { Strings } from './en';
+import type { PartStrings } from './parts.en';
 
 /** 教师层与“神秘 p”张量实验的简体中文文本。不得出现可能等于神秘 p 的数字（0.05 … 0.95）。 */
-export const teacherZhCN: Strings['teacher'] = {
-  button: '教师',
-  buttonTitle: '教师层：本步骤的备课说明、当前链接的二维码、隐藏控件的链接，以及“神秘 p”挑战',
+export const teacherZhCN: PartStrings['teacher'] = {
   panelTitle: '教师',
   notesHeading: (step: number) => `第 ${step} 步的备课说明`,
   notesInLab: '备课说明跟随“课程”的各个步骤；打开“课程”即可看到。',

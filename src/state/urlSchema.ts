@@ -17,7 +17,7 @@ import {
   ACTIVATIONS, ARTICLE_EXAMPLE, DATASET_NAMES, DEFAULT_SCENARIO, DROPOUT_PASS_LIMITS, OPTIMIZER_NAMES, SCENARIO_LIMITS,
   type ScenarioOptions,
 } from '../engine';
-import type { Strings } from '../i18n/en';
+import type { PartStrings } from '../i18n/parts.en';
 import { LOCALES } from '../i18n';
 import { SPEEDS } from '../worker/protocol';
 import {
@@ -40,8 +40,8 @@ export interface UrlNotice {
   expected: string;
 }
 
-type FormLabelKey = keyof Strings['settings']['labels'];
-type FormHintKey = keyof Strings['settings']['hints'];
+type FormLabelKey = keyof PartStrings['settings']['labels'];
+type FormHintKey = keyof PartStrings['settings']['hints'];
 
 /** The control that edits a setting. */
 export type SettingControl =

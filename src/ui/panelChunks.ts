@@ -9,14 +9,17 @@ import { lazyPart, type LazyPart } from './shell/lazyPart';
 import type { UrlSettings } from '../state/urlSchema';
 import { stepAt } from '../state/lesson/steps';
 
+/** The panels beyond the lesson's first screen read the later parts' strings (see i18n/index.ts). */
+const WITH_STRINGS = { partStrings: true };
+
 export const PANEL_CHUNKS = {
-  tensor: lazyPart(() => import('./tensor/TensorLab'), (module) => module.TensorLab),
+  tensor: lazyPart(() => import('./tensor/TensorLab'), (module) => module.TensorLab, WITH_STRINGS),
   network: lazyPart(() => import('./network/NetworkPanel'), (module) => module.NetworkPanel),
   loss: lazyPart(() => import('./loss/LossChartPanel'), (module) => module.LossChartPanel),
-  fit: lazyPart(() => import('./fit/FitChartPanel'), (module) => module.FitChartPanel),
-  settings: lazyPart(() => import('./settings/ScenarioSettings'), (module) => module.ScenarioSettings),
-  sweep: lazyPart(() => import('./sweep/SweepPanel'), (module) => module.SweepPanel),
-  explain: lazyPart(() => import('./explain/Explainer'), (module) => module.Explainer),
+  fit: lazyPart(() => import('./fit/FitChartPanel'), (module) => module.FitChartPanel, WITH_STRINGS),
+  settings: lazyPart(() => import('./settings/ScenarioSettings'), (module) => module.ScenarioSettings, WITH_STRINGS),
+  sweep: lazyPart(() => import('./sweep/SweepPanel'), (module) => module.SweepPanel, WITH_STRINGS),
+  explain: lazyPart(() => import('./explain/Explainer'), (module) => module.Explainer, WITH_STRINGS),
 } satisfies Record<StageName, LazyPart<object>>;
 
 /**

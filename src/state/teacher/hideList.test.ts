@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { HIDEABLE_CONTROLS, parseHideList } from './hideList';
 import { parseUrlSettings, serializeUrlSettings, URL_SCHEMA } from '../urlSchema';
 import { studentLinkQuery } from './teacher';
-import { en } from '../../i18n/en';
-import { zhCN } from '../../i18n/zh-CN';
+import { partsEn } from '../../i18n/parts.en';
+import { partsZhCN } from '../../i18n/parts.zh-CN';
 
 describe('hide= list', () => {
   it('parses ids of the one list, in the list’s order, each once', () => {
@@ -31,10 +31,10 @@ describe('hide= list', () => {
 
   it('labels every control in both languages', () => {
     for (const id of HIDEABLE_CONTROLS) {
-      expect(en.teacher.hideLabels[id], id).toBeTruthy();
-      expect(zhCN.teacher.hideLabels[id], id).toBeTruthy();
+      expect(partsEn.teacher.hideLabels[id], id).toBeTruthy();
+      expect(partsZhCN.teacher.hideLabels[id], id).toBeTruthy();
     }
-    expect(Object.keys(en.teacher.hideLabels).sort()).toEqual([...HIDEABLE_CONTROLS].sort());
+    expect(Object.keys(partsEn.teacher.hideLabels).sort()).toEqual([...HIDEABLE_CONTROLS].sort());
   });
 
   it('teacher settings are not host-writable; hide (it only removes controls) is', () => {

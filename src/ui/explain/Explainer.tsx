@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { dropoutScale } from '../../engine';
 import { binomialProbability } from '../../engine';
-import { useStrings } from '../useStrings';
+import { usePartStrings } from '../useStrings';
 import './explain.css';
 
 /** The article's example: nn.Dropout(p=0.7) on x = 1…10. Its own outputs prove that survivors are scaled by 1/(1−p). */
@@ -38,7 +38,7 @@ function Section({ heading, paragraphs, open = false, children }: { heading: str
 
 /** The text part of the lab: what dropout is, why and how it works, its costs, the charts, and common mistakes. */
 export function Explainer() {
-  const s = useStrings().explain;
+  const s = usePartStrings().explain;
   const headingId = useId();
   // Every number below comes from the engine: the scale factor and the binomial probability.
   const scale = dropoutScale(ARTICLE_P);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useStore, type AppState } from '../../state/store';
 import { applyScenarioSettings, play, requestMcBand } from '../../state/training';
-import { useStrings } from '../useStrings';
+import { usePartStrings } from '../useStrings';
 import { ExportButtons } from '../charts/ExportButtons';
 import { LineSwatch } from '../charts/LineSwatch';
 import { useElementWidth, useFrameRedraw, useThrottledStore } from '../charts/hooks';
@@ -28,7 +28,7 @@ const MC_REFRESH_MS = 1000;
 
 /** What the twins predict: curves for the 1-D data, decision regions for the moons. */
 export function FitChartPanel({ mcDropout = false }: { mcDropout?: boolean } = {}) {
-  const s = useStrings().fit;
+  const s = usePartStrings().fit;
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const styles = useChartStyles();

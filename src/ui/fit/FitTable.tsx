@@ -1,12 +1,12 @@
 import type { AppState } from '../../state/store';
-import { useStrings } from '../useStrings';
+import { usePartStrings } from '../useStrings';
 import { DataTable } from '../charts/DataTable';
 import { formatLoss } from '../charts/scales';
 import { sampleRows } from '../loss/lossCsv';
 
 /** The predicted curves at a few x values, as a table: the fit chart's text alternative. */
 export function FitTable({ training }: { training: AppState['training'] }) {
-  const s = useStrings().fit;
+  const s = usePartStrings().fit;
   const fit = training.fit?.kind === 'curve' ? training.fit : null;
   const truth = training.dataset?.truth;
   const rows = fit

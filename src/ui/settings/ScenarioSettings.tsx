@@ -2,8 +2,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useStore } from '../../state/store';
 import { applyScenarioSettings } from '../../state/training';
 import { parseSetting, URL_KEYS, URL_SCHEMA, type SettingControl, type UrlNotice, type UrlSettings } from '../../state/urlSchema';
-import { useStrings } from '../useStrings';
-import type { Strings } from '../../i18n';
+import { usePartStrings } from '../useStrings';
+import type { PartStrings } from '../../i18n';
 import { useHidden } from '../teacher/useHidden';
 import './settings.css';
 
@@ -19,7 +19,7 @@ const TEXT_FIELDS = URL_KEYS.flatMap((key) => {
 const CHOICES = URL_KEYS.flatMap((key) => {
   const { control, options } = URL_SCHEMA[key] as { control: SettingControl; options?: readonly string[] };
   return control.kind === 'form' && control.widget === 'select' && options ? [{ key, control, options }] : [];
-}) as { key: Key; control: SelectControl; options: readonly (keyof Strings['settings']['options'])[] }[];
+}) as { key: Key; control: SelectControl; options: readonly (keyof PartStrings['settings']['options'])[] }[];
 type TextKey = Key;
 
 function format(key: TextKey, settings: UrlSettings): string {
@@ -27,7 +27,7 @@ function format(key: TextKey, settings: UrlSettings): string {
 }
 
 /** The message shown under a field the schema rejected, in the reader's language. */
-function describeRejection(notice: UrlNotice, s: Strings['settings']): string {
+function describeRejection(notice: UrlNotice, s: PartStrings['settings']): string {
   return s.rejected[notice.reason](notice.expected);
 }
 
@@ -37,7 +37,7 @@ function describeRejection(notice: UrlNotice, s: Strings['settings']): string {
  * the run into the URL and restarts training, and a notice says so.
  */
 export function ScenarioSettings() {
-  const s = useStrings().settings;
+  const s = usePartStrings().settings;
   // A link may leave the seed out (hide=seed): its field and its "new data" button are not rendered.
   const hideSeed = useHidden('seed');
   const settings = useStore((state) => state.settings);

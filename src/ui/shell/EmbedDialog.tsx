@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useStore } from '../../state/store';
 import { parseSetting, PANEL_NAMES, type PanelName } from '../../state/urlSchema';
-import { useStrings } from '../useStrings';
+import { usePartStrings, useStrings } from '../useStrings';
 import { Dialog } from './Dialog';
 import { embedSnippet } from './embedSnippet';
 
@@ -9,7 +9,8 @@ type CopyState = 'idle' | 'copied' | 'failed';
 
 /** Builds the iframe code from the current settings; the teacher picks panels and, optionally, their origin. */
 export function EmbedDialog({ onClose }: { onClose(): void }) {
-  const strings = useStrings();
+  const panelTitles = useStrings().panels;
+  const s = usePartStrings().embed;
   const settings = useStore((state) => state.settings);
   const [panels, setPanels] = useState<PanelName[]>(settings.panels);
   const [parentText, setParentText] = useState(settings.parent ?? '');
@@ -28,7 +29,7 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
     settings,
     panels: noPanels ? settings.panels : panels,
     parent: lastValidParent,
-    title: strings.embed.iframeTitle,
+    title: s.iframeTitle,
   });
 
   const onParentChange = (text: string) => {
@@ -56,10 +57,10 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Dialog id="embed-dialog" title={strings.embed.title} onClose={onClose}>
-      <p>{strings.embed.intro}</p>
+    <Dialog id="embed-dialog" title={s.title} onClose={onClose}>
+      <p>{s.intro}</p>
       <fieldset className="embed-panels" aria-describedby={noPanels ? `${ids}-panels-error` : undefined}>
-        <legend>{strings.embed.panelsLegend}</legend>
+        <legend>{s.panelsLegend}</legend>
         {PANEL_NAMES.map((panel) => (
           <label key={panel} className="check">
             <input
@@ -70,17 +71,17 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
               aria-invalid={noPanels || undefined}
               onChange={(event) => togglePanel(panel, event.target.checked)}
             />
-            <span>{strings.panels[panel]}</span>
+            <span>{panelTitles[panel]}</span>
           </label>
         ))}
         {noPanels && (
           <p id={`${ids}-panels-error`} className="field-error">
-            {strings.embed.needOnePanel}
+            {s.needOnePanel}
           </p>
         )}
       </fieldset>
       <div className="field">
-        <label htmlFor={`${ids}-parent`}>{strings.embed.parentLabel}</label>
+        <label htmlFor={`${ids}-parent`}>{s.parentLabel}</label>
         <input
           id={`${ids}-parent`}
           type="text"
@@ -94,28 +95,28 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
           onChange={(event) => onParentChange(event.target.value)}
         />
         <p id={`${ids}-parent-hint`} className="field-hint">
-          {strings.embed.parentHint}
+          {s.parentHint}
         </p>
         {parentInvalid && (
           <p id={`${ids}-parent-error`} className="field-error">
-            {strings.embed.parentError}
+            {s.parentError}
           </p>
         )}
       </div>
       <div className="field">
-        <label htmlFor={`${ids}-code`}>{strings.embed.snippetLabel}</label>
+        <label htmlFor={`${ids}-code`}>{s.snippetLabel}</label>
         <textarea id={`${ids}-code`} className="embed-code" readOnly rows={9} value={code} spellCheck={false} />
       </div>
       <div className="embed-actions">
         <button type="button" className="primary" onClick={copy}>
-          {strings.embed.copy}
+          {s.copy}
         </button>
         <a href="./embed-example.html" target="_blank" rel="noopener">
-          {strings.embed.exampleLink}
+          {s.exampleLink}
         </a>
       </div>
       <p className="embed-copy-status" role="status" aria-live="polite">
-        {copyState === 'copied' ? strings.embed.copied : copyState === 'failed' ? strings.embed.copyFailed : ''}
+        {copyState === 'copied' ? s.copied : copyState === 'failed' ? s.copyFailed : ''}
       </p>
     </Dialog>
   );

@@ -1,10 +1,10 @@
 import { activeShortcuts, P_STEP, type Shortcut } from '../../state/shortcuts';
-import { useStrings } from '../useStrings';
-import type { Strings } from '../../i18n';
+import { usePartStrings } from '../useStrings';
+import type { PartStrings } from '../../i18n';
 import { Dialog } from './Dialog';
 import { useStore } from '../../state/store';
 
-function describe(shortcut: Shortcut, strings: Strings): string {
+function describe(shortcut: Shortcut, strings: PartStrings): string {
   const actions = strings.help.actions;
   if (shortcut.action === 'lowerP') return actions.lowerP(P_STEP);
   if (shortcut.action === 'raiseP') return actions.raiseP(P_STEP);
@@ -13,7 +13,7 @@ function describe(shortcut: Shortcut, strings: Strings): string {
 
 /** The list of keyboard shortcuts, generated from the same table the key handler uses. */
 export function HelpDialog({ onClose }: { onClose(): void }) {
-  const strings = useStrings();
+  const strings = usePartStrings();
   const keyName = (key: string) => strings.help.keyNames[key] ?? key;
   // The keys of the screen in use: → turns the page in the Lesson and steps training in the Lab.
   const screen = useStore((state) => (state.settings.view === 'lesson' ? 'lesson' : 'lab'));

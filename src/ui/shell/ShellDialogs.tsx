@@ -5,8 +5,8 @@ import { lazyPart, useLazyPart } from './lazyPart';
 import './shell.css';
 
 // Dialogs open only on request, so their code is fetched then (or in the background by the service worker).
-const HELP_DIALOG = lazyPart(() => import('./HelpDialog'), (module) => module.HelpDialog);
-const EMBED_DIALOG = lazyPart(() => import('./EmbedDialog'), (module) => module.EmbedDialog);
+const HELP_DIALOG = lazyPart(() => import('./HelpDialog'), (module) => module.HelpDialog, { partStrings: true });
+const EMBED_DIALOG = lazyPart(() => import('./EmbedDialog'), (module) => module.EmbedDialog, { partStrings: true });
 
 /** Mounts the open dialog, if any (the help list opens from the header button or the ? key). */
 export function ShellDialogs() {

@@ -7,17 +7,32 @@
  */
 import { useEffect, useState, type ComponentType } from 'react';
 import { useStrings } from '../useStrings';
+import { useStore } from '../../state/store';
+import { partStringsOf } from '../../i18n';
 import { lazyValue, type LazyValue } from '../../chunks/lazyValue';
 
 /** A component whose code is a chunk of its own. */
 export type LazyPart<P extends object> = LazyValue<ComponentType<P>>;
 
-/** `lazyPart(() => import('./Help'), (module) => module.Help)`: the import, then the component it holds. */
+/**
+ * `lazyPart(() => import('./Help'), (module) => module.Help)`: the import, then the component it holds. A part
+ * that reads the later parts' strings (`usePartStrings`) says so with `{ partStrings: true }`: it then arrives
+ * when both its code and those strings in the page's language have (see i18n/index.ts).
+ */
 export function lazyPart<M, P extends object>(
   importModule: () => Promise<M>,
   pick: (module: M) => ComponentType<P>,
+  { partStrings = false }: { partStrings?: boolean } = {},
 ): LazyPart<P> {
-  return lazyValue(importModule, pick);
+  const code = lazyValue(importModule, pick);
+  if (!partStrings) return code;
+  // The language is read at each call, not fixed here: a part first shown after a switch waits for the new one.
+  const strings = () => partStringsOf(useStore.getState().locale);
+  return {
+    load: () => Promise.all([code.load(), strings().load()]).then(([component]) => component),
+    outcome: () => Promise.all([code.outcome(), strings().outcome()]).then(([component]) => component),
+    loaded: () => (strings().loaded() ? code.loaded() : null),
+  };
 }
 
 /** The part's component once loaded (requesting it while `wanted`), or whether its download failed. */
@@ -29,6 +44,8 @@ export function useLazyPart<P extends object>(
   // Set once a failure has been put aside (a dialog closed): the reader's next request is a real retry.
   const [askedAgain, setAskedAgain] = useState(false);
   const [, setArrived] = useState(0);
+  // A part with its own strings waits for them in the page's language: a switch while it loads asks for the new one.
+  const locale = useStore((state) => state.locale);
   const Component = part.loaded();
   // No longer wanted (a dialog closed): the next time it is, a failed download is tried again.
   if (!wanted && failed) {
@@ -46,7 +63,7 @@ export function useLazyPart<P extends object>(
     return () => {
       live = false;
     };
-  }, [part, wanted, Component, failed, askedAgain]);
+  }, [part, wanted, Component, failed, askedAgain, locale]);
   return { Component, failed };
 }
 

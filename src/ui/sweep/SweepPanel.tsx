@@ -4,7 +4,7 @@ import { scenarioFromSettings } from '../../state/training';
 import {
   cancelSweep, startSweep, summariseSweep, useSweep, SWEEP_EPOCH_CHOICES, SWEEP_PS, SWEEP_SEED_CHOICES, type SweepPoint,
 } from '../../state/sweep';
-import { useStrings } from '../useStrings';
+import { usePartStrings } from '../useStrings';
 import { ExportButtons } from '../charts/ExportButtons';
 import { useElementWidth } from '../charts/hooks';
 import { DataTable } from '../charts/DataTable';
@@ -17,7 +17,7 @@ import { Spoiler } from '../shell/AnswerGate';
 
 /** "Which p is best?": the final validation loss of the dropout twin against p, over a few seeds. */
 export function SweepPanel() {
-  const s = useStrings().sweep;
+  const s = usePartStrings().sweep;
   const sweep = useSweep();
   const settings = useStore((state) => state.settings);
   const headingId = useId();
@@ -117,7 +117,7 @@ export function SweepPanel() {
 }
 
 function SweepTable({ points }: { points: SweepPoint[] }) {
-  const s = useStrings().sweep;
+  const s = usePartStrings().sweep;
   return (
     <DataTable
       summary={s.tableSummary}

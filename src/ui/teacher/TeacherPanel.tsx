@@ -8,13 +8,13 @@ import { useStore } from '../../state/store';
 import { stepAt } from '../../state/lesson/steps';
 import { HIDEABLE_CONTROLS, type HideableControl } from '../../state/teacher/hideList';
 import { endMystery, revealMystery, startMystery, studentLinkQuery, useMystery } from '../../state/teacher/teacher';
-import { useStrings } from '../useStrings';
+import { usePartStrings, useStrings } from '../useStrings';
 import { Dialog } from '../shell/Dialog';
 import { QrCode } from './QrCode';
 import './teacher.css';
 
 export function TeacherPanel() {
-  const t = useStrings().teacher;
+  const t = usePartStrings().teacher;
   const headingId = useId();
   const lessonOn = useStore((state) => state.settings.view === 'lesson');
   // The hide choices start from the page's own link and are the teacher's to change: they shape the student link.
@@ -36,7 +36,7 @@ export function TeacherPanel() {
 /** The current step's teacher note, in the reader's language. */
 function StepNotes() {
   const lesson = useStrings().lesson;
-  const t = useStrings().teacher;
+  const t = usePartStrings().teacher;
   const number = useStore((state) => state.settings.step);
   const step = stepAt(number);
   const note = lesson.steps[step.id as keyof typeof lesson.steps].teacher;
@@ -71,7 +71,7 @@ function isLocalHost(hostname: string): boolean {
 
 /** The link students open, as a QR code (large on demand) and as text to copy. It follows every change. */
 function StudentLink({ hide }: { hide: readonly HideableControl[] }) {
-  const t = useStrings().teacher;
+  const t = usePartStrings().teacher;
   const settings = useStore((state) => state.settings);
   const [large, setLarge] = useState(false);
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -127,7 +127,7 @@ function StudentLink({ hide }: { hide: readonly HideableControl[] }) {
 
 /** Checkboxes that build a link without chosen controls; the QR code and the link above follow them. */
 function HideChooser({ hide, onChange }: { hide: readonly HideableControl[]; onChange(next: HideableControl[]): void }) {
-  const t = useStrings().teacher;
+  const t = usePartStrings().teacher;
   const toggle = (id: HideableControl, on: boolean) =>
     onChange(HIDEABLE_CONTROLS.filter((control) => (control === id ? on : hide.includes(control))));
   return (
@@ -148,7 +148,7 @@ function HideChooser({ hide, onChange }: { hide: readonly HideableControl[]; onC
 
 /** Start, reveal and end the mystery-p challenge. p is shown here only after "Reveal p". */
 function MysteryControls() {
-  const t = useStrings().teacher;
+  const t = usePartStrings().teacher;
   const mystery = useMystery();
   const headingId = useId();
   return (

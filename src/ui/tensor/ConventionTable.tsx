@@ -1,11 +1,11 @@
-import type { Strings } from '../../i18n';
+import type { PartStrings } from '../../i18n';
 import { plainNumber, shortNumber } from './numberText';
 import { compareConventions } from '../../engine';
 
 interface Props {
   x: number;
   p: number;
-  strings: Strings['tensor'];
+  strings: PartStrings['tensor'];
 }
 
 /** PyTorch's inverted dropout next to the paper's test-time weight scaling, for one element of x (numbers from the engine). */

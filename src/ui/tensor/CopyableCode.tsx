@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
-import type { Strings } from '../../i18n';
+import type { PartStrings } from '../../i18n';
 
 interface Props {
   code: string;
   label: string;
   copyLabel: string;
   testId: string;
-  strings: Strings['tensor'];
+  strings: PartStrings['tensor'];
 }
 
 /** Selects the code so the student can copy it by hand when the Clipboard API is missing or refused. */

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { Strings } from '../../i18n';
+import type { PartStrings } from '../../i18n';
 import { formatTensorElements, pythonFixed } from './pytorchFormat';
 import { plainNumber, shortNumber } from './numberText';
 import type { DropoutLabRun } from '../../engine';
@@ -10,7 +10,7 @@ interface Props {
   p: number;
   training: boolean;
   animate: boolean;
-  strings: Strings['tensor'];
+  strings: PartStrings['tensor'];
 }
 
 /** Where u_i falls against the threshold p on a 0…1 strip: kept when the bar reaches past the line. */

@@ -14,7 +14,7 @@ import { useStore } from '../../state/store';
 import { judgeEstimate, type EstimateVerdict } from '../../state/teacher/mysteryToken';
 import { revealMystery } from '../../state/teacher/teacher';
 import { zeroTotals } from '../../state/teacher/zeroTotals';
-import { useStrings } from '../useStrings';
+import { usePartStrings } from '../useStrings';
 import { pythonFixed } from './pytorchFormat';
 import { plainNumber } from './numberText';
 import { MAX_PASSES, parseProbability } from './tensorModel';
@@ -25,7 +25,7 @@ const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0];
 const FORWARD_COUNTS = [1, 10, 100] as const;
 
 export function MysteryTensorLab({ p, revealed }: { p: number; revealed: boolean }) {
-  const s = useStrings().teacher.mystery;
+  const s = usePartStrings().teacher.mystery;
   const input = useStore((state) => state.settings.tx);
   const [seed, setSeed] = useState(randomSeed);
   const [passes, setPasses] = useState(1);

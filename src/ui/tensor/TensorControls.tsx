@@ -1,7 +1,7 @@
-import type { Strings } from '../../i18n';
+import type { PartStrings } from '../../i18n';
 import { MAX_ELEMENTS, MAX_PASSES, type ProbabilityError, type SeedError, type VectorError } from './tensorModel';
 
-type TensorStrings = Strings['tensor'];
+type TensorStrings = PartStrings['tensor'];
 
 export interface ControlValues {
   pText: string;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { checkArticleRule, largestMeanGap } from '../../engine';
 import { useStore } from '../../state/store';
-import { useStrings } from '../useStrings';
+import { usePartStrings } from '../useStrings';
 import { formatTensor, pythonFixed } from './pytorchFormat';
 import { articleCode, numpySnippet, torchSnippet, type SnippetInput } from './pythonSnippets';
 import { percent, plainNumber, shortNumber } from './numberText';
@@ -47,7 +47,7 @@ function useFieldText<T>(value: T, format: (value: T) => string, same: (a: T, b:
 export function TensorLab() {
   const mystery = useMystery();
   const badToken = useStore((state) => state.notices.some((notice) => notice.key.startsWith('url:mystery:')));
-  const badTokenText = useStrings().teacher.mystery.badToken;
+  const badTokenText = usePartStrings().teacher.mystery.badToken;
   if (mystery) return <MysteryTensorLab key={mystery.token} p={mystery.p} revealed={mystery.revealed} />;
   return (
     <>
@@ -63,7 +63,7 @@ export function TensorLab() {
 
 /** The article's example, explorable: the tensor lab whose p is shown (see TensorLab for the mystery p). */
 function ArticleTensorLab() {
-  const strings = useStrings().tensor;
+  const strings = usePartStrings().tensor;
   const reducedMotion = useStore((state) => state.reducedMotion);
   const settings = useTensorSettings();
   const { seed, p, input, training, inplace } = settings;

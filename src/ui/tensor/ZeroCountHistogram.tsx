@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3';
-import type { Strings } from '../../i18n';
+import type { PartStrings } from '../../i18n';
 import { shortNumber, percent } from './numberText';
 import type { DropoutLabRun } from '../../engine';
 
@@ -10,7 +10,7 @@ const MARGIN = { top: 26, right: 10, bottom: 46, left: 62 };
 
 interface Props {
   run: DropoutLabRun;
-  strings: Strings['tensor'];
+  strings: PartStrings['tensor'];
 }
 
 /** Zero counts of every pass so far (bars) against Binomial(n, p) (diamonds); the current pass is outlined. */
