@@ -115,11 +115,15 @@ test.describe('worker faults', () => {
     await expect(async () => expect(await pingsDuring(1000)).toBe(0)).toPass({ timeout: 15_000 });
     expect(await pings(), 'the worker was watched while it started').toBeGreaterThan(0);
 
+    // While it trains, its snapshots show it alive (a hang then is caught by the hangWorker test above).
     await pressPlay(page);
-    await expect.poll(() => pingsDuring(500), { message: 'training is watched' }).toBeGreaterThan(0);
+    await waitForLossPoints(page, 2);
+    // Pausing is a command: the worker is asked whether it is still there before the page goes quiet again.
+    const beforePause = await pings();
     await page.getByTestId('play').click();
     await expect.poll(async () => (await runStatus(page)).running).toBe(false);
     await expect(async () => expect(await pingsDuring(1000)).toBe(0)).toPass({ timeout: 15_000 });
+    expect(await pings(), 'the pause was watched').toBeGreaterThan(beforePause);
   });
 
   test('the hooks exist (so the fault tests above cannot pass vacuously)', async ({ page }) => {

@@ -47,6 +47,10 @@ function harness(options: { workerUnavailable?: boolean; frames?: boolean } = {}
       tick?.();
     }
   };
+  /** Time passes with no heartbeat check (between two ticks). */
+  const wait = (ms: number) => {
+    now += ms;
+  };
   /** One heartbeat check that comes `gapMs` after the previous one: the page's own timer fired late. */
   const advanceLate = (gapMs: number) => {
     now += gapMs;
@@ -55,7 +59,7 @@ function harness(options: { workerUnavailable?: boolean; frames?: boolean } = {}
   const connect = () => client.connect({ scenario: validateScenario({}), speed: 'full', running: false });
   const frame = () => frameCallbacks.splice(0).forEach((callback) => callback());
   return {
-    client, workers, worker, emit, snapshot, advance, advanceLate, connect, notices, training: () => training, tickArmed: () => tick !== null,
+    client, workers, worker, emit, snapshot, advance, wait, advanceLate, connect, notices, training: () => training, tickArmed: () => tick !== null,
     frame, framesRequested: () => frameCallbacks.length,
   };
 }
@@ -163,6 +167,25 @@ describe('hang detection', () => {
     answer();
     h.advance(HEARTBEAT.tickMs);
     expect(h.tickArmed()).toBe(false);
+  });
+
+  it('asks nothing of a training worker heard from between every two ticks, and replaces it once it falls silent', () => {
+    const h = harness();
+    h.connect();
+    h.client.play();
+    for (let i = 0; i < 20; i++) {
+      h.wait(HEARTBEAT.tickMs / 2);
+      h.emit(h.snapshot({ running: true, ackSeq: 1 }));
+      h.advanceLate(HEARTBEAT.tickMs / 2);
+    }
+    expect(pingsSent(h)).toBe(0);
+    expect(h.tickArmed()).toBe(true);
+    // Silent since the last snapshot: pinged at the next tick, and replaced when it does not answer.
+    h.advance(HEARTBEAT.tickMs);
+    expect(pingsSent(h)).toBe(1);
+    h.advance(HEARTBEAT.maxHangMs + 2 * HEARTBEAT.tickMs);
+    expect(h.workers).toHaveLength(2);
+    expect(h.notices.map((n) => n.key)).toEqual(['worker']);
   });
 
   it('a worker that crashes while the heartbeat is quiet is replaced and watched from its start', () => {
