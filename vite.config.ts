@@ -21,8 +21,9 @@ function relaxCspInDev(): Plugin {
 }
 
 /**
- * Names each language's chunk in index.html for public/locale-hint.js, which preloads the page's language in
- * parallel with the main script (main.tsx waits for those strings before the first render).
+ * Names each language's chunks in index.html for public/locale-hint.js, which preloads the page's language in
+ * parallel with the main script (main.tsx waits for those strings before the first render): its first-screen
+ * strings always, and the later parts' strings for a Lab link (see the script).
  */
 function hintLocaleChunks(): Plugin {
   return {
@@ -32,13 +33,19 @@ function hintLocaleChunks(): Plugin {
       order: 'post',
       handler(html, context) {
         const chunks: Record<string, string> = {};
+        const parts: Record<string, string> = {};
         for (const output of Object.values(context.bundle ?? {})) {
-          const match = output.type === 'chunk' ? /\/src\/i18n\/(en|zh-CN)\.ts$/.exec(output.facadeModuleId ?? '') : null;
-          if (match) chunks[match[1]] = `./${output.fileName}`;
+          const match = output.type === 'chunk' ? /\/src\/i18n\/(parts\.)?(en|zh-CN)\.ts$/.exec(output.facadeModuleId ?? '') : null;
+          if (match) (match[1] ? parts : chunks)[match[2]] = `./${output.fileName}`;
         }
-        if (Object.keys(chunks).length === 0) throw new Error('hint-locale-chunks: no language chunk in the bundle');
-        const attribute = JSON.stringify(chunks).replace(/"/g, '&quot;');
-        return html.replace('</title>', `</title>\n    <script async src="./locale-hint.js" data-locales="${attribute}"></script>`);
+        if (Object.keys(chunks).length === 0 || Object.keys(parts).length === 0) {
+          throw new Error('hint-locale-chunks: no language chunk (or no later parts\' strings) in the bundle');
+        }
+        const attribute = (value: object) => JSON.stringify(value).replace(/"/g, '&quot;');
+        return html.replace(
+          '</title>',
+          `</title>\n    <script async src="./locale-hint.js" data-locales="${attribute(chunks)}" data-parts="${attribute(parts)}"></script>`,
+        );
       },
     },
   };

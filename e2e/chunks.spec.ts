@@ -47,6 +47,33 @@ test('the page asks for the shell at once, not after the entry script has arrive
   await expect(page.locator('main#lesson')).toBeVisible();
 });
 
+test("a Lab link asks for its language's strings, the later parts' too, before the entry script has arrived", async ({ page }) => {
+  // The Lab opens on the tensor lab, whose first render waits for the later parts' strings: public/locale-hint.js
+  // asks for them with the first-screen strings, while the entry is held back. A lesson link asks only for the latter.
+  const asked = recordScripts(page);
+  let releaseEntry = () => {};
+  const entryHeld = new Promise<void>((done) => (releaseEntry = done));
+  await page.route(/\/assets\/index-[\w-]{8}\.js$/, async (route) => {
+    await entryHeld;
+    await route.continue();
+  });
+  const opened = page.goto('./?view=lab&locale=zh-CN');
+  try {
+    await expect.poll(() => asked.includes('zh-CN') && asked.includes('parts.zh-CN')).toBe(true);
+  } finally {
+    releaseEntry();
+  }
+  await opened;
+  await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
+  expect(asked).not.toContain('parts.en');
+
+  asked.length = 0;
+  await openLesson(page, '?view=lesson&locale=en');
+  await page.waitForTimeout(500);
+  expect(asked).toContain('en');
+  expect(asked).not.toContain('parts.en');
+});
+
 test('a reader downloads the strings of their language only', async ({ page }) => {
   const scripts = recordScripts(page);
   await openApp(page, '?locale=zh-CN');

@@ -2,8 +2,9 @@
  * Starts the download of the page's language (a chunk of its own, see src/i18n/index.ts) at once, in parallel
  * with the main script, instead of after it: main.tsx waits for those strings before the first render, so
  * without this hint they would come one round trip late. Loaded with `async` from index.html, where the build
- * (vite.config.ts) writes each language's chunk into data-locales. It decides like src/state/urlSync.ts: the
- * URL's `locale`, else the browser's languages. A wrong guess only costs a wasted download; main.tsx decides.
+ * (vite.config.ts) writes each language's chunk into data-locales (and its later parts' strings into
+ * data-parts). It decides like src/state/urlSync.ts: the URL's `locale`, else the browser's languages. A wrong
+ * guess only costs a wasted download; main.tsx decides.
  */
 (function () {
   var script = document.currentScript;
@@ -24,10 +25,23 @@
       else if (tag.indexOf('en') === 0) locale = 'en';
     }
   }
-  var href = chunks[locale || 'en'];
-  if (!href) return;
-  var link = document.createElement('link');
-  link.rel = 'modulepreload';
-  link.href = href;
-  document.head.appendChild(link);
+  var preload = function (href) {
+    if (!href) return;
+    var link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.appendChild(link);
+  };
+  preload(chunks[locale || 'en']);
+  // A Lab link (view=lab, not an embed) opens on the tensor lab, whose first render also waits for the later
+  // parts' strings (src/i18n/parts.en.ts), and shows the settings, the sweep and the explainer soon after: fetch
+  // them now too. The Lesson's first screen does not use them, so a lesson link leaves them for later.
+  var parts = {};
+  try {
+    parts = JSON.parse(script.dataset.parts || '{}');
+  } catch (error) {
+    return;
+  }
+  var query = new URLSearchParams(location.search);
+  if (query.getAll('view').join() === 'lab' && query.get('embed') !== '1') preload(parts[locale || 'en']);
 })();
