@@ -26,44 +26,41 @@ function forgive(consoleErrors: string[], expected: RegExp): void {
   consoleErrors.splice(0, consoleErrors.length, ...kept);
 }
 
-test('the page asks for the shell at once, not after the entry script has arrived', async ({ page }) => {
-  // Hold the entry script back: the shell must be requested meanwhile, from the <link rel=modulepreload> of
-  // index.html. Without it the browser learns of the shell only from the entry's imports, one round trip later,
-  // and the held entry would keep it from ever being asked for.
-  const asked = recordScripts(page);
+/**
+ * Opens `query` with the entry script held back until `asked` has happened, then lets the page load. What the
+ * page requests meanwhile comes from index.html alone (its preloads and public/locale-hint.js), not from the app.
+ */
+async function openWithEntryHeld(page: Page, query: string, asked: () => boolean): Promise<void> {
   let releaseEntry = () => {};
   const entryHeld = new Promise<void>((done) => (releaseEntry = done));
   await page.route(/\/assets\/index-[\w-]{8}\.js$/, async (route) => {
     await entryHeld;
     await route.continue();
   });
-  const opened = page.goto('./?view=lesson&locale=en');
+  const opened = page.goto(`./${query}`);
   try {
-    await expect.poll(() => asked.includes('shell')).toBe(true);
+    await expect.poll(asked).toBe(true);
   } finally {
     releaseEntry();
   }
   await opened;
+}
+
+test('the page asks for the shell at once, not after the entry script has arrived', async ({ page }) => {
+  // The shell must be requested while the entry is held, from the <link rel=modulepreload> of index.html. Without
+  // it the browser learns of the shell only from the entry's imports, one round trip later, and the held entry
+  // would keep it from ever being asked for.
+  const asked = recordScripts(page);
+  await openWithEntryHeld(page, '?view=lesson&locale=en', () => asked.includes('shell'));
   await expect(page.locator('main#lesson')).toBeVisible();
 });
 
 test("a Lab link asks for its language's strings, the later parts' too, before the entry script has arrived", async ({ page }) => {
   // The Lab opens on the tensor lab, whose first render waits for the later parts' strings: public/locale-hint.js
-  // asks for them with the first-screen strings, while the entry is held back. A lesson link asks only for the latter.
+  // asks for them with the first-screen strings, while the entry is held back. A lesson link asks only for the
+  // first-screen strings.
   const asked = recordScripts(page);
-  let releaseEntry = () => {};
-  const entryHeld = new Promise<void>((done) => (releaseEntry = done));
-  await page.route(/\/assets\/index-[\w-]{8}\.js$/, async (route) => {
-    await entryHeld;
-    await route.continue();
-  });
-  const opened = page.goto('./?view=lab&locale=zh-CN');
-  try {
-    await expect.poll(() => asked.includes('zh-CN') && asked.includes('parts.zh-CN')).toBe(true);
-  } finally {
-    releaseEntry();
-  }
-  await opened;
+  await openWithEntryHeld(page, '?view=lab&locale=zh-CN', () => asked.includes('zh-CN') && asked.includes('parts.zh-CN'));
   await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
   expect(asked).not.toContain('parts.en');
 
@@ -86,30 +83,28 @@ test('a reader downloads the strings of their language only', async ({ page }) =
 
   // Switching fetches English then, once: its first-screen strings and, as the page shows later parts, theirs,
   // before the switch, so no part gives way to an empty box while its strings come.
-  await page.evaluate(() => {
-    const seen = { placeholder: false };
-    (window as unknown as { __placeholderSeen: typeof seen }).__placeholderSeen = seen;
-    new MutationObserver(() => {
-      if (document.querySelector('[data-stage-pending]')) seen.placeholder = true;
-    }).observe(document, { childList: true, subtree: true });
-  });
+  const placeholderSeen = await watchPlaceholder(page, '[data-stage-pending]', 'now');
   await page.getByLabel('语言').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('tensor-pass-count')).toContainText('Passes so far');
-  expect(await page.evaluate(() => (window as unknown as { __placeholderSeen: { placeholder: boolean } }).__placeholderSeen.placeholder)).toBe(false);
+  expect(await placeholderSeen()).toBe(false);
   expect(scripts.filter((name) => name === 'en')).toHaveLength(1);
   expect(scripts.filter((name) => name === 'parts.en')).toHaveLength(1);
 });
 
-/** Records, from before the page's own scripts run, whether a placeholder for `part` was ever put in the page. */
-async function watchPlaceholder(page: Page, part: string): Promise<() => Promise<boolean>> {
-  await page.addInitScript((name) => {
+/**
+ * Records whether a placeholder matching `selector` is ever put in the page: from before the page's own scripts
+ * run on its next load (`nextLoad`), or from now on in the page already open (`now`).
+ */
+async function watchPlaceholder(page: Page, selector: string, from: 'nextLoad' | 'now'): Promise<() => Promise<boolean>> {
+  const watch = (wanted: string) => {
     const seen = { placeholder: false };
     (window as unknown as { __placeholderSeen: typeof seen }).__placeholderSeen = seen;
     new MutationObserver(() => {
-      if (document.querySelector(`[data-stage-pending="${name}"]`)) seen.placeholder = true;
+      if (document.querySelector(wanted)) seen.placeholder = true;
     }).observe(document, { childList: true, subtree: true });
-  }, part);
+  };
+  await (from === 'now' ? page.evaluate(watch, selector) : page.addInitScript(watch, selector));
   return () => page.evaluate(() => (window as unknown as { __placeholderSeen: { placeholder: boolean } }).__placeholderSeen.placeholder);
 }
 
@@ -132,7 +127,7 @@ test("the lesson's first screen does not download the tensor lab; its step does,
 
   // The Lab opens on the tensor lab: its first render already has it (main.tsx waits for the chunk), so no box
   // ever stands in for it and nothing below it moves when it arrives.
-  const placeholderSeen = await watchPlaceholder(page, 'tensor');
+  const placeholderSeen = await watchPlaceholder(page, '[data-stage-pending="tensor"]', 'nextLoad');
   await openApp(page, '?locale=en');
   await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
   expect(await placeholderSeen()).toBe(false);

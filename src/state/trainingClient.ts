@@ -327,8 +327,10 @@ export class TrainingClient {
     // A worker heard from since the last tick (a training run's snapshots arrive every frame) is plainly alive: a
     // ping would only cost both threads a message, about 10 ms of main thread a second at 4× slower CPU. One that
     // falls silent, hung or held back until the page takes its snapshots in, is pinged at the next tick as before.
-    if (link.kind === 'live' && link.waitingSince === null && now - link.lastHeardAt < HEARTBEAT.tickMs) return;
-    if (link.kind === 'live' && link.waitingSince === null) this.link = { ...link, waitingSince: now };
+    if (link.kind === 'live' && link.waitingSince === null) {
+      if (now - link.lastHeardAt < HEARTBEAT.tickMs) return;
+      this.link = { ...link, waitingSince: now };
+    }
     link.worker.postMessage({ type: 'ping', id: ++this.pingId });
     this.probe ??= { pingId: this.pingId, answered: false };
   }
