@@ -26,17 +26,26 @@ function forgive(consoleErrors: string[], expected: RegExp): void {
   consoleErrors.splice(0, consoleErrors.length, ...kept);
 }
 
+/** Holds back every request matching `pattern` until the returned function is called; then they go through. */
+async function holdRequests(page: Page, pattern: RegExp): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The English strings of the later parts (src/i18n/parts.en.ts), retries too (`?retry=N`, src/chunks/lazyValue.ts). */
+const ENGLISH_PART_STRINGS = /\/assets\/parts\.en-[\w-]+\.js(\?retry=\d+)?$/;
+
 /**
  * Opens `query` with the entry script held back until `asked` has happened, then lets the page load. What the
  * page requests meanwhile comes from index.html alone (its preloads and public/locale-hint.js), not from the app.
  */
 async function openWithEntryHeld(page: Page, query: string, asked: () => boolean): Promise<void> {
-  let releaseEntry = () => {};
-  const entryHeld = new Promise<void>((done) => (releaseEntry = done));
-  await page.route(/\/assets\/index-[\w-]{8}\.js$/, async (route) => {
-    await entryHeld;
-    await route.continue();
-  });
+  const releaseEntry = await holdRequests(page, /\/assets\/index-[\w-]{8}\.js$/);
   const opened = page.goto(`./${query}`);
   try {
     await expect.poll(asked).toBe(true);
@@ -55,20 +64,23 @@ test('the page asks for the shell at once, not after the entry script has arrive
   await expect(page.locator('main#lesson')).toBeVisible();
 });
 
-test("a Lab link asks for its language's strings, the later parts' too, before the entry script has arrived", async ({ page }) => {
-  // The Lab opens on the tensor lab, whose first render waits for the later parts' strings: public/locale-hint.js
-  // asks for them with the first-screen strings, while the entry is held back. A lesson link asks only for the
-  // first-screen strings.
+test("a Lab link, and a lesson link to a later step, ask for the later parts' strings before the entry script has arrived", async ({ page }) => {
+  // The Lab opens on the tensor lab, and the card of a lesson step after the first shows text from the later
+  // parts' strings: both first renders wait for those strings, so public/locale-hint.js asks for them with the
+  // first-screen strings while the entry is held back. A link to the lesson's first step preloads none of them.
   const asked = recordScripts(page);
   await openWithEntryHeld(page, '?view=lab&locale=zh-CN', () => asked.includes('zh-CN') && asked.includes('parts.zh-CN'));
   await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
   expect(asked).not.toContain('parts.en');
 
   asked.length = 0;
+  await openWithEntryHeld(page, '?view=lesson&step=5&locale=en', () => asked.includes('en') && asked.includes('parts.en'));
+  await expect(page.getByTestId('lesson-card')).toBeVisible();
+  const partStringsPreloads = page.locator('link[rel="modulepreload"][href*="/parts."]');
+  await expect(partStringsPreloads).toHaveCount(1);
+
   await openLesson(page, '?view=lesson&locale=en');
-  await page.waitForTimeout(500);
-  expect(asked).toContain('en');
-  expect(asked).not.toContain('parts.en');
+  await expect(partStringsPreloads).toHaveCount(0);
 });
 
 test('a reader downloads the strings of their language only', async ({ page }) => {
@@ -110,13 +122,18 @@ async function watchPlaceholder(page: Page, selector: string, from: 'nextLoad' |
 
 test("the lesson's first screen does not download the tensor lab; its step does, and the Lab has it at once", async ({ page }) => {
   const scripts = recordScripts(page);
+  // Nor does it wait for the strings of the parts that come later (src/i18n/parts.en.ts): held back, they keep
+  // nothing of the first screen from being drawn.
+  const releasePartStrings = await holdRequests(page, ENGLISH_PART_STRINGS);
   await openLesson(page, '?locale=en');
   await expect(page.locator('.lesson-figure')).toHaveAttribute('data-panels', 'network loss');
+  await expect(page.getByTestId('lesson-card')).toBeVisible();
   // Give a wrongly made request the time to show up.
   await page.waitForTimeout(500);
   expect(scripts).not.toContain('TensorLab');
-  // Nor the strings of the parts that come later (src/i18n/parts.en.ts).
-  expect(scripts).not.toContain('parts.en');
+  // Once the page has settled, it fetches them for the steps after the first (LessonView.tsx).
+  await expect.poll(() => scripts).toContain('parts.en');
+  releasePartStrings();
 
   // The step that shows the tensor lab brings its code and its strings in.
   await page.getByTestId('lesson-next').click();
@@ -131,6 +148,42 @@ test("the lesson's first screen does not download the tensor lab; its step does,
   await openApp(page, '?locale=en');
   await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
   expect(await placeholderSeen()).toBe(false);
+});
+
+test("a lesson link to a later step draws that step's card at once, never a box in its place", async ({ page }) => {
+  // main.tsx waits for the later parts' strings, which hold that card's text, before the first render: held
+  // back, they keep the lesson from being drawn at all, and once they come the card is drawn with its text.
+  const placeholderSeen = await watchPlaceholder(page, '[data-stage-pending="lesson-step"]', 'nextLoad');
+  const asked = recordScripts(page);
+  const releasePartStrings = await holdRequests(page, ENGLISH_PART_STRINGS);
+  const opened = page.goto('./?view=lesson&step=5&locale=en');
+  await expect.poll(() => asked).toContain('parts.en');
+  await expect.poll(() => asked).toContain('en');
+  // The time for the shell and the first-screen strings to arrive, which is all the first render needs otherwise.
+  await page.waitForTimeout(1000);
+  await expect(page.locator('main#lesson')).toHaveCount(0);
+  releasePartStrings();
+  await opened;
+  await expect(page.getByTestId('lesson-progress')).toContainText('Step 5 of');
+  await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
+  expect(await placeholderSeen()).toBe(false);
+});
+
+test('a later step whose text cannot be downloaded says so, and going to it again tries again', async ({ page, consoleErrors }) => {
+  await page.route(ENGLISH_PART_STRINGS, (route) => route.abort('internetdisconnected'));
+  await openLesson(page, '?locale=en');
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('[data-stage-failed="lesson-step"]')).toContainText('could not be downloaded');
+  // The failures were reported before the network comes back (forgiven below); none may come after.
+  await expect.poll(() => consoleErrors.some((text) => text.includes('ERR_INTERNET_DISCONNECTED'))).toBe(true);
+  // The keys still lead through the lesson, and once the strings can be downloaded the step shows its card.
+  await page.unroute(ENGLISH_PART_STRINGS);
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('lesson-progress')).toContainText('Step 1 of');
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('lesson-progress')).toContainText('Step 2 of');
+  await expect(page.locator('[data-stage-failed="lesson-step"]')).toHaveCount(0);
+  forgive(consoleErrors, /parts\.en|Failed to load resource|Failed to fetch dynamically imported module|error occurred in/i);
 });
 
 test('the tensor lab whose code cannot be downloaded says so, and the rest of the lab works', async ({ page, consoleErrors }) => {
@@ -226,13 +279,12 @@ test('a dialog that cannot be downloaded closes with a notice, and opens once it
 });
 
 test('a dialog whose strings cannot be downloaded closes with a notice, and opens once they can', async ({ page, consoleErrors }) => {
-  const partStrings = /\/assets\/parts\.en-[\w-]+\.js$/;
-  await page.route(partStrings, (route) => route.abort('internetdisconnected'));
+  await page.route(ENGLISH_PART_STRINGS, (route) => route.abort('internetdisconnected'));
   await openLesson(page, '?locale=en');
   await page.keyboard.press('?');
   await expect(page.locator('[data-notice-key="dialog"]')).toContainText('could not be downloaded');
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await page.unroute(partStrings);
+  await page.unroute(ENGLISH_PART_STRINGS);
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   forgive(consoleErrors, /parts\.en|Failed to load resource|Failed to fetch dynamically imported module/i);
@@ -241,12 +293,7 @@ test('a dialog whose strings cannot be downloaded closes with a notice, and open
 test('a part still waiting for its strings when the reader switches language shows the new language', async ({ page }) => {
   // Hold the English strings of the later parts back, open the step with the tensor lab, and switch to Chinese
   // before they arrive: the lab must come in Chinese, not wait for good nor show the language the reader left.
-  let releaseEnglish = () => {};
-  const englishHeld = new Promise<void>((done) => (releaseEnglish = done));
-  await page.route(/\/assets\/parts\.en-[\w-]+\.js$/, async (route) => {
-    await englishHeld;
-    await route.continue();
-  });
+  const releaseEnglish = await holdRequests(page, ENGLISH_PART_STRINGS);
   await openLesson(page, '?locale=en');
   await page.getByTestId('lesson-next').click();
   await expect(page.locator('[data-stage-pending="tensor"]')).toBeAttached();

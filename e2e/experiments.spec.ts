@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { LESSON_STEPS } from '../src/state/lesson/steps';
-import { lessonEn } from '../src/i18n/lesson.en';
+import { lessonStepsEn } from '../src/i18n/lessonSteps.en';
 
 /**
  * The lesson's measured experiments run in the page, on background workers: the ensemble step's (Srivastava et
@@ -16,7 +16,7 @@ test('the ensemble experiment runs to a table in which averaging more masks come
   await page.getByTestId('lesson-skip').click();
   const panel = page.getByTestId('lesson-experiment');
   await expect(panel).toHaveAttribute('data-status', 'idle');
-  await panel.getByRole('button', { name: lessonEn.experiments.run }).click();
+  await panel.getByRole('button', { name: lessonStepsEn.experiments.run }).click();
   await expect(panel).toHaveAttribute('data-status', 'running');
   await expect(panel.locator('progress')).toBeVisible();
   await expect(panel).toHaveAttribute('data-status', 'done', { timeout: 200_000 });
@@ -32,7 +32,7 @@ test('the ensemble experiment runs to a table in which averaging more masks come
     expect(rows[i][1], `the distance at K = ${rows[i][0]}`).toBeLessThan(rows[i - 1][1]);
   }
   await expect(page.getByTestId('lesson-experiment-summary')).toContainText(`average of ${rows.at(-1)![0]}`);
-  await expect(panel.getByRole('button', { name: lessonEn.experiments.runAgain })).toBeEnabled();
+  await expect(panel.getByRole('button', { name: lessonStepsEn.experiments.runAgain })).toBeEnabled();
 });
 
 test('leaving the step stops an experiment in progress, and coming back offers to run it', async ({ page }) => {
@@ -41,7 +41,7 @@ test('leaving the step stops an experiment in progress, and coming back offers t
   await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
   await page.getByTestId('lesson-skip').click();
   const panel = page.getByTestId('lesson-experiment');
-  await panel.getByRole('button', { name: lessonEn.experiments.run }).click();
+  await panel.getByRole('button', { name: lessonStepsEn.experiments.run }).click();
   await expect(panel).toHaveAttribute('data-status', 'running');
   await page.keyboard.press('PageDown');
   await expect(page.locator('.lesson')).not.toHaveAttribute('data-step', LESSON_STEPS[step - 1].id);
@@ -50,5 +50,5 @@ test('leaving the step stops an experiment in progress, and coming back offers t
   // The answer given before leaving is kept, so the reveal (and the experiment in it) is back at once.
   await expect(page.getByTestId('lesson-reveal')).toHaveAttribute('data-verdict', 'skipped');
   await expect(page.getByTestId('lesson-experiment')).toHaveAttribute('data-status', 'idle');
-  await expect(page.getByTestId('lesson-experiment').getByRole('button', { name: lessonEn.experiments.run })).toBeEnabled();
+  await expect(page.getByTestId('lesson-experiment').getByRole('button', { name: lessonStepsEn.experiments.run })).toBeEnabled();
 });

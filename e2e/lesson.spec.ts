@@ -3,7 +3,9 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, openLesson, revealPanels } from './fixtures';
 import { LESSON_STEPS } from '../src/state/lesson/steps';
 import { lessonEn } from '../src/i18n/lesson.en';
+import { lessonStepsEn } from '../src/i18n/lessonSteps.en';
 import { lessonZhCN } from '../src/i18n/lesson.zh-CN';
+import { stepText } from './lessonTexts';
 import { formatLoss } from '../src/ui/charts/scales';
 import { DEFAULT_SCENARIO } from '../src/engine';
 
@@ -16,8 +18,6 @@ async function inViewport(page: Page, locator: Locator, name: string): Promise<v
   expect(box!.y + box!.height, `${name} bottom`).toBeLessThanOrEqual(viewport.height);
   expect(box!.x + box!.width, `${name} right`).toBeLessThanOrEqual(viewport.width);
 }
-
-const stepText = (language: typeof lessonEn, id: string) => language.steps[id as keyof typeof lessonEn.steps];
 
 test.describe('the first screen is the hook', () => {
   const SCREENS = [
@@ -46,7 +46,7 @@ test('every question: the answer is not in the page before the commit, and is af
   test.setTimeout(120_000);
   for (const [index, step] of LESSON_STEPS.entries()) {
     if (!step.question) continue;
-    const text = stepText(lessonEn, step.id);
+    const text = stepText('en', step.id);
     await openLesson(page, `?locale=en&view=lesson&step=${index + 1}`);
     await expect(page.locator('.lesson')).toHaveAttribute('data-step', step.id);
     await expect(page.getByTestId('lesson-reveal')).toHaveCount(0);
@@ -59,7 +59,7 @@ test('every question: the answer is not in the page before the commit, and is af
     const wrong = step.question.choices.find((choice) => !choice.correct)!;
     // Even steps skip, odd steps answer wrong: both ways of committing are covered.
     if (index % 2 === 0) {
-      await page.getByLabel(text.choices[wrong.id as keyof typeof text.choices], { exact: true }).check();
+      await page.getByLabel(text.choices[wrong.id], { exact: true }).check();
       await page.getByTestId('lesson-check').click();
       const reveal = page.getByTestId('lesson-reveal');
       await expect(reveal).toHaveAttribute('data-verdict', 'wrong');
@@ -101,7 +101,7 @@ test('the figure does not give the answer away: a panel text that answers the qu
 /** Plays the overfitting step until its reveal quotes a rise, pauses, and returns the reveal and the chart's numbers. */
 async function overfitReveal(page: Page, seed: number) {
   await openLesson(page, `?locale=en&view=lesson&step=5&seed=${seed}`);
-  await page.getByLabel(lessonEn.steps.overfit.choices.minThenRise, { exact: true }).check();
+  await page.getByLabel(lessonStepsEn.steps.overfit.choices.minThenRise, { exact: true }).check();
   await page.getByTestId('lesson-check').click();
   const numbers = page.getByTestId('lesson-run-numbers');
   await expect(numbers).toHaveAttribute('data-ready', 'false');
@@ -228,11 +228,11 @@ for (const [locale, strings] of [['en', lessonEn], ['zh-CN', lessonZhCN]] as con
       await expect(page.locator('.lesson')).toHaveAttribute('data-step', step.id);
       await expect(page.locator('[data-stage-pending]')).toHaveCount(0);
       await expect(page.getByTestId('lesson-progress')).toHaveText(strings.progress(index + 1, LESSON_STEPS.length));
-      const text = stepText(strings, step.id);
+      const text = stepText(locale, step.id);
       await expect(page.locator('#lesson-step-title')).toHaveText(text.title);
       if (step.question) {
         const right = step.question.choices.find((choice) => choice.correct)!;
-        await page.getByLabel(text.choices[right.id as keyof typeof text.choices], { exact: true }).check();
+        await page.getByLabel(text.choices[right.id], { exact: true }).check();
         await page.getByTestId('lesson-check').click();
         await expect(page.getByTestId('lesson-reveal')).toHaveAttribute('data-verdict', 'right');
       }

@@ -11,6 +11,7 @@ import { LESSON_STEPS } from '../src/state/lesson/steps';
 import { HIDEABLE_CONTROLS } from '../src/state/teacher/hideList';
 import { decodeMysteryToken, encodeMysteryP } from '../src/state/teacher/mysteryToken';
 import { lessonEn } from '../src/i18n/lesson.en';
+import { stepText } from './lessonTexts';
 import { lessonZhCN } from '../src/i18n/lesson.zh-CN';
 import { en } from '../src/i18n/en';
 
@@ -64,7 +65,7 @@ for (const [locale, strings] of [['en', lessonEn], ['zh-CN', lessonZhCN]] as con
     await page.goto(`./?view=lesson&step=1&teacher=1&locale=${locale}`);
     await waitForTeacherPanel(page);
     for (const [index, step] of LESSON_STEPS.entries()) {
-      const note = strings.steps[step.id as keyof typeof strings.steps].teacher;
+      const note = stepText(locale, step.id).teacher;
       const notes = page.getByTestId('teacher-notes');
       await expect(notes).toHaveAttribute('data-step', step.id);
       await expect(notes.getByTestId('teacher-goal')).toHaveText(note.goal);

@@ -35,7 +35,7 @@
   preload(chunks[locale || 'en']);
   // A Lab link (view=lab, not an embed) opens on the tensor lab, whose first render also waits for the later
   // parts' strings (src/i18n/parts.en.ts), and shows the settings, the sweep and the explainer soon after: fetch
-  // them now too. The Lesson's first screen does not use them, so a lesson link leaves them for later.
+  // them now too. The lesson's first step does not use them, so a link to it leaves them for later.
   var parts = {};
   try {
     parts = JSON.parse(script.dataset.parts || '{}');
@@ -43,5 +43,9 @@
     return;
   }
   var query = new URLSearchParams(location.search);
-  if (query.getAll('view').join() === 'lab' && query.get('embed') !== '1') preload(parts[locale || 'en']);
+  var lab = query.getAll('view').join() === 'lab';
+  if (lab && query.get('embed') !== '1') preload(parts[locale || 'en']);
+  // A lesson link to a step after the first: that step's text is among the later parts' strings too.
+  var step = query.getAll('step');
+  if (!lab && step.length === 1 && step[0] !== '1') preload(parts[locale || 'en']);
 })();

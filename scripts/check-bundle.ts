@@ -40,8 +40,10 @@ import { BUNDLE_RULES, listFiles, scanFiles } from './unsafe-code';
  * that load later. That took 7.5 kB (English) and 8.4 kB (Chinese) off the first screen, so its budget went
  * from 157 to 150 kB; two smaller gzip streams compress a little worse than one, which added 2.7 kB to the total
  * (it counts both languages, though a reader downloads one), so that budget went from 217 to 220 kB.
+ * Session 21 moved the text of the lesson's later steps to the later parts' strings (the first screen shows only
+ * the first step): 3.7 kB (English) and 4.2 kB (Chinese) less, so the first screen's budget went to 147 kB.
  */
-export const FIRST_SCREEN_BUDGET_KB = 150;
+export const FIRST_SCREEN_BUDGET_KB = 147;
 export const TOTAL_BUDGET_KB = 220;
 
 interface ManifestChunk {

@@ -1,5 +1,6 @@
 import type { Strings } from './en';
 import type { PartStrings } from './parts.en';
+import type { StepText } from './lesson.en';
 import { lazyValue, type LazyValue } from '../chunks/lazyValue';
 
 export type Locale = 'en' | 'zh-CN';
@@ -42,6 +43,24 @@ export function partStringsOf(locale: Locale): LazyValue<PartStrings> {
 }
 
 /**
+ * The text of the lesson step `id`. The first step's comes with the first-screen strings, every later step's
+ * with the later parts' strings (lessonSteps.en.ts), so a step card after the first waits for those
+ * (stepTextOnFirstScreen tells which; see ui/lesson/LessonView.tsx).
+ */
+export function stepTextFor(locale: Locale, id: string): StepText {
+  const firstScreen: Readonly<Record<string, StepText>> = stringsFor(locale).lesson.steps;
+  if (Object.hasOwn(firstScreen, id)) return firstScreen[id];
+  const later: Readonly<Record<string, StepText>> = partStringsFor(locale).lessonSteps.steps;
+  if (!Object.hasOwn(later, id)) throw new Error(`stepTextFor: no text for the lesson step "${id}"`);
+  return later[id];
+}
+
+/** Whether the text of lesson step `id` comes with the first-screen strings (needs them loaded). */
+export function stepTextOnFirstScreen(locale: Locale, id: string): boolean {
+  return Object.hasOwn(stringsFor(locale).lesson.steps, id);
+}
+
+/**
  * Fetches a language's strings once; a failed fetch (offline before it was cached) may be retried. Once any part
  * has its strings on the page, a switch fetches the new language's part strings too, so no part shows a language
  * the reader left.
@@ -62,4 +81,4 @@ export function localeFromBrowser(languages: readonly string[]): Locale {
   return 'en';
 }
 
-export type { Strings, PartStrings };
+export type { Strings, PartStrings, StepText };

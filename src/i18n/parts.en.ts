@@ -1,12 +1,15 @@
+import { lessonStepsEn } from './lessonSteps.en';
 import { teacherEn } from './teacher.en';
 
 /**
  * The English strings of the parts that load later (the lazy parts of src/ui/shell/lazyPart.tsx: the tensor lab,
- * the fitted function, the settings, the p-sweep, the explainer, the dialogs and the teacher layer). A chunk of
+ * the fitted function, the settings, the p-sweep, the explainer, the dialogs, the teacher layer, and the lesson's
+ * steps after the first: see stepTextFor in index.ts). A chunk of
  * their own, apart from en.ts, so the lesson's first screen does not download them; a part waits for them with
  * its code. This object's type is the contract for parts.zh-CN.ts.
  */
 export const partsEn = {
+  lessonSteps: lessonStepsEn,
   teacher: teacherEn,
   tensor: {
     intro:

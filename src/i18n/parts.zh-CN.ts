@@ -1,8 +1,10 @@
+import { lessonStepsZhCN } from './lessonSteps.zh-CN';
 import { teacherZhCN } from './teacher.zh-CN';
 import type { PartStrings } from './parts.en';
 
 /** 简体中文, the strings of the parts that load later (see parts.en.ts). Typed by the English file, so a missing key fails the build. */
 export const partsZhCN: PartStrings = {
+  lessonSteps: lessonStepsZhCN,
   teacher: teacherZhCN,
   tensor: {
     intro:

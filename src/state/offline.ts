@@ -16,6 +16,7 @@
  * automation (navigator.webdriver): end-to-end tests must always run the build they just made.
  */
 import { pushNotice, useStore } from './store';
+import { whenPageSettled } from './settled';
 
 const UPDATE_CHECK_MS = 30 * 60_000;
 /** The worker vite-plugin-pwa writes next to index.html; its scope is the lab's own folder. */
@@ -71,12 +72,7 @@ export function registerServiceWorker(): void {
  * gets its offline copy.
  */
 export function registerServiceWorkerWhenSettled(): void {
-  const register = () => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => registerServiceWorker(), { timeout: 5000 });
-    else setTimeout(registerServiceWorker, 1000);
-  };
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  whenPageSettled(registerServiceWorker);
 }
 
 /**

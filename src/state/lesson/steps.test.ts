@@ -6,12 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
+import { partsEn } from '../../i18n/parts.en';
+import { partsZhCN } from '../../i18n/parts.zh-CN';
 import { DATA_SIZES, DEFAULT_SCENARIO } from '../../engine';
 import { defaultUrlSettings, parseUrlSettings, URL_SCHEMA } from '../urlSchema';
 import { LESSON_OWNED_KEYS, LESSON_STEPS, LESSON_STEP_COUNT, MISCONCEPTIONS, lessonLinkSettings, settingsForStep, stepAt, type LessonPanel } from './steps';
 
-const LANGUAGES = { en: en.lesson, 'zh-CN': zhCN.lesson };
-type StepText = (typeof en.lesson.steps)[keyof typeof en.lesson.steps];
+/** Every step's text per language: the first step's (first-screen strings) and the later ones' (later parts). */
+const LANGUAGES = {
+  en: { ...en.lesson.steps, ...partsEn.lessonSteps.steps },
+  'zh-CN': { ...zhCN.lesson.steps, ...partsZhCN.lessonSteps.steps },
+};
+type StepText = (typeof LANGUAGES.en)[keyof typeof LANGUAGES.en];
 
 /**
  * Words as a reader meets them: Latin words and numbers count one each, and two Chinese characters count as one
@@ -43,7 +49,7 @@ const PANEL_MENTIONS: Record<keyof typeof LANGUAGES, Record<LessonPanel, RegExp>
 };
 
 function stepText(language: keyof typeof LANGUAGES, id: string): StepText {
-  return LANGUAGES[language].steps[id as keyof typeof en.lesson.steps];
+  return LANGUAGES[language][id as keyof typeof LANGUAGES.en];
 }
 
 describe('the lesson steps', () => {
@@ -59,6 +65,15 @@ describe('the lesson steps', () => {
     // The tensor lab is not the hook.
     expect(LESSON_STEPS[0].panels).not.toContain('tensor');
     expect(LESSON_STEPS[0].panels).toEqual(expect.arrayContaining(['network', 'loss']));
+  });
+
+  // The first screen downloads the first step's text only; a lesson link to a later step (main.tsx, and
+  // public/locale-hint.js) fetches the later parts' strings because every other step's text is there.
+  it('keep the first step’s text on the first screen and every later step’s with the later parts', () => {
+    for (const [first, later] of [[en.lesson.steps, partsEn.lessonSteps.steps], [zhCN.lesson.steps, partsZhCN.lessonSteps.steps]]) {
+      expect(Object.keys(first)).toEqual([LESSON_STEPS[0].id]);
+      expect(Object.keys(later).sort()).toEqual(LESSON_STEPS.slice(1).map((step) => step.id).sort());
+    }
   });
 
   for (const step of LESSON_STEPS) {
@@ -159,25 +174,25 @@ describe('the numbers the lesson writes out', () => {
   const { trainSize, hidden, p } = DEFAULT_SCENARIO;
   /** `value` written as a number of its own (not part of 1200 or 0.3). */
   const number = (value: number) => new RegExp(`(^|[^\\d.])${value}(?![\\d]|\\.\\d)`);
-  it.each(Object.entries(LANGUAGES))('are the default scenario’s (%s)', (_, lesson) => {
+  it.each(Object.entries(LANGUAGES))('are the default scenario’s (%s)', (_, steps) => {
     expect(hidden).toHaveLength(1); // "the hidden layer"
     const [units] = hidden;
-    for (const text of [lesson.steps.hook.text, lesson.steps.hook.explanation, lesson.steps.perExample.question,
-      lesson.steps.overfit.explanation, lesson.steps.moreData.text]) {
+    for (const text of [steps.hook.text, steps.hook.explanation, steps.perExample.question,
+      steps.overfit.explanation, steps.moreData.text]) {
       expect(text).toMatch(number(trainSize));
     }
-    expect(lesson.steps.perExample.text).toMatch(number(trainSize));
-    expect(lesson.steps.perExample.text).toMatch(number(units));
-    for (const choice of [lesson.steps.perExample.choices.ownAboutHalf, lesson.steps.perExample.choices.ownExactlyHalf]) {
+    expect(steps.perExample.text).toMatch(number(trainSize));
+    expect(steps.perExample.text).toMatch(number(units));
+    for (const choice of [steps.perExample.choices.ownAboutHalf, steps.perExample.choices.ownExactlyHalf]) {
       expect(choice).toMatch(number(units));
       expect(choice).toMatch(number(units * p));
     }
   });
 
   // The data-size step names the sizes its switch offers (the experiment's DATA_SIZES) and the size it opens with.
-  it.each(Object.entries(LANGUAGES))('in the data-size step are the sizes it offers (%s)', (_, lesson) => {
+  it.each(Object.entries(LANGUAGES))('in the data-size step are the sizes it offers (%s)', (_, steps) => {
     const step = stepAt(LESSON_STEPS.findIndex((candidate) => candidate.id === 'moreData') + 1);
-    const text = lesson.steps.moreData.text;
+    const text = steps.moreData.text;
     expect(step.variants?.values).toEqual([...DATA_SIZES]);
     for (const size of DATA_SIZES) expect(text).toMatch(number(size));
     expect(text).toMatch(number(step.preset.n ?? NaN));

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useStrings } from '../useStrings';
+import { usePartStrings } from '../useStrings';
 import { column, cancelExperiment, startExperiment, useExperiments } from '../../state/lesson/experiments';
 import { experimentJobs } from '../../engine';
 import { formatLoss } from '../charts/scales';
@@ -12,7 +12,8 @@ const SHOWN_KS = [1, 5, 20, 50, 200];
  * background workers, then its table and a sentence that reads it. Every number is the engine's.
  */
 export function ExperimentResult({ name }: { name: 'ensemble' | 'data-size' }) {
-  const s = useStrings().lesson.experiments;
+  // Shown only in the reveal of a step after the first, whose card waits for the later parts' strings.
+  const s = usePartStrings().lessonSteps.experiments;
   const run = useExperiments((state) => state[name]);
   // Leaving the step stops the workers; a finished table stays for when the student comes back.
   useEffect(() => () => cancelExperiment(name), [name]);

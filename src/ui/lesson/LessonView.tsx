@@ -4,7 +4,7 @@
  * and an embedding page all change that one setting, and this view puts the step's preset in place.
  *
  * Where a teacher panel plugs in: render it as the last child of `.lesson-card-column`, after <StepCard />
- * (it reads the same step: `stepAt(settings.step)` and `step.teacher`, strings in `strings.lesson.steps[id]
+ * (it reads the same step: `stepAt(settings.step)` and `step.teacher`, strings in `stepTextFor(locale, id)
  * .teacher`). The card's structure is flat on purpose: progress, title, text, question, reveal, action, nav.
  */
 import { useEffect, useRef } from 'react';
@@ -15,9 +15,15 @@ import { StepCard } from './StepCard';
 import { LessonFigure } from './LessonFigure';
 import { AnswerGate } from '../shell/AnswerGate';
 import { useLessonProgress } from '../../state/lesson/progress';
+import { whenPageSettled } from '../../state/settled';
 import { TeacherLayer } from '../teacher/TeacherLayer';
 import { useTeacherBeside } from '../teacher/useTeacherBeside';
+import { LazyPartView, withPartStrings } from '../shell/lazyPart';
+import { partStringsOf, stepTextOnFirstScreen } from '../../i18n';
 import './lesson.css';
+
+/** The card of a step after the first: its text comes with the later parts' strings (i18n/index.ts: stepTextFor). */
+const LATER_STEP_CARD = withPartStrings(StepCard);
 
 export function LessonView() {
   const stepNumber = useStore((state) => state.settings.step);
@@ -26,6 +32,8 @@ export function LessonView() {
   const teacherOn = useStore((state) => state.settings.teacher && !state.settings.embed);
   // The teacher layer: a third column on a wide screen, else under the step card (see teacher/teacher.css).
   const teacherBeside = useTeacherBeside();
+  const locale = useStore((state) => state.locale);
+  const cardOnFirstScreen = stepTextOnFirstScreen(locale, step.id);
   // The step applied last. The start-up applies the first one (urlSync.ts) before training starts; a change of
   // `step` from anywhere else (an embedding page's `set`) is applied here.
   const applied = useRef(stepNumber);
@@ -34,12 +42,22 @@ export function LessonView() {
     applied.current = stepNumber;
     if (useStore.getState().settings.step === stepNumber) goToStep(stepNumber);
   }, [stepNumber]);
+  // On a step whose text is on the first screen, fetch the later steps' text once the page has settled, so that
+  // Next shows the next card at once rather than a placeholder. After a failure, that card asks again.
+  useEffect(() => {
+    if (!cardOnFirstScreen) return;
+    return whenPageSettled(() => void partStringsOf(locale).load().catch(() => undefined));
+  }, [cardOnFirstScreen, locale]);
 
   return (
     // On a phone the living network comes first where a step opens with it (the hook): network, then question.
     <div className="lesson" data-step={step.id} data-step-number={stepNumber} data-phone-order={step.panels[0] === 'network' ? 'figure-first' : 'card-first'} data-teacher={teacherOn ? (teacherBeside ? 'beside' : 'below') : undefined}>
       <div className="lesson-card-column">
-        <StepCard key={step.id} step={step} number={stepNumber} />
+        {cardOnFirstScreen ? (
+          <StepCard key={step.id} step={step} number={stepNumber} />
+        ) : (
+          <LazyPartView key={step.id} part={LATER_STEP_CARD} name="lesson-step" placeholderClass="lesson-card lesson-card-pending" props={{ step, number: stepNumber }} />
+        )}
         {teacherOn && !teacherBeside && <TeacherLayer />}
       </div>
       {/* The figure's own explanations wait for the student's prediction too (shell/AnswerGate.tsx). */}
@@ -50,3 +68,4 @@ export function LessonView() {
     </div>
   );
 }
+

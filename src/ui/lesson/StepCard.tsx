@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useStore } from '../../state/store';
 import { useStrings } from '../useStrings';
+import { stepTextFor } from '../../i18n';
 import { LESSON_STEP_COUNT, type LessonStep } from '../../state/lesson/steps';
 import { chooseScreen, nextStep, previousStep } from '../../state/lesson/navigation';
 import { clearAnswer, commitAnswer, useLessonProgress } from '../../state/lesson/progress';
@@ -10,11 +11,13 @@ import { MainActionButton, VariantChooser } from './StepActions';
 /**
  * The step card: progress, title, text, the question (predict first), the reveal once the student commits or
  * skips, the step's main action, and Back / Next. The answer is rendered only after the commit: before it, it
- * is not in the page at all, for screen readers and curious students alike.
+ * is not in the page at all, for screen readers and curious students alike. A later step's card is drawn once
+ * the later parts' strings have arrived (LessonView.tsx), so its text is there to read.
  */
 export function StepCard({ step, number }: { step: LessonStep; number: number }) {
   const lesson = useStrings().lesson;
-  const text = lesson.steps[step.id as keyof typeof lesson.steps];
+  const locale = useStore((state) => state.locale);
+  const text = stepTextFor(locale, step.id);
   const answer = useLessonProgress((state) => state.answers[step.id]);
   const [picked, setPicked] = useState<string | null>(null);
   const [nudge, setNudge] = useState(false);
@@ -72,7 +75,7 @@ export function StepCard({ step, number }: { step: LessonStep; number: number })
                       setNudge(false);
                     }}
                   />
-                  <span>{text.choices[choice.id as keyof typeof text.choices]}</span>
+                  <span>{text.choices[choice.id]}</span>
                 </label>
               );
             })}

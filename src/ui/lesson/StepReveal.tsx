@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useStore, type AppState } from '../../state/store';
 import { useStrings } from '../useStrings';
+import { partStringsFor, stepTextFor } from '../../i18n';
 import { dropoutScale, checkArticleRule } from '../../engine';
 import type { LessonStep } from '../../state/lesson/steps';
 import type { StepAnswer } from '../../state/lesson/progress';
@@ -29,11 +30,12 @@ const selectTraining = (state: AppState) => state.training;
  */
 export function StepReveal({ step, answer }: { step: LessonStep; answer: StepAnswer }) {
   const lesson = useStrings().lesson;
-  const text = lesson.steps[step.id as keyof typeof lesson.steps];
+  const locale = useStore((state) => state.locale);
+  const text = stepTextFor(locale, step.id);
   const choices = step.question?.choices ?? [];
   const chosen = answer.kind === 'chosen' ? choices.find((choice) => choice.id === answer.choice) : undefined;
   const correct = choices.find((choice) => choice.correct);
-  const choiceText = (id: string) => text.choices[id as keyof typeof text.choices];
+  const choiceText = (id: string) => text.choices[id];
   return (
     <div className="lesson-reveal" data-testid="lesson-reveal" data-verdict={chosen ? (chosen.correct ? 'right' : 'wrong') : 'skipped'}>
       <p className="lesson-verdict">
@@ -54,8 +56,10 @@ export function StepReveal({ step, answer }: { step: LessonStep; answer: StepAns
 
 /** The sentence quoting the student's own run, rewritten at most once a second as the run goes on. */
 function RunNumbers({ step }: { step: LessonStep }) {
-  const strings = useStrings();
-  const r = strings.lesson.reveals;
+  const r = useStrings().lesson.reveals;
+  const locale = useStore((state) => state.locale);
+  // The reveals of the steps after the first come with the later parts' strings, here once such a step's card is.
+  const later = () => partStringsFor(locale).lessonSteps.reveals;
   const training = useThrottledStore(selectTraining, REVEAL_EVERY_MS);
   const n = useStore((state) => state.settings.n);
   const sweep = useSweep();
@@ -83,15 +87,15 @@ function RunNumbers({ step }: { step: LessonStep }) {
       sentence = !v
         ? r.waitPlay(training.epoch, OVERFIT_MIN_EPOCHS)
         : v.rising
-          ? r.overfitRise(formatLoss(v.bestVal), v.bestEpoch, formatLoss(v.val), v.epoch, ratioText(v.rise))
-          : r.overfitWaiting(formatLoss(v.bestVal), v.bestEpoch, v.epoch);
+          ? later().overfitRise(formatLoss(v.bestVal), v.bestEpoch, formatLoss(v.val), v.epoch, ratioText(v.rise))
+          : later().overfitWaiting(formatLoss(v.bestVal), v.bestEpoch, v.epoch);
       break;
     }
     case 'dropoutRun': {
       const v = dropoutVerdict(training.history);
       ready = v !== null;
       sentence = v
-        ? r.dropoutRun(
+        ? later().dropoutRun(
             v.epoch, formatLoss(v.trainPlain), formatLoss(v.trainDropout), formatLoss(v.valPlain), formatLoss(v.valDropout),
             formatLoss(v.trainDropoutOn), ratioText(v.onRatio),
           )
@@ -102,7 +106,7 @@ function RunNumbers({ step }: { step: LessonStep }) {
       const v = twinVerdict(training.history);
       ready = v !== null;
       sentence = v
-        ? r.dataSize(n, v.epoch, formatLoss(v.valPlain), formatLoss(v.valDropout), gainText(v.valPlain, v.valDropout))
+        ? later().dataSize(n, v.epoch, formatLoss(v.valPlain), formatLoss(v.valDropout), gainText(v.valPlain, v.valDropout))
         : waitPlay();
       break;
     }
@@ -110,41 +114,41 @@ function RunNumbers({ step }: { step: LessonStep }) {
       const t = tallySummary(tensorRun.tally);
       ready = t.passes > 1 && tensor.training;
       sentence = ready
-        ? r.tensorTally(t.passes, t.fewest, t.most, t.expected, t.atExpected, percent(t.share), percent(tensorRun.pmf[t.expected] ?? 0))
-        : r.tensorFewPasses;
+        ? later().tensorTally(t.passes, t.fewest, t.most, t.expected, t.atExpected, percent(t.share), percent(tensorRun.pmf[t.expected] ?? 0))
+        : later().tensorFewPasses;
       break;
     }
     case 'tensorScale': {
       const check = tensor.training ? checkArticleRule(tensorRun.shown, tensor.input, tensor.p) : null;
       ready = check !== null;
       sentence = check
-        ? r.tensorScale(pythonFixed(dropoutScale(tensor.p), 4), plainNumber(check.x), pythonFixed(check.output, 4), pythonFixed(check.dividedByP, 4))
-        : r.tensorFewPasses;
+        ? later().tensorScale(pythonFixed(dropoutScale(tensor.p), 4), plainNumber(check.x), pythonFixed(check.output, 4), pythonFixed(check.dividedByP, 4))
+        : later().tensorFewPasses;
       break;
     }
     case 'networkPass': {
       const v = passDrops(training.pass);
       ready = v !== null;
-      sentence = v ? r.networkPass(v.sample + 1, v.dropped.map((off, i) => `${off}/${v.widths[i]}`).join(', ')) : r.networkWaiting;
+      sentence = v ? later().networkPass(v.sample + 1, v.dropped.map((off, i) => `${off}/${v.widths[i]}`).join(', ')) : later().networkWaiting;
       break;
     }
     case 'mcGap': {
       const fit = training.fit?.kind === 'curve' ? training.fit.dropout : null;
       const v = mcMeanGap(training.mc, fit);
       ready = v !== null && v.epoch >= TWIN_VERDICT_EPOCHS;
-      sentence = v && ready ? r.mcGap(v.epoch, formatLoss(v.gap), formatLoss(v.spread)) : waitPlay();
+      sentence = v && ready ? later().mcGap(v.epoch, formatLoss(v.gap), formatLoss(v.spread)) : waitPlay();
       break;
     }
     case 'mcBand': {
       const v = bandWidths(training.mc, training.dataset?.gap ?? null);
       ready = v !== null && training.epoch >= TWIN_VERDICT_EPOCHS;
-      sentence = v && ready ? r.mcBand(v.epoch, formatLoss(4 * v.inGap), formatLoss(4 * v.outside), ratioText(v.ratio)) : waitPlay();
+      sentence = v && ready ? later().mcBand(v.epoch, formatLoss(4 * v.inGap), formatLoss(4 * v.outside), ratioText(v.ratio)) : waitPlay();
       break;
     }
     case 'sweep': {
       const v = sweepVerdict(sweepPoints);
       ready = v !== null;
-      sentence = v ? r.sweep(v.bestP.toFixed(1), formatLoss(v.bestVal), formatLoss(v.zeroVal), v.maxP.toFixed(1), formatLoss(v.maxVal)) : r.sweepWaiting;
+      sentence = v ? later().sweep(v.bestP.toFixed(1), formatLoss(v.bestVal), formatLoss(v.zeroVal), v.maxP.toFixed(1), formatLoss(v.maxVal)) : later().sweepWaiting;
       break;
     }
     case 'static':

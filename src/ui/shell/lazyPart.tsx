@@ -25,13 +25,32 @@ export function lazyPart<M, P extends object>(
   { partStrings = false }: { partStrings?: boolean } = {},
 ): LazyPart<P> {
   const code = lazyValue(importModule, pick);
-  if (!partStrings) return code;
+  return partStrings ? waitingForPartStrings(code) : code;
+}
+
+/**
+ * A component that is already here but reads the later parts' strings, as a part that arrives with them: a step
+ * card after the lesson's first (its text is in those strings, see stepTextFor in i18n/index.ts). It is shown
+ * when the reader goes to a step, never by the page's own waits, so a failed download of the strings (an idle
+ * prefetch while the Wi-Fi was down) is tried again then, rather than reported.
+ */
+export function withPartStrings<P extends object>(component: ComponentType<P>): LazyPart<P> {
+  const part = waitingForPartStrings({
+    load: () => Promise.resolve(component),
+    outcome: () => Promise.resolve(component),
+    loaded: () => component,
+  });
+  return { ...part, outcome: part.load };
+}
+
+/** `part`, arriving only once the later parts' strings in the page's language have arrived too. */
+function waitingForPartStrings<P extends object>(part: LazyPart<P>): LazyPart<P> {
   // The language is read at each call, not fixed here: a part first shown after a switch waits for the new one.
   const strings = () => partStringsOf(useStore.getState().locale);
   return {
-    load: () => Promise.all([code.load(), strings().load()]).then(([component]) => component),
-    outcome: () => Promise.all([code.outcome(), strings().outcome()]).then(([component]) => component),
-    loaded: () => (strings().loaded() ? code.loaded() : null),
+    load: () => Promise.all([part.load(), strings().load()]).then(([component]) => component),
+    outcome: () => Promise.all([part.outcome(), strings().outcome()]).then(([component]) => component),
+    loaded: () => (strings().loaded() ? part.loaded() : null),
   };
 }
 

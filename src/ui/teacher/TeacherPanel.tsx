@@ -6,6 +6,7 @@
 import { useId, useState } from 'react';
 import { useStore } from '../../state/store';
 import { stepAt } from '../../state/lesson/steps';
+import { stepTextFor } from '../../i18n';
 import { HIDEABLE_CONTROLS, type HideableControl } from '../../state/teacher/hideList';
 import { endMystery, revealMystery, startMystery, studentLinkQuery, useMystery } from '../../state/teacher/teacher';
 import { usePartStrings, useStrings } from '../useStrings';
@@ -39,7 +40,8 @@ function StepNotes() {
   const t = usePartStrings().teacher;
   const number = useStore((state) => state.settings.step);
   const step = stepAt(number);
-  const note = lesson.steps[step.id as keyof typeof lesson.steps].teacher;
+  const locale = useStore((state) => state.locale);
+  const note = stepTextFor(locale, step.id).teacher;
   const headingId = useId();
   return (
     <section className="teacher-section" aria-labelledby={headingId} data-testid="teacher-notes" data-step={step.id}>
