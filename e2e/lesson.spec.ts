@@ -208,6 +208,42 @@ test('Next, Back, ←, →, Page Up and Page Down move between steps, and the li
   await at(1);
 });
 
+test('Next and Back keep the keyboard focus where it was, and the new step is announced', async ({ page }) => {
+  const count = LESSON_STEPS.length;
+  const next = page.getByTestId('lesson-next');
+  const back = page.getByTestId('lesson-back');
+  const announced = page.getByTestId('lesson-step-announcement');
+  await openLesson(page, '?locale=en&view=lesson&step=1');
+  await expect(announced).toHaveText('');
+  // Each step is a new card: the focus moves to the same button in it, not to the page's start.
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('lesson-progress')).toHaveText(`Step 2 of ${count}`);
+  await expect(next).toBeFocused();
+  await expect(announced).toHaveText(`Step 2 of ${count}: ${stepText('en', LESSON_STEPS[1].id).title}`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('lesson-progress')).toHaveText(`Step 3 of ${count}`);
+  await expect(next).toBeFocused();
+  await back.focus();
+  await page.keyboard.press('Enter');
+  await expect(back).toBeFocused();
+  // Back to the first step, whose Back is disabled: the focus goes to Next.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('lesson-progress')).toHaveText(`Step 1 of ${count}`);
+  await expect(next).toBeFocused();
+  await expect(announced).toHaveText(`Step 1 of ${count}: ${stepText('en', LESSON_STEPS[0].id).title}`);
+  // Page Down from a choice: the focus goes to the new step's title, where a reader starts reading.
+  await page.locator('.lesson-choice input').first().focus();
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('#lesson-step-title')).toBeFocused();
+  // Into the last step, whose Next is disabled: the focus goes to Back.
+  await openLesson(page, `?locale=en&view=lesson&step=${count - 1}`);
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('lesson-progress')).toHaveText(`Step ${count} of ${count}`);
+  await expect(back).toBeFocused();
+});
+
 test('old links keep working: view=eval opens the Lab with the network in eval mode', async ({ page }) => {
   await page.goto('./?locale=en&view=eval');
   await expect(page.locator('main#lab')).toBeVisible();

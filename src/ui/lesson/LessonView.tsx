@@ -7,11 +7,11 @@
  * (it reads the same step: `stepAt(settings.step)` and `step.teacher`, strings in `stepTextFor(locale, id)
  * .teacher`). The card's structure is flat on purpose: progress, title, text, question, reveal, action, nav.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../../state/store';
 import { goToStep } from '../../state/lesson/navigation';
-import { stepAt } from '../../state/lesson/steps';
-import { StepCard } from './StepCard';
+import { LESSON_STEP_COUNT, stepAt } from '../../state/lesson/steps';
+import { StepCard, type CardFocus } from './StepCard';
 import { LessonFigure } from './LessonFigure';
 import { AnswerGate } from '../shell/AnswerGate';
 import { useLessonProgress } from '../../state/lesson/progress';
@@ -19,7 +19,8 @@ import { whenPageSettled } from '../../state/settled';
 import { TeacherLayer } from '../teacher/TeacherLayer';
 import { useTeacherBeside } from '../teacher/useTeacherBeside';
 import { LazyPartView, withPartStrings } from '../shell/lazyPart';
-import { partStringsOf, stepTextOnFirstScreen } from '../../i18n';
+import { partStringsOf, stepTextFor, stepTextOnFirstScreen } from '../../i18n';
+import { useStrings } from '../useStrings';
 import './lesson.css';
 
 /** The card of a step after the first: its text comes with the later parts' strings (i18n/index.ts: stepTextFor). */
@@ -34,6 +35,8 @@ export function LessonView() {
   const teacherBeside = useTeacherBeside();
   const locale = useStore((state) => state.locale);
   const cardOnFirstScreen = stepTextOnFirstScreen(locale, step.id);
+  const focusHandoff = useRef<CardFocus | null>(null);
+  const announcement = useStepAnnouncement(stepNumber);
   // The step applied last. The start-up applies the first one (urlSync.ts) before training starts; a change of
   // `step` from anywhere else (an embedding page's `set`) is applied here.
   const applied = useRef(stepNumber);
@@ -53,10 +56,13 @@ export function LessonView() {
     // On a phone the living network comes first where a step opens with it (the hook): network, then question.
     <div className="lesson" data-step={step.id} data-step-number={stepNumber} data-phone-order={step.panels[0] === 'network' ? 'figure-first' : 'card-first'} data-teacher={teacherOn ? (teacherBeside ? 'beside' : 'below') : undefined}>
       <div className="lesson-card-column">
+        <p className="visually-hidden" aria-live="polite" data-testid="lesson-step-announcement">
+          {announcement}
+        </p>
         {cardOnFirstScreen ? (
-          <StepCard key={step.id} step={step} number={stepNumber} />
+          <StepCard key={step.id} step={step} number={stepNumber} focusHandoff={focusHandoff} />
         ) : (
-          <LazyPartView key={step.id} part={LATER_STEP_CARD} name="lesson-step" placeholderClass="lesson-card lesson-card-pending" props={{ step, number: stepNumber }} />
+          <LazyPartView key={step.id} part={LATER_STEP_CARD} name="lesson-step" placeholderClass="lesson-card lesson-card-pending" props={{ step, number: stepNumber, focusHandoff }} />
         )}
         {teacherOn && !teacherBeside && <TeacherLayer />}
       </div>
@@ -69,3 +75,22 @@ export function LessonView() {
   );
 }
 
+/**
+ * What screen readers are told when the step changes (never on load): the new step's number and title. The focus
+ * stays on the button that was pressed (StepCard), so without it they would hear only "Next" again. The title
+ * is left out while a later step's text is still downloading.
+ */
+function useStepAnnouncement(stepNumber: number): string {
+  const lesson = useStrings().lesson;
+  const locale = useStore((state) => state.locale);
+  const [announcement, setAnnouncement] = useState('');
+  const shown = useRef(stepNumber);
+  useEffect(() => {
+    if (shown.current === stepNumber) return;
+    shown.current = stepNumber;
+    const { id } = stepAt(stepNumber);
+    const readable = stepTextOnFirstScreen(locale, id) || partStringsOf(locale).loaded() !== null;
+    setAnnouncement(lesson.stepShown(lesson.progress(stepNumber, LESSON_STEP_COUNT), readable ? stepTextFor(locale, id).title : ''));
+  }, [stepNumber, lesson, locale]);
+  return announcement;
+}

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useStore } from '../../state/store';
 import { useStrings } from '../useStrings';
 import { stepTextFor } from '../../i18n';
@@ -14,7 +14,10 @@ import { MainActionButton, VariantChooser } from './StepActions';
  * is not in the page at all, for screen readers and curious students alike. A later step's card is drawn once
  * the later parts' strings have arrived (LessonView.tsx), so its text is there to read.
  */
-export function StepCard({ step, number }: { step: LessonStep; number: number }) {
+/** Where the focus was in a card that gave way to the next step's: the new card puts it in the same place. */
+export type CardFocus = 'back' | 'next' | 'elsewhere';
+
+export function StepCard({ step, number, focusHandoff }: { step: LessonStep; number: number; focusHandoff: RefObject<CardFocus | null> }) {
   const lesson = useStrings().lesson;
   const locale = useStore((state) => state.locale);
   const text = stepTextFor(locale, step.id);
@@ -25,6 +28,29 @@ export function StepCard({ step, number }: { step: LessonStep; number: number })
   const nudgeId = useId();
   const last = number >= LESSON_STEP_COUNT;
   const embed = useStore((state) => state.settings.embed);
+  const cardRef = useRef<HTMLElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const backRef = useRef<HTMLButtonElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  // The card is a new one on every step (LessonView keys it by step), so a focused Back or Next button would be
+  // removed with the old card and the focus would fall to the page's start: a keyboard user pressing Next would
+  // Tab through the whole page to press it again. The old card notes where the focus was as it goes (before
+  // React removes its elements), and the new one puts it back: on the same button, or the other one if that is
+  // disabled now (first and last step), or on the title when it was elsewhere in the card.
+  useLayoutEffect(() => {
+    const handoff = focusHandoff.current;
+    focusHandoff.current = null;
+    if (handoff === 'elsewhere') titleRef.current?.focus();
+    else if (handoff) {
+      const [wanted, other] = handoff === 'next' ? [nextRef.current, backRef.current] : [backRef.current, nextRef.current];
+      (wanted && !wanted.disabled ? wanted : other)?.focus();
+    }
+    return () => {
+      const focused = document.activeElement;
+      if (!focused || !cardRef.current?.contains(focused)) return;
+      focusHandoff.current = focused === nextRef.current ? 'next' : focused === backRef.current ? 'back' : 'elsewhere';
+    };
+  }, [focusHandoff]);
 
   const check = (event: FormEvent) => {
     event.preventDefault();
@@ -45,12 +71,12 @@ export function StepCard({ step, number }: { step: LessonStep; number: number })
   };
 
   return (
-    <section className="lesson-card" aria-labelledby="lesson-step-title" data-testid="lesson-card">
+    <section ref={cardRef} className="lesson-card" aria-labelledby="lesson-step-title" data-testid="lesson-card">
       <div className="lesson-progress">
         <span id="lesson-progress-text" data-testid="lesson-progress">{lesson.progress(number, LESSON_STEP_COUNT)}</span>
         <progress max={LESSON_STEP_COUNT} value={number} aria-labelledby="lesson-progress-text" />
       </div>
-      <h2 id="lesson-step-title" className="lesson-title" tabIndex={-1}>
+      <h2 ref={titleRef} id="lesson-step-title" className="lesson-title" tabIndex={-1}>
         {text.title}
       </h2>
       <p className="lesson-text">{text.text}</p>
@@ -124,11 +150,11 @@ export function StepCard({ step, number }: { step: LessonStep; number: number })
         </p>
       )}
       <nav className="lesson-nav" aria-label={lesson.progressLabel}>
-        <button type="button" onClick={previousStep} disabled={number <= 1} data-testid="lesson-back">
+        <button ref={backRef} type="button" onClick={previousStep} disabled={number <= 1} data-testid="lesson-back">
           ← {lesson.back}
         </button>
         <span className="lesson-nav-hint">{lesson.nextHint}</span>
-        <button type="button" className="primary" onClick={nextStep} disabled={last} data-testid="lesson-next">
+        <button ref={nextRef} type="button" className="primary" onClick={nextStep} disabled={last} data-testid="lesson-next">
           {lesson.next} →
         </button>
       </nav>
