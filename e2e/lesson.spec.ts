@@ -244,6 +244,19 @@ test('Next and Back keep the keyboard focus where it was, and the new step is an
   await expect(back).toBeFocused();
 });
 
+test('on a phone, a step turned from the bottom of the page is shown from its top', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openLesson(page, '?locale=en&view=lesson&step=1');
+  // On a phone the first step's Next is below the figure and the card: the reader has scrolled down to it.
+  const next = page.getByTestId('lesson-next');
+  await next.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  await next.click();
+  await expect(page.getByTestId('lesson-progress')).toHaveText(`Step 2 of ${LESSON_STEPS.length}`);
+  await expect.poll(() => page.locator('.lesson').evaluate((lesson) => lesson.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+  await expect(page.locator('#lesson-step-title')).toBeInViewport();
+});
+
 test('old links keep working: view=eval opens the Lab with the network in eval mode', async ({ page }) => {
   await page.goto('./?locale=en&view=eval');
   await expect(page.locator('main#lab')).toBeVisible();

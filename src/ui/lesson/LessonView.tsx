@@ -7,7 +7,7 @@
  * (it reads the same step: `stepAt(settings.step)` and `step.teacher`, strings in `stepTextFor(locale, id)
  * .teacher`). The card's structure is flat on purpose: progress, title, text, question, reveal, action, nav.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useStore } from '../../state/store';
 import { goToStep } from '../../state/lesson/navigation';
 import { LESSON_STEP_COUNT, stepAt } from '../../state/lesson/steps';
@@ -36,7 +36,8 @@ export function LessonView() {
   const locale = useStore((state) => state.locale);
   const cardOnFirstScreen = stepTextOnFirstScreen(locale, step.id);
   const focusHandoff = useRef<CardFocus | null>(null);
-  const announcement = useStepAnnouncement(stepNumber);
+  const lessonRef = useRef<HTMLDivElement>(null);
+  const announcement = useStepTurn(stepNumber, lessonRef);
   // The step applied last. The start-up applies the first one (urlSync.ts) before training starts; a change of
   // `step` from anywhere else (an embedding page's `set`) is applied here.
   const applied = useRef(stepNumber);
@@ -54,7 +55,7 @@ export function LessonView() {
 
   return (
     // On a phone the living network comes first where a step opens with it (the hook): network, then question.
-    <div className="lesson" data-step={step.id} data-step-number={stepNumber} data-phone-order={step.panels[0] === 'network' ? 'figure-first' : 'card-first'} data-teacher={teacherOn ? (teacherBeside ? 'beside' : 'below') : undefined}>
+    <div ref={lessonRef} className="lesson" data-step={step.id} data-step-number={stepNumber} data-phone-order={step.panels[0] === 'network' ? 'figure-first' : 'card-first'} data-teacher={teacherOn ? (teacherBeside ? 'beside' : 'below') : undefined}>
       <div className="lesson-card-column">
         <p className="visually-hidden" aria-live="polite" data-testid="lesson-step-announcement">
           {announcement}
@@ -76,11 +77,13 @@ export function LessonView() {
 }
 
 /**
- * What screen readers are told when the step changes (never on load): the new step's number and title. The focus
- * stays on the button that was pressed (StepCard), so without it they would hear only "Next" again. The title
- * is left out while a later step's text is still downloading.
+ * What a change of step does besides drawing it (never on load). It tells screen readers the new step's number
+ * and title: the focus stays on the button that was pressed (StepCard), so they would otherwise hear only "Next"
+ * again; the title is left out while a later step's text is still downloading. And a reader who had scrolled
+ * down to Next (on a phone, below the figure and the whole card) sees the new step from its top, not the old
+ * step's scroll position. It scrolls this document only, never the course page around an embed.
  */
-function useStepAnnouncement(stepNumber: number): string {
+function useStepTurn(stepNumber: number, lessonRef: RefObject<HTMLElement | null>): string {
   const lesson = useStrings().lesson;
   const locale = useStore((state) => state.locale);
   const [announcement, setAnnouncement] = useState('');
@@ -91,6 +94,8 @@ function useStepAnnouncement(stepNumber: number): string {
     const { id } = stepAt(stepNumber);
     const readable = stepTextOnFirstScreen(locale, id) || partStringsOf(locale).loaded() !== null;
     setAnnouncement(lesson.stepShown(lesson.progress(stepNumber, LESSON_STEP_COUNT), readable ? stepTextFor(locale, id).title : ''));
-  }, [stepNumber, lesson, locale]);
+    const top = lessonRef.current?.getBoundingClientRect().top ?? 0;
+    if (top < 0) window.scrollTo({ top: window.scrollY + top, behavior: 'instant' });
+  }, [stepNumber, lesson, locale, lessonRef]);
   return announcement;
 }

@@ -40,10 +40,11 @@ export function StepCard({ step, number, focusHandoff }: { step: LessonStep; num
   useLayoutEffect(() => {
     const handoff = focusHandoff.current;
     focusHandoff.current = null;
-    if (handoff === 'elsewhere') titleRef.current?.focus();
+    // Without scrolling: LessonView shows the new step from its top.
+    if (handoff === 'elsewhere') titleRef.current?.focus({ preventScroll: true });
     else if (handoff) {
       const [wanted, other] = handoff === 'next' ? [nextRef.current, backRef.current] : [backRef.current, nextRef.current];
-      (wanted && !wanted.disabled ? wanted : other)?.focus();
+      (wanted && !wanted.disabled ? wanted : other)?.focus({ preventScroll: true });
     }
     return () => {
       const focused = document.activeElement;
