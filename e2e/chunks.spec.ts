@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, openLesson } from './fixtures';
+import { stepText } from './lessonTexts';
+import { LESSON_STEPS } from '../src/state/lesson/steps';
 
 /**
  * The app is split in chunks (see src/ui/panelChunks.ts and src/i18n/index.ts): the first screen waits only for
@@ -133,10 +135,16 @@ test("the lesson's first screen does not download the tensor lab; its step does,
   expect(scripts).not.toContain('TensorLab');
   // Once the page has settled, it fetches them for the steps after the first (LessonView.tsx).
   await expect.poll(() => scripts).toContain('parts.en');
-  releasePartStrings();
 
-  // The step that shows the tensor lab brings its code and its strings in.
+  // The step that shows the tensor lab brings its code in. Pressed while the strings are still on their way,
+  // its card waits for them, and so does the announcement of the step, which then has the step's title.
   await page.getByTestId('lesson-next').click();
+  await expect(page.locator('[data-stage-pending="lesson-step"]')).toBeAttached();
+  await expect(page.getByTestId('lesson-step-announcement')).toHaveText('');
+  releasePartStrings();
+  await expect(page.getByTestId('lesson-step-announcement')).toHaveText(
+    `Step 2 of ${LESSON_STEPS.length}: ${stepText('en', LESSON_STEPS[1].id).title}`,
+  );
   await expect(page.locator('.lesson-figure')).toHaveAttribute('data-panels', 'tensor');
   await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
   expect(scripts).toContain('TensorLab');

@@ -173,6 +173,21 @@ export function crossSuite(engine: CrossEngine): void {
       await until(tab, `${attrOf('html', 'lang')} === 'en' && ${textOf('.locale-picker > span')} === 'Language'`, 'back to English');
     });
 
+    check('the lesson: Next keeps the keyboard focus and says the new step', async () => {
+      await tab.goto(`${lab.origin}/?locale=en&view=lesson&step=1`);
+      const next = q('[data-testid="lesson-next"]');
+      await until(tab, `${next} !== null && ${q('[data-stage-pending]')} === null`, 'the lesson is ready');
+      // As a keyboard does it: Enter on the focused button clicks it. The card is replaced by the next step's.
+      await tab.evaluate(`(${next}.focus(), ${next}.click(), true)`);
+      await until(tab, `/^Step 2 of /.test(${textOf('[data-testid="lesson-progress"]')})`, 'the lesson is at step 2');
+      await until(tab, `document.activeElement === ${next}`, "the focus is on the new card's Next");
+      await until(
+        tab,
+        `${textOf('[data-testid="lesson-step-announcement"]')} === ${textOf('[data-testid="lesson-progress"]')} + ': ' + ${textOf('#lesson-step-title')}`,
+        "the live region says the step's number and title",
+      );
+    });
+
     // Three of the nasty links of e2e/nasty-urls.spec.ts: markup in a value, markup as a name, a huge number.
     const nasty = [
       NASTY_QUERIES.find(({ query }) => query.includes('%3Cscript%3E')),

@@ -23,8 +23,8 @@ export const lessonEn = {
   skipToLesson: 'Skip to the lesson',
   progress: (step: number, total: number) => `Step ${step} of ${total}`,
   progressLabel: 'Lesson progress',
-  /** Said to screen readers when the step changes; `title` is empty while the step's text is still loading. */
-  stepShown: (progress: string, title: string) => (title ? `${progress}: ${title}` : progress),
+  /** Said to screen readers when a new step's card is shown. */
+  stepShown: (progress: string, title: string) => `${progress}: ${title}`,
   back: 'Back',
   next: 'Next',
   nextHint: 'Keys: ← → or Page Up / Page Down',

@@ -8,7 +8,7 @@ export const lessonZhCN: typeof lessonEn = {
   skipToLesson: '跳到课程内容',
   progress: (step: number, total: number) => `第 ${step} 步，共 ${total} 步`,
   progressLabel: '课程进度',
-  stepShown: (progress: string, title: string) => (title ? `${progress}：${title}` : progress),
+  stepShown: (progress: string, title: string) => `${progress}：${title}`,
   back: '上一步',
   next: '下一步',
   nextHint: '按键：← → 或 Page Up / Page Down',

@@ -7,7 +7,7 @@
  * (it reads the same step: `stepAt(settings.step)` and `step.teacher`, strings in `stepTextFor(locale, id)
  * .teacher`). The card's structure is flat on purpose: progress, title, text, question, reveal, action, nav.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useStore } from '../../state/store';
 import { goToStep } from '../../state/lesson/navigation';
 import { LESSON_STEP_COUNT, stepAt } from '../../state/lesson/steps';
@@ -19,7 +19,7 @@ import { whenPageSettled } from '../../state/settled';
 import { TeacherLayer } from '../teacher/TeacherLayer';
 import { useTeacherBeside } from '../teacher/useTeacherBeside';
 import { LazyPartView, withPartStrings } from '../shell/lazyPart';
-import { partStringsOf, stepTextFor, stepTextOnFirstScreen } from '../../i18n';
+import { partStringsOf, stepTextOnFirstScreen } from '../../i18n';
 import { useStrings } from '../useStrings';
 import './lesson.css';
 
@@ -37,7 +37,8 @@ export function LessonView() {
   const cardOnFirstScreen = stepTextOnFirstScreen(locale, step.id);
   const focusHandoff = useRef<CardFocus | null>(null);
   const lessonRef = useRef<HTMLDivElement>(null);
-  const announcement = useStepTurn(stepNumber, lessonRef);
+  useNewStepFromTop(stepNumber, lessonRef);
+  const [announcement, announceCard] = useStepAnnouncement(stepNumber);
   // The step applied last. The start-up applies the first one (urlSync.ts) before training starts; a change of
   // `step` from anywhere else (an embedding page's `set`) is applied here.
   const applied = useRef(stepNumber);
@@ -61,9 +62,9 @@ export function LessonView() {
           {announcement}
         </p>
         {cardOnFirstScreen ? (
-          <StepCard key={step.id} step={step} number={stepNumber} focusHandoff={focusHandoff} />
+          <StepCard key={step.id} step={step} number={stepNumber} focusHandoff={focusHandoff} onShown={announceCard} />
         ) : (
-          <LazyPartView key={step.id} part={LATER_STEP_CARD} name="lesson-step" placeholderClass="lesson-card lesson-card-pending" props={{ step, number: stepNumber, focusHandoff }} />
+          <LazyPartView key={step.id} part={LATER_STEP_CARD} name="lesson-step" placeholderClass="lesson-card lesson-card-pending" props={{ step, number: stepNumber, focusHandoff, onShown: announceCard }} />
         )}
         {teacherOn && !teacherBeside && <TeacherLayer />}
       </div>
@@ -77,25 +78,36 @@ export function LessonView() {
 }
 
 /**
- * What a change of step does besides drawing it (never on load). It tells screen readers the new step's number
- * and title: the focus stays on the button that was pressed (StepCard), so they would otherwise hear only "Next"
- * again; the title is left out while a later step's text is still downloading. And a reader who had scrolled
- * down to Next (on a phone, below the figure and the whole card) sees the new step from its top, not the old
- * step's scroll position. It scrolls this document only, never the course page around an embed.
+ * A reader who had scrolled down to Next (on a phone, below the figure and the whole card) sees the new step from
+ * its top, not the old step's scroll position. It scrolls this document only, never the course page around an
+ * embed. Not on load: the page opens at its top anyway.
  */
-function useStepTurn(stepNumber: number, lessonRef: RefObject<HTMLElement | null>): string {
-  const lesson = useStrings().lesson;
-  const locale = useStore((state) => state.locale);
-  const [announcement, setAnnouncement] = useState('');
+function useNewStepFromTop(stepNumber: number, lessonRef: RefObject<HTMLElement | null>): void {
   const shown = useRef(stepNumber);
   useEffect(() => {
     if (shown.current === stepNumber) return;
     shown.current = stepNumber;
-    const { id } = stepAt(stepNumber);
-    const readable = stepTextOnFirstScreen(locale, id) || partStringsOf(locale).loaded() !== null;
-    setAnnouncement(lesson.stepShown(lesson.progress(stepNumber, LESSON_STEP_COUNT), readable ? stepTextFor(locale, id).title : ''));
     const top = lessonRef.current?.getBoundingClientRect().top ?? 0;
     if (top < 0) window.scrollTo({ top: window.scrollY + top, behavior: 'instant' });
-  }, [stepNumber, lesson, locale, lessonRef]);
-  return announcement;
+  }, [stepNumber, lessonRef]);
+}
+
+/**
+ * What screen readers are told when a new step's card is shown (not the first card): its number and title. The
+ * focus stays on the button that was pressed (StepCard), so they would otherwise hear only "Next" again. The card
+ * calls it once it is drawn, so a later step's title is there even when its text had to be downloaded first.
+ */
+function useStepAnnouncement(firstStep: number): [string, (number: number, title: string) => void] {
+  const lesson = useStrings().lesson;
+  const [announcement, setAnnouncement] = useState('');
+  const announced = useRef(firstStep);
+  const announce = useCallback(
+    (number: number, title: string) => {
+      if (announced.current === number) return;
+      announced.current = number;
+      setAnnouncement(lesson.stepShown(lesson.progress(number, LESSON_STEP_COUNT), title));
+    },
+    [lesson],
+  );
+  return [announcement, announce];
 }

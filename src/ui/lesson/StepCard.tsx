@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useStore } from '../../state/store';
 import { useStrings } from '../useStrings';
 import { stepTextFor } from '../../i18n';
@@ -17,7 +17,18 @@ import { MainActionButton, VariantChooser } from './StepActions';
 /** Where the focus was in a card that gave way to the next step's: the new card puts it in the same place. */
 export type CardFocus = 'back' | 'next' | 'elsewhere';
 
-export function StepCard({ step, number, focusHandoff }: { step: LessonStep; number: number; focusHandoff: RefObject<CardFocus | null> }) {
+export function StepCard({
+  step,
+  number,
+  focusHandoff,
+  onShown,
+}: {
+  step: LessonStep;
+  number: number;
+  focusHandoff: RefObject<CardFocus | null>;
+  /** Called once the card is drawn (and when its title changes language): LessonView announces a new step. */
+  onShown: (number: number, title: string) => void;
+}) {
   const lesson = useStrings().lesson;
   const locale = useStore((state) => state.locale);
   const text = stepTextFor(locale, step.id);
@@ -52,6 +63,7 @@ export function StepCard({ step, number, focusHandoff }: { step: LessonStep; num
       focusHandoff.current = focused === nextRef.current ? 'next' : focused === backRef.current ? 'back' : 'elsewhere';
     };
   }, [focusHandoff]);
+  useEffect(() => onShown(number, text.title), [onShown, number, text.title]);
 
   const check = (event: FormEvent) => {
     event.preventDefault();
