@@ -8,14 +8,15 @@ import { clearAnswer, commitAnswer, useLessonProgress } from '../../state/lesson
 import { StepReveal } from './StepReveal';
 import { MainActionButton, VariantChooser } from './StepActions';
 
+/** Where the focus was in a card that gave way to the next step's: the new card puts it in the same place. */
+export type CardFocus = 'back' | 'next' | 'elsewhere';
+
 /**
  * The step card: progress, title, text, the question (predict first), the reveal once the student commits or
  * skips, the step's main action, and Back / Next. The answer is rendered only after the commit: before it, it
  * is not in the page at all, for screen readers and curious students alike. A later step's card is drawn once
  * the later parts' strings have arrived (LessonView.tsx), so its text is there to read.
  */
-/** Where the focus was in a card that gave way to the next step's: the new card puts it in the same place. */
-export type CardFocus = 'back' | 'next' | 'elsewhere';
 
 export function StepCard({
   step,
