@@ -194,6 +194,23 @@ test('a later step whose text cannot be downloaded says so, and going to it agai
   forgive(consoleErrors, /parts\.en|Failed to load resource|Failed to fetch dynamically imported module|error occurred in/i);
 });
 
+test("a step's panel that could not be downloaded comes when the reader returns to the step, without a reload", async ({ page, consoleErrors }) => {
+  // Its retries too (?retry=N): while the network is down, every request fails.
+  const tensorLab = /\/assets\/TensorLab-[\w-]+\.js(\?retry=\d+)?$/;
+  await page.route(tensorLab, (route) => route.abort('internetdisconnected'));
+  await openLesson(page, '?locale=en');
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('[data-stage-failed="tensor"]')).toContainText('could not be downloaded');
+  await expect.poll(() => consoleErrors.some((text) => text.includes('ERR_INTERNET_DISCONNECTED'))).toBe(true);
+  await page.unroute(tensorLab);
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('lesson-progress')).toContainText('Step 1 of');
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
+  await expect(page.locator('[data-stage-failed]')).toHaveCount(0);
+  forgive(consoleErrors, /TensorLab|Failed to load resource|Failed to fetch dynamically imported module|error occurred in/i);
+});
+
 test('the tensor lab whose code cannot be downloaded says so, and the rest of the lab works', async ({ page, consoleErrors }) => {
   await page.route(/\/assets\/TensorLab-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
   await openApp(page, '?locale=en');

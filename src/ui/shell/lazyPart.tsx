@@ -31,15 +31,25 @@ export function lazyPart<M, P extends object>(
 /**
  * A component that is already here but reads the later parts' strings, as a part that arrives with them: a step
  * card after the lesson's first (its text is in those strings, see stepTextFor in i18n/index.ts). It is shown
- * when the reader goes to a step, never by the page's own waits, so a failed download of the strings (an idle
- * prefetch while the Wi-Fi was down) is tried again then, rather than reported.
+ * when the reader goes to a step, so it asks again after a failure (askingAgainWhenShown).
  */
 export function withPartStrings<P extends object>(component: ComponentType<P>): LazyPart<P> {
-  const part = waitingForPartStrings({
-    load: () => Promise.resolve(component),
-    outcome: () => Promise.resolve(component),
-    loaded: () => component,
-  });
+  return askingAgainWhenShown(
+    waitingForPartStrings({
+      load: () => Promise.resolve(component),
+      outcome: () => Promise.resolve(component),
+      loaded: () => component,
+    }),
+  );
+}
+
+/**
+ * `part`, for a place the reader opens (a lesson step's card and figure), never for the page's own waits: when
+ * it is shown after a failed download (an idle prefetch, or an earlier visit, while the Wi-Fi was down), it asks
+ * again rather than repeat that failure, so the reader who comes back once the network is back gets the part
+ * without reloading. One request per showing, so no burst.
+ */
+export function askingAgainWhenShown<P extends object>(part: LazyPart<P>): LazyPart<P> {
   return { ...part, outcome: part.load };
 }
 
