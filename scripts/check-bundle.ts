@@ -41,10 +41,14 @@ import { BUNDLE_RULES, listFiles, scanFiles } from './unsafe-code';
  * from 157 to 150 kB; two smaller gzip streams compress a little worse than one, which added 2.7 kB to the total
  * (it counts both languages, though a reader downloads one), so that budget went from 217 to 220 kB.
  * Session 21 moved the text of the lesson's later steps to the later parts' strings (the first screen shows only
- * the first step): 3.7 kB (English) and 4.2 kB (Chinese) less, so the first screen's budget went to 147 kB.
+ * the first step): 3.7 kB (English) and 4.2 kB (Chinese) less. It then took out of the shell the engine code
+ * that only lazy parts run (see FIRST_SCREEN_ENGINE in vite.config.ts) and the later steps' reveal: 6.4 kB less
+ * again. So the first screen's budget went from 150 to 141 kB. The code those parts share is now a few smaller
+ * chunks, which compress a little worse than the one shell did: the total went from 218.6 to 221.6 kB, and its
+ * budget from 220 to 223 kB.
  */
-export const FIRST_SCREEN_BUDGET_KB = 147;
-export const TOTAL_BUDGET_KB = 220;
+export const FIRST_SCREEN_BUDGET_KB = 141;
+export const TOTAL_BUDGET_KB = 223;
 
 interface ManifestChunk {
   file: string;

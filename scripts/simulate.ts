@@ -3,7 +3,8 @@
  *   npm run simulate -- --seed 3 --epochs 3000 --format csv --p 0.3
  * Bad flags print a message and the usage to stderr and exit with code 2.
  */
-import { lossHistoryToCsv, simulate } from '../src/engine/trainer';
+import { simulate } from '../src/engine/trainer';
+import { lossHistoryToCsv } from '../src/engine/lossCsv';
 import { parseSimulateArgs, USAGE } from './simulate-args';
 
 const parsed = parseSimulateArgs(process.argv.slice(2));

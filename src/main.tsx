@@ -5,7 +5,8 @@ import { initialiseFromUrl } from './state/urlSync';
 import { startTraining } from './state/training';
 import { registerServiceWorkerWhenSettled } from './state/offline';
 import { pushNotice, useStore } from './state/store';
-import { loadLocale, partStringsOf } from './i18n';
+import { loadLocale } from './i18n';
+import { LATER_REVEAL } from './ui/lesson/laterReveal';
 import { startBridgeWhenFramed } from './ui/shell/startBridge';
 import { PANEL_CHUNKS, firstScreenShowsTensorLab } from './ui/panelChunks';
 import './ui/styles.css';
@@ -15,12 +16,12 @@ startTraining();
 
 // The strings of the page's language are a chunk of their own (see i18n/index.ts), fetched while the worker
 // starts; the first render waits for them, so no other language flashes first. So does it for the tensor lab's
-// code and strings when the first screen shows it (see firstScreenShowsTensorLab), and for the later parts'
-// strings on a lesson link to a step after the first, whose card's text is among them (i18n: stepTextFor). If
-// one of those downloads fails, the part that needs it says so.
+// code and strings when the first screen shows it (see firstScreenShowsTensorLab), and, on a lesson link to a
+// step after the first, for the later parts' strings, which hold that card's text (i18n: stepTextFor), and the
+// later steps' reveal (ui/lesson/laterReveal.ts). If one of those downloads fails, the part that needs it says so.
 const { locale, settings } = useStore.getState();
 const tensorLabReady = firstScreenShowsTensorLab(settings) ? PANEL_CHUNKS.tensor.load().catch(() => undefined) : undefined;
-const laterStepTextReady = settings.view === 'lesson' && settings.step > 1 ? partStringsOf(locale).load().catch(() => undefined) : undefined;
+const laterStepReady = settings.view === 'lesson' && settings.step > 1 ? LATER_REVEAL.load().catch(() => undefined) : undefined;
 const languageReady = await loadLocale(locale).then(
   () => true,
   () =>
@@ -34,7 +35,7 @@ const languageReady = await loadLocale(locale).then(
     ),
 );
 await tensorLabReady;
-await laterStepTextReady;
+await laterStepReady;
 
 const root = document.getElementById('root');
 if (root && !languageReady) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validationGap } from './claims';
+import { validationGap } from './overfitting';
 
 describe('validationGap', () => {
   it('names the model without dropout when it is behind, in percent of the dropout model’s loss', () => {

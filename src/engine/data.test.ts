@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DATASET_INPUT_SIZE, DATASET_NAMES, DEFAULT_GAP, makeDataset, type DatasetOptions } from './data';
+import { DEFAULT_GAP, makeDataset, type DatasetOptions } from './data';
+import { DATASET_INPUT_SIZE, DATASET_NAMES } from './datasetNames';
 import { createRng } from './rng';
 
 const sine = (extra: Partial<DatasetOptions> = {}) =>

@@ -1,11 +1,7 @@
-import { assertSeed, createRng, type Rng } from './rng';
-import { assertNonNegativeFinite, assertPositiveInteger, describeValue } from './validate';
+import { createRng, type Rng } from './rng';
+import { assertNonNegativeFinite, assertPositiveInteger, assertSeed, describeValue } from './validate';
+import type { DatasetName } from './datasetNames';
 
-/** The datasets the lab offers, in the order a chooser lists them. */
-export const DATASET_NAMES = ['sine', 'moons'] as const;
-export type DatasetName = (typeof DATASET_NAMES)[number];
-/** How many inputs each dataset's examples have (what `makeDataset(…).inputSize` will be). */
-export const DATASET_INPUT_SIZE: Readonly<Record<DatasetName, number>> = Object.freeze({ sine: 1, moons: 2 });
 /** What the output means: a real number (MSE loss) or the logit of class 1 (binary cross-entropy). */
 export type Task = 'regression' | 'classification';
 

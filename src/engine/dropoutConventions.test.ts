@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticleRule, compareConventions } from './dropoutConventions';
-import { ARTICLE_EXAMPLE, runDropoutLab } from './dropoutPasses';
+import { ARTICLE_EXAMPLE } from './articleExample';
+import { runDropoutLab } from './dropoutPasses';
 
 const article = { ...ARTICLE_EXAMPLE, training: true, inplace: false, passes: 1 };
 

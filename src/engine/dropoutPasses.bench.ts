@@ -6,7 +6,8 @@
  * calls; the figures are printed, never asserted (a test on a clock fails on a busy machine).
  */
 import { createRng, dropout, type Rng } from './index';
-import { ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS, runDropoutLab, type DropoutLabRun, type DropoutLabSettings } from './dropoutPasses';
+import { ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS } from './articleExample';
+import { runDropoutLab, type DropoutLabRun, type DropoutLabSettings } from './dropoutPasses';
 
 /** The old path: replay every pass from the seed (the lab's code before runDropoutLab). */
 function replay(settings: DropoutLabSettings): number {

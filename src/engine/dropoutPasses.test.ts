@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from './rng';
 import { dropout } from './dropout';
+import { ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS } from './articleExample';
 import {
-  ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS, UniformDrawCache, dropoutPass, largestMeanGap, runDropoutLab, tallyDropoutPasses,
-  type DropoutLabRun, type DropoutLabSettings,
+  UniformDrawCache, dropoutPass, largestMeanGap, runDropoutLab, tallyDropoutPasses, type DropoutLabRun, type DropoutLabSettings,
 } from './dropoutPasses';
 
 const article: DropoutLabSettings = { ...ARTICLE_EXAMPLE, training: true, inplace: false, passes: 1 };

@@ -13,16 +13,7 @@ import { createRng, type Rng } from './rng';
 import { assertDropoutProbability, dropout, dropoutKernel, dropoutScale } from './dropout';
 import { binomialMean, binomialPmf, binomialStandardDeviation } from './binomial';
 import { assertPositiveInteger } from './validate';
-
-/** The source article's example: nn.Dropout(p=0.7) on [1, …, 10]; NumPy's RandomState(889) reproduces its printout. */
-export const ARTICLE_EXAMPLE = Object.freeze({
-  seed: 889,
-  p: 0.7,
-  input: Object.freeze([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) as readonly number[],
-});
-
-/** The tensor lab's bounds: at most 64 elements (one screen of rows) and 2,000 passes (a converged histogram). */
-export const DROPOUT_PASS_LIMITS = Object.freeze({ maxElements: 64, maxPasses: 2_000 });
+import { DROPOUT_PASS_LIMITS } from './articleExample';
 
 /**
  * The random_sample() draws of one seed, generated on demand and kept. Values never change once drawn, so a view

@@ -2,7 +2,8 @@
  * Dropout Lab's engine: pure TypeScript with no DOM, importable from Node, tests and the Web Worker.
  * Every number the app shows comes from here.
  */
-export { createRng, assertSeed, type Rng } from './rng';
+export { createRng, type Rng } from './rng';
+export { assertSeed } from './validate';
 export type { KernelEngine } from './kernels/embeddedWasm';
 export {
   dropout, dropoutKernel, keeps, dropoutScale, assertDropoutProbability, dropoutProbabilityMessage,
@@ -14,29 +15,24 @@ export {
 } from './mlp';
 export { computeLoss, sigmoid, type LossName } from './loss';
 export { Adam, Sgd, createOptimizer, OPTIMIZER_NAMES, type AdamOptions, type Optimizer, type OptimizerName, type SgdOptions } from './optim';
-export {
-  makeDataset, DEFAULT_GAP, SINE_DOMAIN, DATASET_NAMES, DATASET_INPUT_SIZE,
-  type Dataset, type DatasetName, type DatasetOptions, type Task,
-} from './data';
+export { makeDataset, DEFAULT_GAP, SINE_DOMAIN, type Dataset, type DatasetOptions, type Task } from './data';
+export { DATASET_NAMES, DATASET_INPUT_SIZE, type DatasetName } from './datasetNames';
 export { mcDropoutPredict, bandSpread, type McOptions, type McPrediction } from './mc';
 export {
   DEFAULT_SCENARIO, UNCERTAINTY_PRESET, UNCERTAINTY_PRESET_EPOCHS, SCENARIO_LIMITS, validateScenario,
   type ResolvedScenario, type ScenarioOptions,
 } from './scenario';
-export {
-  TwinTrainer, simulate, trainToBudget, lossHistoryToCsv, deriveSeed,
-  type LossPoint, type SimulationResult,
-} from './trainer';
+export { TwinTrainer, simulate, trainToBudget, deriveSeed, type LossPoint, type SimulationResult } from './trainer';
+export { lossHistoryToCsv } from './lossCsv';
 export { binomialPmf, binomialProbability, binomialMean, binomialStandardDeviation } from './binomial';
+export { ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS } from './articleExample';
 export {
-  ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS, UniformDrawCache, dropoutPass, tallyDropoutPasses, runDropoutLab, largestMeanGap,
+  UniformDrawCache, dropoutPass, tallyDropoutPasses, runDropoutLab, largestMeanGap,
   type DropoutPass, type DropoutPassOptions, type ZeroCountTally, type DropoutLabSettings, type DropoutLabRun,
 } from './dropoutPasses';
 export { compareConventions, checkArticleRule, type ConventionComparison, type ArticleRuleCheck } from './dropoutConventions';
-export {
-  summarizeOverfitting, validationGap, steepestSlope, checkRun, tabulateChecks, SLOPE_GRID_POINTS,
-  type OverfittingSummary, type ValidationGap, type DefaultRunCheck, type DefaultClaimsTable,
-} from './claims';
+export { summarizeOverfitting, validationGap, type OverfittingSummary, type ValidationGap } from './overfitting';
+export { steepestSlope, checkRun, tabulateChecks, SLOPE_GRID_POINTS, type DefaultRunCheck, type DefaultClaimsTable } from './claims';
 /*
  * The experiments (Srivastava et al. 2014, Figs. 9–11) as job lists, a pure runExperimentJob(job) and a pure
  * combineExperiment(name, results): a pool of workers runs the jobs with progress and cancel.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertSeed, createRng, type Rng } from './rng';
+import { createRng, type Rng } from './rng';
+import { assertSeed } from './validate';
 
 /*
  * Golden values. The first three of seed 0 and its first normal are NumPy's well-known outputs. Everything past

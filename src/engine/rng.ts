@@ -8,6 +8,7 @@
 
 import { ensureMemoryBytes, instantiateEmbedded } from './kernels/embeddedWasm';
 import { MT19937_WASM_BASE64 } from './kernels/mt19937Wasm';
+import { assertSeed } from './validate';
 
 const N = 624;
 const M = 397;
@@ -33,13 +34,6 @@ export interface Rng {
   standardNormal(): number;
   /** How many 32-bit words have been drawn so far (for tests and for the "draws used" readouts). */
   readonly drawCount: number;
-}
-
-/** Throws unless `seed` is an unsigned 32-bit integer, naming the argument as NumPy would refuse it. */
-export function assertSeed(seed: unknown, name = 'seed'): asserts seed is number {
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new RangeError(`${name} must be an integer between 0 and 2**32 - 1, but got ${String(seed)}`);
-  }
 }
 
 /** Blocks below this size are drawn one by one: compiling the block generator would cost more than it saves. */

@@ -1,9 +1,8 @@
 import { assertDropoutProbability, dropoutProbabilityMessage } from './dropout';
-import type { DatasetName } from './data';
+import type { DatasetName } from './datasetNames';
 import type { Activation } from './mlp';
 import type { OptimizerName } from './optim';
-import { assertSeed } from './rng';
-import { assertPositiveFinite, assertPositiveInteger, describeValue } from './validate';
+import { assertPositiveFinite, assertPositiveInteger, assertSeed, describeValue } from './validate';
 
 /** Everything that defines one twin-training run. The same options always give the same numbers. */
 export interface ScenarioOptions {

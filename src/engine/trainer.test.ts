@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SCENARIO, SCENARIO_LIMITS, TwinTrainer, lossHistoryToCsv, simulate, validateScenario, type ScenarioOptions,
+  DEFAULT_SCENARIO, SCENARIO_LIMITS, TwinTrainer, simulate, validateScenario, type ScenarioOptions,
 } from './trainer';
+import { lossHistoryToCsv } from './lossCsv';
 
 // 30 samples, as the batch arithmetic below spells out; small layers keep the tests fast.
 const quick: Partial<ScenarioOptions> = { trainSize: 30, hidden: [16, 16], evalEvery: 5 };

@@ -4,13 +4,14 @@ import { mcDropoutPredict, type McPrediction } from './mc';
 import type { KernelEngine } from './kernels/embeddedWasm';
 import { Mlp, type MlpWorkspace } from './mlp';
 import { createOptimizer, type Optimizer } from './optim';
-import { assertSeed, createRng, type Rng } from './rng';
+import { createRng, type Rng } from './rng';
 import { validateScenario, type ResolvedScenario, type ScenarioOptions } from './scenario';
-import { assertAllFinite, assertPositiveInteger } from './validate';
+import { assertAllFinite, assertPositiveInteger, assertSeed } from './validate';
 
 export type { Activation } from './mlp';
 export type { OptimizerName } from './optim';
-export type { DatasetName, Dataset } from './data';
+export type { Dataset } from './data';
+export type { DatasetName } from './datasetNames';
 export {
   DEFAULT_SCENARIO, UNCERTAINTY_PRESET, UNCERTAINTY_PRESET_EPOCHS, SCENARIO_LIMITS, validateScenario,
   type ResolvedScenario, type ScenarioOptions,
@@ -344,17 +345,4 @@ export function trainToBudget(trainer: TwinTrainer): SimulationResult {
   if (result.epochs[result.epochs.length - 1] !== trainer.epoch) record(trainer.evaluate());
   result.diverged = trainer.diverged;
   return result;
-}
-
-/** CSV of a simulation, one row per evaluation; losses to 6 significant digits. */
-export function lossHistoryToCsv(result: Pick<SimulationResult, 'epochs' | 'plain' | 'dropout'>): string {
-  const fmt = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : String(v));
-  const lines = ['epoch,train_no_dropout,val_no_dropout,train_dropout,val_dropout,train_dropout_on'];
-  result.epochs.forEach((epoch, i) => {
-    lines.push([
-      String(epoch), fmt(result.plain.trainLoss[i]), fmt(result.plain.valLoss[i]),
-      fmt(result.dropout.trainLoss[i]), fmt(result.dropout.valLoss[i]), fmt(result.dropout.trainLossWithDropout[i]),
-    ].join(','));
-  });
-  return lines.join('\n') + '\n';
 }

@@ -50,3 +50,10 @@ export function assertAllFinite(values: ArrayLike<number>, name: string): void {
     if (!Number.isFinite(values[i])) throw new RangeError(`${name}[${i}] must be finite, but got ${values[i]}`);
   }
 }
+
+/** Throws unless `seed` is an unsigned 32-bit integer, naming the argument as NumPy would refuse it. */
+export function assertSeed(seed: unknown, name = 'seed'): asserts seed is number {
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new RangeError(`${name} must be an integer between 0 and 2**32 - 1, but got ${String(seed)}`);
+  }
+}

@@ -3,7 +3,8 @@
  * loss rose from its minimum, and the final gap between the twins. The numbers are the engine's
  * (summarizeOverfitting, the same function the overfitting tests and scripts use).
  */
-import { summarizeOverfitting } from '../engine';
+// The engine's own module, not its index: the first screen loads this file (see FIRST_SCREEN_ENGINE in vite.config.ts).
+import { summarizeOverfitting } from '../engine/overfitting';
 import { historySeries, type LossHistory } from './history';
 
 export interface RunResult {

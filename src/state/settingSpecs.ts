@@ -2,7 +2,9 @@
  * The value types of the settings registry (src/state/urlSchema.ts): how one URL value is parsed, checked,
  * written back and compared. Each builder states its bounds once; the registry says what each setting is.
  */
-import { ARTICLE_EXAMPLE, DEFAULT_SCENARIO, DROPOUT_PASS_LIMITS, SCENARIO_LIMITS } from '../engine';
+// The engine's own modules, not its index: the first screen loads this file (see FIRST_SCREEN_ENGINE in vite.config.ts).
+import { ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS } from '../engine/articleExample';
+import { DEFAULT_SCENARIO, SCENARIO_LIMITS } from '../engine/scenario';
 
 export type PanelName = 'tensor' | 'network' | 'loss' | 'fit';
 export const PANEL_NAMES: readonly PanelName[] = ['tensor', 'network', 'loss', 'fit'];

@@ -2,7 +2,8 @@
  * The training actions every panel calls (buttons, keyboard shortcuts, the embed bridge). They update the store
  * and the URL and tell the training client (trainingClient.ts), which talks to the worker; the worker alone trains.
  */
-import { validateScenario, type ScenarioOptions } from '../engine';
+// The engine's own module, not its index: the first screen loads this file (see FIRST_SCREEN_ENGINE in vite.config.ts).
+import { validateScenario, type ScenarioOptions } from '../engine/scenario';
 import type { Speed } from '../worker/protocol';
 import { chooseLocale, setReducedMotion } from './preferences';
 import { pushNotice, useStore } from './store';

@@ -13,10 +13,12 @@
  * that differ from their defaults, so shared links stay short.
  */
 
-import {
-  ACTIVATIONS, ARTICLE_EXAMPLE, DATASET_NAMES, DEFAULT_SCENARIO, DROPOUT_PASS_LIMITS, OPTIMIZER_NAMES, SCENARIO_LIMITS,
-  type ScenarioOptions,
-} from '../engine';
+// The engine's own modules, not its index: the first screen loads this file (see FIRST_SCREEN_ENGINE in vite.config.ts).
+import { ACTIVATIONS } from '../engine/mlp';
+import { ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS } from '../engine/articleExample';
+import { DATASET_NAMES } from '../engine/datasetNames';
+import { DEFAULT_SCENARIO, SCENARIO_LIMITS, type ScenarioOptions } from '../engine/scenario';
+import { OPTIMIZER_NAMES } from '../engine/optim';
 import type { PartStrings } from '../i18n/parts.en';
 import { LOCALES } from '../i18n';
 import { SPEEDS } from '../worker/protocol';

@@ -7,8 +7,7 @@
 import { DEFAULT_SCENARIO, type ScenarioOptions } from '../scenario';
 import { assertSeedCount, mean, standardDeviation, type ExperimentTable } from './table';
 import { trainOneTwin } from './trainOne';
-
-export const DATA_SIZES = Object.freeze([10, 30, 100, 300]);
+import { DATA_SIZES } from './dataSizes';
 
 export interface DataSizeJob {
   experiment: 'data-size';

@@ -81,7 +81,8 @@ export function runExperiment(name: ExperimentName, options: Parameters<typeof e
 
 export * from './table';
 export { ENSEMBLE_KS, ensembleJobs, runEnsembleJob, combineEnsemble, type EnsembleJob, type EnsembleJobResult, type EnsembleOptions } from './ensemble';
-export { DATA_SIZES, dataSizeJobs, runDataSizeJob, combineDataSize, type DataSizeJob, type DataSizeJobResult, type DataSizeOptions } from './dataSize';
+export { DATA_SIZES } from './dataSizes';
+export { dataSizeJobs, runDataSizeJob, combineDataSize, type DataSizeJob, type DataSizeJobResult, type DataSizeOptions } from './dataSize';
 export {
   FIXED_UNITS_N, FIXED_UNITS_PS, fixedUnitsJobs, keptUnitsWidth, runFixedUnitsJob, combineFixedUnits,
   type FixedUnitsForm, type FixedUnitsJob, type FixedUnitsJobResult, type FixedUnitsOptions,

@@ -4,7 +4,9 @@
  * DOM), so a reveal says what THIS run did, and says so again as the run goes on. Each returns `null` while the
  * run has not got far enough to answer; the reveal then says what to do and updates live.
  */
-import { bandSpread, type LossPoint, type ZeroCountTally } from '../../engine';
+// The engine's own module, not its index: the first screen loads this file (see FIRST_SCREEN_ENGINE in vite.config.ts).
+import { bandSpread } from '../../engine/mc';
+import type { LossPoint, ZeroCountTally } from '../../engine';
 import type { LossHistory } from '../history';
 import type { McBand, PassView } from '../store';
 import type { SweepPoint } from '../sweep';

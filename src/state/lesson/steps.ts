@@ -6,7 +6,8 @@
  *
  * Pure data and pure functions: no store, no DOM (the unit tests read it in Node).
  */
-import { DATA_SIZES } from '../../engine';
+// The engine's own module, not its index: the first screen loads this file (see FIRST_SCREEN_ENGINE in vite.config.ts).
+import { DATA_SIZES } from '../../engine/experiments/dataSizes';
 import type { UrlSettings } from '../urlSchema';
 
 /**

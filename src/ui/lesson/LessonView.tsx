@@ -12,6 +12,7 @@ import { useStore } from '../../state/store';
 import { goToStep } from '../../state/lesson/navigation';
 import { LESSON_STEP_COUNT, stepAt } from '../../state/lesson/steps';
 import { StepCard, type CardFocus } from './StepCard';
+import { LATER_REVEAL } from './laterReveal';
 import { LessonFigure } from './LessonFigure';
 import { AnswerGate } from '../shell/AnswerGate';
 import { useLessonProgress } from '../../state/lesson/progress';
@@ -19,12 +20,15 @@ import { whenPageSettled } from '../../state/settled';
 import { TeacherLayer } from '../teacher/TeacherLayer';
 import { useTeacherBeside } from '../teacher/useTeacherBeside';
 import { LazyPartView, withPartStrings } from '../shell/lazyPart';
-import { partStringsOf, stepTextOnFirstScreen } from '../../i18n';
+import { stepTextOnFirstScreen } from '../../i18n';
 import { useStrings } from '../useStrings';
 import './lesson.css';
 
-/** The card of a step after the first: its text comes with the later parts' strings (i18n/index.ts: stepTextFor). */
-const LATER_STEP_CARD = withPartStrings(StepCard);
+/**
+ * The card of a step after the first: its text comes with the later parts' strings (i18n/index.ts: stepTextFor),
+ * and its reveal's run sentence and experiment are a chunk of their own (laterReveal.ts).
+ */
+const LATER_STEP_CARD = withPartStrings(StepCard, [LATER_REVEAL]);
 
 export function LessonView() {
   const stepNumber = useStore((state) => state.settings.step);
@@ -47,11 +51,11 @@ export function LessonView() {
     applied.current = stepNumber;
     if (useStore.getState().settings.step === stepNumber) goToStep(stepNumber);
   }, [stepNumber]);
-  // On a step whose text is on the first screen, fetch the later steps' text once the page has settled, so that
-  // Next shows the next card at once rather than a placeholder. After a failure, that card asks again.
+  // On a step whose text is on the first screen, fetch the later steps' text and reveal once the page has settled,
+  // so that Next shows the next card at once rather than a placeholder. After a failure, that card asks again.
   useEffect(() => {
     if (!cardOnFirstScreen) return;
-    return whenPageSettled(() => void partStringsOf(locale).load().catch(() => undefined));
+    return whenPageSettled(() => void LATER_STEP_CARD.load().catch(() => undefined));
   }, [cardOnFirstScreen, locale]);
 
   return (

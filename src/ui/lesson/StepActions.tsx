@@ -3,7 +3,7 @@ import { useStrings } from '../useStrings';
 import { applyPresetSettings, pause, play, scenarioFromSettings, stepPass } from '../../state/training';
 import { startSweep, useSweep } from '../../state/sweep';
 import type { LessonStep, MainAction } from '../../state/lesson/steps';
-import { tensorActions } from '../tensor/tensorState';
+import { tensorActions } from '../tensor/tensorActions';
 
 /** The step's one obvious way to start: Play (Pause while running), more passes, one pass, or the sweep. */
 export function MainActionButton({ action }: { action: MainAction }) {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useStore, type AppState } from '../../state/store';
 import type { LossHistory } from '../../state/history';
-import { validationGap } from '../../engine';
+// The engine's own module, not its index: the loss chart is on the first screen (see FIRST_SCREEN_ENGINE in vite.config.ts).
+import { validationGap } from '../../engine/overfitting';
 import { useStrings } from '../useStrings';
 import { ExportButtons } from '../charts/ExportButtons';
 import { LineSwatch } from '../charts/LineSwatch';

@@ -1,4 +1,5 @@
-import { lossHistoryToCsv } from '../../engine';
+// The engine's own module, not its index (see FIRST_SCREEN_ENGINE in vite.config.ts).
+import { lossHistoryToCsv } from '../../engine/lossCsv';
 import { historySeries, type LossHistory } from '../../state/history';
 
 /**

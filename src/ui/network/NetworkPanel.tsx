@@ -4,7 +4,8 @@
  * controls. Training itself starts in main.tsx, so it runs even when an embedding page hides this panel.
  */
 import { useMemo } from 'react';
-import { DATASET_INPUT_SIZE } from '../../engine';
+// The engine's own module, not its index: the network is on the first screen (see FIRST_SCREEN_ENGINE in vite.config.ts).
+import { DATASET_INPUT_SIZE } from '../../engine/datasetNames';
 import { useStore } from '../../state/store';
 import { useStrings } from '../useStrings';
 import { NetworkControls } from './NetworkControls';

@@ -3,7 +3,8 @@
  * dropped, and how many hidden units it kept in total. Every hidden unit is kept or dropped on its own, so a
  * network with N hidden units has 2^N possible thinned sub-networks; each pass trains one of them.
  */
-import { dropoutScale } from '../../engine';
+// The engine's own module, not its index: the network is on the first screen (see FIRST_SCREEN_ENGINE in vite.config.ts).
+import { dropoutScale } from '../../engine/dropout';
 import { decimalText } from '../shell/liveText';
 import type { PassView } from '../../state/store';
 

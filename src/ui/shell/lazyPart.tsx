@@ -29,16 +29,17 @@ export function lazyPart<M, P extends object>(
 }
 
 /**
- * A component that is already here but reads the later parts' strings, as a part that arrives with them: a step
- * card after the lesson's first (its text is in those strings, see stepTextFor in i18n/index.ts). It is shown
- * when the reader goes to a step, so it asks again after a failure (askingAgainWhenShown).
+ * A component that is already here but reads the later parts' strings, as a part that arrives with them and with
+ * the lazy parts it draws (`needs`): a step card after the lesson's first (its text is in those strings, see
+ * stepTextFor in i18n/index.ts, and its reveal is a part of its own). It is shown when the reader goes to a step,
+ * so it asks again after a failure (askingAgainWhenShown).
  */
-export function withPartStrings<P extends object>(component: ComponentType<P>): LazyPart<P> {
+export function withPartStrings<P extends object>(component: ComponentType<P>, needs: readonly LazyValue<unknown>[] = []): LazyPart<P> {
   return askingAgainWhenShown(
     waitingForPartStrings({
-      load: () => Promise.resolve(component),
-      outcome: () => Promise.resolve(component),
-      loaded: () => component,
+      load: () => Promise.all(needs.map((need) => need.load())).then(() => component),
+      outcome: () => Promise.all(needs.map((need) => need.outcome())).then(() => component),
+      loaded: () => (needs.every((need) => need.loaded() !== null) ? component : null),
     }),
   );
 }

@@ -3,7 +3,11 @@
  * strict way PyTorch and NumPy would check them. The science itself (passes, tallies, conventions) is in the
  * engine: see runDropoutLab in src/engine/dropoutPasses.ts.
  */
-import { ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS, assertSeed, assertDropoutProbability, dropoutProbabilityMessage } from '../../engine';
+// The engine's own modules, not its index: the first screen loads this file through the lesson's main action
+// (tensorActions.ts; see FIRST_SCREEN_ENGINE in vite.config.ts).
+import { ARTICLE_EXAMPLE, DROPOUT_PASS_LIMITS } from '../../engine/articleExample';
+import { assertDropoutProbability, dropoutProbabilityMessage } from '../../engine/dropout';
+import { assertSeed } from '../../engine/validate';
 
 export const MAX_ELEMENTS = DROPOUT_PASS_LIMITS.maxElements;
 export const MAX_PASSES = DROPOUT_PASS_LIMITS.maxPasses;
