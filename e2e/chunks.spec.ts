@@ -177,38 +177,41 @@ test("a lesson link to a later step draws that step's card at once, never a box 
   expect(await placeholderSeen()).toBe(false);
 });
 
-test('a later step whose text cannot be downloaded says so, and going to it again tries again', async ({ page, consoleErrors }) => {
-  await page.route(ENGLISH_PART_STRINGS, (route) => route.abort('internetdisconnected'));
+/** What a download that failed on purpose writes to the console. */
+const FAILED_DOWNLOAD = /Failed to load resource|Failed to fetch dynamically imported module|error occurred in/i;
+
+/**
+ * With every request matching `blocked` failing (retries too), opens the lesson and goes to step 2, where the
+ * part `failedPart` must say it could not be downloaded; then the network comes back and the reader goes Back
+ * and Next again. The caller checks what step 2 shows then, and forgives the failures (FAILED_DOWNLOAD).
+ */
+async function failStepTwoThenReturn(page: Page, consoleErrors: string[], blocked: RegExp, failedPart: string): Promise<void> {
+  await page.route(blocked, (route) => route.abort('internetdisconnected'));
   await openLesson(page, '?locale=en');
   await page.keyboard.press('PageDown');
-  await expect(page.locator('[data-stage-failed="lesson-step"]')).toContainText('could not be downloaded');
-  // The failures were reported before the network comes back (forgiven below); none may come after.
+  await expect(page.locator(`[data-stage-failed="${failedPart}"]`)).toContainText('could not be downloaded');
+  // The failure reached the console while the network was down.
   await expect.poll(() => consoleErrors.some((text) => text.includes('ERR_INTERNET_DISCONNECTED'))).toBe(true);
-  // The keys still lead through the lesson, and once the strings can be downloaded the step shows its card.
-  await page.unroute(ENGLISH_PART_STRINGS);
+  // The keys still lead through the lesson.
+  await page.unroute(blocked);
   await page.keyboard.press('PageUp');
   await expect(page.getByTestId('lesson-progress')).toContainText('Step 1 of');
   await page.keyboard.press('PageDown');
   await expect(page.getByTestId('lesson-progress')).toContainText('Step 2 of');
+}
+
+test('a later step whose text cannot be downloaded says so, and going to it again tries again', async ({ page, consoleErrors }) => {
+  await failStepTwoThenReturn(page, consoleErrors, ENGLISH_PART_STRINGS, 'lesson-step');
+  await expect(page.getByTestId('lesson-card')).toBeVisible();
   await expect(page.locator('[data-stage-failed="lesson-step"]')).toHaveCount(0);
-  forgive(consoleErrors, /parts\.en|Failed to load resource|Failed to fetch dynamically imported module|error occurred in/i);
+  forgive(consoleErrors, FAILED_DOWNLOAD);
 });
 
 test("a step's panel that could not be downloaded comes when the reader returns to the step, without a reload", async ({ page, consoleErrors }) => {
-  // Its retries too (?retry=N): while the network is down, every request fails.
-  const tensorLab = /\/assets\/TensorLab-[\w-]+\.js(\?retry=\d+)?$/;
-  await page.route(tensorLab, (route) => route.abort('internetdisconnected'));
-  await openLesson(page, '?locale=en');
-  await page.keyboard.press('PageDown');
-  await expect(page.locator('[data-stage-failed="tensor"]')).toContainText('could not be downloaded');
-  await expect.poll(() => consoleErrors.some((text) => text.includes('ERR_INTERNET_DISCONNECTED'))).toBe(true);
-  await page.unroute(tensorLab);
-  await page.keyboard.press('PageUp');
-  await expect(page.getByTestId('lesson-progress')).toContainText('Step 1 of');
-  await page.keyboard.press('PageDown');
+  await failStepTwoThenReturn(page, consoleErrors, /\/assets\/TensorLab-[\w-]+\.js(\?retry=\d+)?$/, 'tensor');
   await expect(page.getByTestId('tensor-pass-count')).toBeVisible();
   await expect(page.locator('[data-stage-failed]')).toHaveCount(0);
-  forgive(consoleErrors, /TensorLab|Failed to load resource|Failed to fetch dynamically imported module|error occurred in/i);
+  forgive(consoleErrors, FAILED_DOWNLOAD);
 });
 
 test('the tensor lab whose code cannot be downloaded says so, and the rest of the lab works', async ({ page, consoleErrors }) => {

@@ -22,11 +22,11 @@ import { useDropoutLabRun, useTensorSettings } from '../tensor/tensorState';
 import { ExperimentResult } from './ExperimentResult';
 import { RunSentence, ratioText, useRevealTraining } from './runSentence';
 
-/** The run-based sentence of a later step (every kind but the hook's), then its measured experiment, if any. */
+/** The run-based sentence of a later step (none for a static reveal), then its measured experiment, if any. */
 export function LaterReveal({ step }: { step: LessonStep }) {
   return (
     <>
-      {step.reveal !== 'static' && step.reveal !== 'twinRun' && <LaterRunNumbers step={step} />}
+      <LaterRunNumbers step={step} />
       {step.experiment && <ExperimentResult name={step.experiment} />}
     </>
   );

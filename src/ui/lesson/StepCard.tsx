@@ -17,7 +17,6 @@ export type CardFocus = 'back' | 'next' | 'elsewhere';
  * is not in the page at all, for screen readers and curious students alike. A later step's card is drawn once
  * the later parts' strings have arrived (LessonView.tsx), so its text is there to read.
  */
-
 export function StepCard({
   step,
   number,

@@ -31,27 +31,14 @@ export function lazyPart<M, P extends object>(
 /**
  * A component that is already here but reads the later parts' strings, as a part that arrives with them and with
  * the lazy parts it draws (`needs`): a step card after the lesson's first (its text is in those strings, see
- * stepTextFor in i18n/index.ts, and its reveal is a part of its own). It is shown when the reader goes to a step,
- * so it asks again after a failure (askingAgainWhenShown).
+ * stepTextFor in i18n/index.ts, and its reveal is a part of its own).
  */
 export function withPartStrings<P extends object>(component: ComponentType<P>, needs: readonly LazyValue<unknown>[] = []): LazyPart<P> {
-  return askingAgainWhenShown(
-    waitingForPartStrings({
-      load: () => Promise.all(needs.map((need) => need.load())).then(() => component),
-      outcome: () => Promise.all(needs.map((need) => need.outcome())).then(() => component),
-      loaded: () => (needs.every((need) => need.loaded() !== null) ? component : null),
-    }),
-  );
-}
-
-/**
- * `part`, for a place the reader opens (a lesson step's card and figure), never for the page's own waits: when
- * it is shown after a failed download (an idle prefetch, or an earlier visit, while the Wi-Fi was down), it asks
- * again rather than repeat that failure, so the reader who comes back once the network is back gets the part
- * without reloading. One request per showing, so no burst.
- */
-export function askingAgainWhenShown<P extends object>(part: LazyPart<P>): LazyPart<P> {
-  return { ...part, outcome: part.load };
+  return waitingForPartStrings({
+    load: () => Promise.all(needs.map((need) => need.load())).then(() => component),
+    outcome: () => Promise.all(needs.map((need) => need.outcome())).then(() => component),
+    loaded: () => (needs.every((need) => need.loaded() !== null) ? component : null),
+  });
 }
 
 /** `part`, arriving only once the later parts' strings in the page's language have arrived too. */
@@ -65,14 +52,23 @@ function waitingForPartStrings<P extends object>(part: LazyPart<P>): LazyPart<P>
   };
 }
 
-/** The part's component once loaded (requesting it while `wanted`), or whether its download failed. */
+/**
+ * The part's component once loaded (requesting it while `wanted`), or whether its download failed. By default the
+ * first request shares the page's own (and its failure), so that the page's waits (revealing panels in order)
+ * never turn one failure into a burst of requests. `askAgainWhenShown` is for a part the reader brings up (a
+ * lesson step's card and figure, the teacher layer): shown after a failed download (an idle prefetch, or an
+ * earlier visit, while the Wi-Fi was down), it asks again, so a reader who comes back once the network is back
+ * gets the part without a reload. One request per showing, so no burst either.
+ */
 export function useLazyPart<P extends object>(
   part: LazyPart<P>,
   wanted = true,
+  { askAgainWhenShown = false }: { askAgainWhenShown?: boolean } = {},
 ): { Component: ComponentType<P> | null; failed: boolean } {
   const [failed, setFailed] = useState(false);
-  // Set once a failure has been put aside (a dialog closed): the reader's next request is a real retry.
-  const [askedAgain, setAskedAgain] = useState(false);
+  // Set once a failure has been put aside (a dialog closed), or from the start when asked to: the next request
+  // is a real retry.
+  const [askedAgain, setAskedAgain] = useState(askAgainWhenShown);
   const [, setArrived] = useState(0);
   // A part with its own strings waits for them in the page's language: a switch while it loads asks for the new one.
   const locale = useStore((state) => state.locale);
@@ -85,7 +81,7 @@ export function useLazyPart<P extends object>(
   useEffect(() => {
     if (!wanted || Component || failed) return;
     let live = true;
-    // The first time, share the page's own request (and its failure); after the reader asked again, request anew.
+    // Share the page's own request (and its failure) unless the reader asked again: then request anew after a failure.
     (askedAgain ? part.load() : part.outcome()).then(
       () => live && setArrived((count) => count + 1),
       () => live && setFailed(true),
@@ -100,7 +96,9 @@ export function useLazyPart<P extends object>(
 /**
  * A part from its chunk, given `props`; until the chunk is here, a box of `placeholderClass` that reserves its
  * room (see PartPending); if the chunk cannot be downloaded, a message in its place. Only this component renders
- * again when the chunk arrives, not the one that holds it.
+ * again when the chunk arrives, not the one that holds it. Its parts are the ones a reader brings up (a lesson
+ * step's card, reveal and figure, the teacher layer, the tensor lab's histogram), so each showing after a failed
+ * download asks again (useLazyPart's `askAgainWhenShown`); the Lab's staged panels (Staged.tsx) do not.
  */
 export function LazyPartView<P extends object>({
   part,
@@ -113,7 +111,7 @@ export function LazyPartView<P extends object>({
   placeholderClass: string;
   props: P;
 }) {
-  const { Component, failed } = useLazyPart(part);
+  const { Component, failed } = useLazyPart(part, true, { askAgainWhenShown: true });
   if (failed) return <ChunkFailed part={name} />;
   if (Component) return <Component {...props} />;
   return <PartPending part={name} className={placeholderClass} />;
