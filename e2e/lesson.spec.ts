@@ -125,10 +125,11 @@ async function overfitReveal(page: Page, seed: number) {
   };
 }
 
-test('a run-based reveal quotes that run’s numbers, and two seeds give two texts', async ({ page }) => {
+test('a run-based reveal quotes that run’s numbers, and two seeds give two texts', async ({ page, context }) => {
   test.setTimeout(300_000);
   const first = await overfitReveal(page, 1);
-  const second = await overfitReveal(page, 2);
+  // A tab of its own: in this one the question is answered already (the tab keeps its answers).
+  const second = await overfitReveal(await context.newPage(), 2);
   for (const run of [first, second]) {
     // The same numbers the loss chart draws from the store's history.
     expect(run.text).toContain(`fell to ${formatLoss(run.best)} at epoch`);
@@ -242,6 +243,44 @@ test('Next and Back keep the keyboard focus where it was, and the new step is an
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('lesson-progress')).toHaveText(`Step ${count} of ${count}`);
   await expect(back).toBeFocused();
+});
+
+test('a reload keeps the answers given in this tab, and a new tab starts the lesson afresh', async ({ page, context }) => {
+  const [hook, second] = LESSON_STEPS;
+  const wrong = hook.question!.choices.find((choice) => !choice.correct)!;
+  const reveal = page.getByTestId('lesson-reveal');
+  await openLesson(page, '?locale=en&view=lesson&step=1');
+  await page.getByLabel(stepText('en', hook.id).choices[wrong.id], { exact: true }).check();
+  await page.getByTestId('lesson-check').click();
+  await expect(reveal).toHaveAttribute('data-verdict', 'wrong');
+  await page.getByTestId('lesson-next').click();
+  await page.getByTestId('lesson-skip').click();
+  await expect(reveal).toHaveAttribute('data-verdict', 'skipped');
+
+  // A reload (the "could not be downloaded" message offers one, so does a new version): both answers are there.
+  await page.reload();
+  await expect(page.locator('.lesson')).toHaveAttribute('data-step', second.id);
+  await expect(reveal).toHaveAttribute('data-verdict', 'skipped');
+  await expect(reveal).toContainText(stepText('en', second.id).explanation);
+  await expect(page.getByTestId('lesson-again')).toBeVisible();
+  await page.getByTestId('lesson-back').click();
+  await expect(reveal).toHaveAttribute('data-verdict', 'wrong');
+  await expect(page.locator(`.lesson-choice[data-choice="${wrong.id}"] input`)).toBeChecked();
+  await expect(page.locator('.lesson-choice input').first()).toBeDisabled();
+
+  // Another tab on the same link: nobody has answered there.
+  const other = await context.newPage();
+  await openLesson(other, '?locale=en&view=lesson&step=1');
+  await expect(other.locator('.lesson-choice input').first()).toBeEnabled();
+  await expect(other.getByTestId('lesson-reveal')).toHaveCount(0);
+  await other.close();
+
+  // An answer taken back stays taken back after a reload.
+  await page.getByTestId('lesson-again').click();
+  await page.reload();
+  await expect(page.locator('.lesson')).toHaveAttribute('data-step', hook.id);
+  await expect(reveal).toHaveCount(0);
+  await expect(page.locator('.lesson-choice input').first()).toBeEnabled();
 });
 
 test('on a phone, a step turned from the bottom of the page is shown from its top', async ({ page }) => {
