@@ -283,6 +283,21 @@ test('a reload keeps the answers given in this tab, and a new tab starts the les
   await expect(page.locator('.lesson-choice input').first()).toBeEnabled();
 });
 
+test("a finished run does not answer the step's question in the header; the Lab still says what the run showed", async ({ page }) => {
+  // The hook asks which twin predicts new points better: a finished run's summary (the Lab's header line) answers
+  // it. A budget of 200 epochs finishes within seconds.
+  await openLesson(page, '?locale=en&view=lesson&step=1&epochs=200');
+  await page.getByTestId('lesson-main').click();
+  const status = page.locator('[data-run-status]').first();
+  await expect(status).toHaveAttribute('data-finished', 'true', { timeout: 20_000 });
+  await expect(page.getByTestId('lesson-reveal')).toHaveCount(0);
+  await expect(page.locator('[data-run-result]')).toHaveCount(0);
+  expect(await page.content()).not.toContain('Final gap between the twins');
+  await page.getByRole('tab', { name: 'Lab' }).click();
+  await expect(page.locator('main#lab')).toBeVisible();
+  await expect(page.locator('[data-run-result]').first()).toContainText('Final gap between the twins');
+});
+
 test('on a phone, a step turned from the bottom of the page is shown from its top', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openLesson(page, '?locale=en&view=lesson&step=1');

@@ -67,11 +67,15 @@ export function RunStatus() {
 /**
  * When a run reaches its epoch budget: what it showed, in one line, from the run's own history. A status region,
  * so a screen reader hears it once when the run ends; absent (not hidden) while the run is not finished.
+ *
+ * The Lab only. In the Lesson this line would answer the step's question before the student commits (the hook
+ * asks which twin predicts new points better; "Final gap… lower with dropout" says it), and the step's reveal
+ * quotes the same run once they have. It would also make the Lesson's one-row header several rows tall.
  */
 function RunResultLine() {
   const strings = useStrings().shell;
   const locale = useStore((state) => state.locale);
-  const history = useStore((state) => (state.training.finished ? state.training.history : null));
+  const history = useStore((state) => (state.training.finished && state.settings.view === 'lab' ? state.training.history : null));
   const result = useMemo(() => (history ? runResult(history) : null), [history]);
   if (!result) return <span className="run-result" role="status" />;
   const loss = (value: number) => decimalText(value, locale, 4);
