@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisPaths, gridPath } from './axes';
+import * as d3 from 'd3';
+import { axisPaths, decadeTicks, gridPath } from './axes';
 
 describe('axis geometry', () => {
   it('draws a bottom axis as d3 does: the line with 6 px outer ticks at its ends, a 6 px mark down at each tick', () => {
@@ -18,5 +19,15 @@ describe('axis geometry', () => {
     expect(axisPaths('bottom', [], [0, 100], 0.5).marks).toBe('');
     expect(gridPath([264, 14.04], 460, 0.5)).toBe('M0,264.5H460M0,14.5H460');
     expect(gridPath([], 460, 0.5)).toBe('');
+  });
+
+  it("splits a log axis's ticks into its decades and the lines between them", () => {
+    const ticks = d3.scaleLog().domain([0.001, 1]).ticks(8);
+    const { decades, between } = decadeTicks(ticks);
+    expect(decades).toEqual([0.001, 0.01, 0.1, 1]);
+    expect(between).toHaveLength(ticks.length - 4);
+    expect(between).toContain(0.002);
+    expect(between).toContain(0.9);
+    expect(decadeTicks([])).toEqual({ decades: [], between: [] });
   });
 });

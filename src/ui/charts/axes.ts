@@ -145,19 +145,42 @@ export class ChartAxis {
   }
 }
 
-/** A chart's horizontal grid lines, one path in the group it was made on. */
+/**
+ * A log axis's ticks split into its decades (1, 0.1, 0.01…) and the lines between them (2…9 × a decade). A log
+ * grid with all nine lines a decade at one weight reads as a dense band on a projector; drawn fainter, the lines
+ * between decades still show the scale while the decades carry the eye.
+ */
+export function decadeTicks(values: readonly number[]): { decades: number[]; between: number[] } {
+  const decades: number[] = [];
+  const between: number[] = [];
+  for (const value of values) {
+    // Within rounding: d3's ticks are products like 3 × 0.001, whose log10 is not an exact integer.
+    const exponent = Math.log10(value);
+    (Math.abs(exponent - Math.round(exponent)) < 1e-9 ? decades : between).push(value);
+  }
+  return { decades, between };
+}
+
+/**
+ * A chart's horizontal grid lines in the group it was made on: one path for the main lines, and one, drawn
+ * fainter (`.grid-minor`), for the lines between them where the axis has any (a log axis's, see decadeTicks).
+ */
 export class ChartGrid {
   private readonly lines: SVGPathElement;
+  private readonly minorLines: SVGPathElement;
 
   constructor(private readonly group: SVGGElement) {
+    this.minorLines = group.appendChild(document.createElementNS(SVG_NS, 'path'));
+    this.minorLines.setAttribute('class', 'grid-lines grid-minor');
     this.lines = group.appendChild(document.createElementNS(SVG_NS, 'path'));
     this.lines.setAttribute('class', 'grid-lines');
   }
 
-  /** Lines at `values` of the y `scale`, from the plot's left edge `left` across its `width`. */
-  draw(scale: AxisScale, values: readonly number[], left: number, width: number): void {
+  /** Lines at `values` (and fainter ones at `minor`) of the y `scale`, from the plot's left edge `left` across its `width`. */
+  draw(scale: AxisScale, values: readonly number[], left: number, width: number, minor: readonly number[] = []): void {
     setChangedAttribute(this.group, 'transform', `translate(${svgCoord(left)},0)`);
     setChangedAttribute(this.lines, 'd', gridPath(values.map((value) => scale(value)), width, crispOffset()));
+    setChangedAttribute(this.minorLines, 'd', gridPath(minor.map((value) => scale(value)), width, crispOffset()));
   }
 }
 

@@ -13,7 +13,7 @@
 import * as d3 from 'd3';
 import type { LossPoint } from '../../engine';
 import type { LossHistory } from '../../state/history';
-import { appendAxes, appendGrid, setChangedAttribute } from '../charts/axes';
+import { appendAxes, appendGrid, decadeTicks, setChangedAttribute } from '../charts/axes';
 import type { ChartStyles } from '../charts/chartStyles';
 import { innerSize, safeExtent, safeLogExtent, marginsFor, type Margins } from '../charts/scales';
 import { LossColumns, PathSpace, SeriesPath, columnLevel, xRangeEnd, type PathPart } from './lossColumns';
@@ -145,10 +145,14 @@ export function createLossChart(svgElement: SVGSVGElement, styles: ChartStyles) 
     const yKey = `${view.scale}|${y.domain()}|${y.range()}|${yTicks}|${MARGIN.left}|${width}`;
     if (yKey !== axisKeys.y) {
       axisKeys.y = yKey;
-      // A log axis labels only some of its ticks (its format gives the others ''); the grid has a line at each.
+      // A log axis labels only some of its ticks (its format gives the others ''); the grid has a line at each,
+      // fainter between the decades.
       const ticks = y.ticks(yTicks);
       yAxis.draw(y, ticks, y.tickFormat(yTicks, view.scale === 'log' ? '~g' : '~r'), MARGIN.left);
-      grid.draw(y, ticks, MARGIN.left, width);
+      if (view.scale === 'log') {
+        const { decades, between } = decadeTicks(ticks);
+        grid.draw(y, decades, MARGIN.left, width, between);
+      } else grid.draw(y, ticks, MARGIN.left, width);
     }
     const labelKey = `${MARGIN.left + width / 2}|${view.height}|${MARGIN.axisLabelX}|${MARGIN.top + height / 2}|${view.axisLabels.x}|${view.scale === 'log' ? view.axisLabels.yLog : view.axisLabels.y}`;
     if (labelKey !== axisKeys.labels) {
