@@ -283,7 +283,7 @@ test('a reload keeps the answers given in this tab, and a new tab starts the les
   await expect(page.locator('.lesson-choice input').first()).toBeEnabled();
 });
 
-test("a finished run does not answer the step's question in the header; the Lab still says what the run showed", async ({ page }) => {
+test("a finished run does not answer the step's question in the header, Play says it continues, and the Lab says what the run showed", async ({ page }) => {
   // The hook asks which twin predicts new points better: a finished run's summary (the Lab's header line) answers
   // it. A budget of 200 epochs finishes within seconds.
   await openLesson(page, '?locale=en&view=lesson&step=1&epochs=200');
@@ -293,6 +293,13 @@ test("a finished run does not answer the step's question in the header; the Lab 
   await expect(page.getByTestId('lesson-reveal')).toHaveCount(0);
   await expect(page.locator('[data-run-result]')).toHaveCount(0);
   expect(await page.content()).not.toContain('Final gap between the twins');
+  // The step's main button says what it does now: train both networks for another budget.
+  const main = page.getByTestId('lesson-main');
+  await expect(main).toHaveText(lessonEn.actions.continue);
+  await expect(main).toHaveAttribute('title', /another 200 epochs/);
+  await main.click();
+  await expect(status).toHaveAttribute('data-epoch', '400', { timeout: 20_000 });
+  await expect(status).toHaveAttribute('data-finished', 'true');
   await page.getByRole('tab', { name: 'Lab' }).click();
   await expect(page.locator('main#lab')).toBeVisible();
   await expect(page.locator('[data-run-result]').first()).toContainText('Final gap between the twins');

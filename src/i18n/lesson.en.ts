@@ -44,6 +44,7 @@ export const lessonEn = {
   actions: {
     play: '▶ Play both networks',
     pause: '❚❚ Pause',
+    continue: '▶ Continue both networks',
     forward100: 'Draw 100 more passes',
     stepPass: 'Step one pass',
     sweep: 'Run the p-sweep',

@@ -28,6 +28,7 @@ export const lessonZhCN: typeof lessonEn = {
   actions: {
     play: '▶ 同时训练两个网络',
     pause: '❚❚ 暂停',
+    continue: '▶ 两个网络继续训练',
     forward100: '再抽 100 次',
     stepPass: '单步前向传播一次',
     sweep: '运行 p 扫描',

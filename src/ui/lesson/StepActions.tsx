@@ -7,13 +7,24 @@ import { tensorActions } from '../tensor/tensorActions';
 
 /** The step's one obvious way to start: Play (Pause while running), more passes, one pass, or the sweep. */
 export function MainActionButton({ action }: { action: MainAction }) {
-  const s = useStrings().lesson.actions;
+  const strings = useStrings();
+  const s = strings.lesson.actions;
   const running = useStore((state) => state.training.running);
+  // A run at its epoch budget: Play trains another budget, and says so, as the network panel's button does.
+  const finished = useStore((state) => state.training.finished);
+  const budget = useStore((state) => state.settings.epochs);
   const sweeping = useSweep((state) => state.status === 'running');
   if (action === 'play') {
     return (
-      <button type="button" className="primary lesson-main" data-testid="lesson-main" aria-pressed={running} onClick={running ? pause : play}>
-        {running ? s.pause : s.play}
+      <button
+        type="button"
+        className="primary lesson-main"
+        data-testid="lesson-main"
+        aria-pressed={running}
+        onClick={running ? pause : play}
+        title={finished && !running ? strings.network.continueTitle(budget) : undefined}
+      >
+        {running ? s.pause : finished ? s.continue : s.play}
       </button>
     );
   }
