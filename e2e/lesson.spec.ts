@@ -305,6 +305,54 @@ test("a finished run does not answer the step's question in the header, Play say
   await expect(page.locator('[data-run-result]').first()).toContainText('Final gap between the twins');
 });
 
+test('Start the lesson again asks first, then clears this tab\'s answers and goes back to step 1, from the last step and the teacher layer', async ({ page }) => {
+  const count = LESSON_STEPS.length;
+  const t = lessonStepsEn.startAgain;
+  const reveal = page.getByTestId('lesson-reveal');
+  const startAgain = page.getByTestId('lesson-start-again');
+  // Nothing answered: nothing to clear, no button.
+  await openLesson(page, `?locale=en&view=lesson&step=${count}`);
+  await expect(startAgain).toHaveCount(0);
+  await openLesson(page, '?locale=en&view=lesson&step=1');
+  await page.getByTestId('lesson-skip').click();
+  await openLesson(page, `?locale=en&view=lesson&step=${count}`);
+  await page.getByTestId('lesson-skip').click();
+  await expect(reveal).toBeVisible();
+
+  // It asks, and "keep" keeps everything, with the focus back on the button.
+  await startAgain.getByRole('button', { name: t.button }).click();
+  await expect(startAgain).toContainText(t.ask(2));
+  await expect(startAgain.getByRole('button', { name: t.confirm })).toBeFocused();
+  await startAgain.getByRole('button', { name: t.cancel }).click();
+  await expect(startAgain.getByRole('button', { name: t.button })).toBeFocused();
+  await expect(reveal).toBeVisible();
+
+  // Confirmed: step 1, unanswered, its title focused; and a reload finds no answers either.
+  await startAgain.getByRole('button', { name: t.button }).click();
+  await startAgain.getByRole('button', { name: t.confirm }).click();
+  await expect(page.locator('.lesson')).toHaveAttribute('data-step-number', '1');
+  await expect(page).toHaveURL(/[?&]step=1(&|$)/);
+  await expect(reveal).toHaveCount(0);
+  await expect(page.locator('#lesson-step-title')).toBeFocused();
+  await page.reload();
+  await expect(page.locator('.lesson-choice input').first()).toBeEnabled();
+
+  // The teacher layer offers it on every step, and says it is done where the button was.
+  await openLesson(page, '?locale=en&view=lesson&step=3&teacher=1');
+  await page.getByTestId('lesson-skip').click();
+  const inTeacher = page.getByTestId('teacher-panel').getByTestId('lesson-start-again');
+  await inTeacher.getByRole('button', { name: t.button }).click();
+  await expect(inTeacher).toContainText(t.ask(1));
+  await inTeacher.getByRole('button', { name: t.confirm }).click();
+  await expect(page.locator('.lesson')).toHaveAttribute('data-step-number', '1');
+  await expect(inTeacher.getByRole('status')).toHaveText(t.done);
+  await expect(inTeacher.getByRole('status')).toBeFocused();
+  await page.getByRole('button', { name: 'Next' }).first().click();
+  await page.getByRole('button', { name: 'Next' }).first().click();
+  await expect(page.locator('.lesson')).toHaveAttribute('data-step-number', '3');
+  await expect(reveal).toHaveCount(0);
+});
+
 test('on a phone, a step turned from the bottom of the page is shown from its top', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openLesson(page, '?locale=en&view=lesson&step=1');

@@ -215,4 +215,12 @@ export const lessonStepsEn = {
     dataSize: (n: number, epoch: number, plain: string, dropout: string, gain: string) =>
       `In your run with ${n} training points at epoch ${epoch}: validation loss ${plain} without dropout, ${dropout} with: dropout lowers it by ${gain}.`,
   },
+  /** Clearing every answer of this tab, from the last step and the teacher layer (ui/lesson/StartAgain.tsx). */
+  startAgain: {
+    button: 'Start the lesson again',
+    ask: (answers: number) => `Clear ${answers === 1 ? 'the 1 answer' : `all ${answers} answers`} given in this tab and go back to step 1?`,
+    confirm: 'Yes, start again',
+    cancel: 'Keep my answers',
+    done: 'The answers are cleared: the lesson starts again at step 1.',
+  },
 };

@@ -211,4 +211,11 @@ export const lessonStepsZhCN: typeof lessonStepsEn = {
     dataSize: (n: number, epoch: number, plain: string, dropout: string, gain: string) =>
       `在你这次有 ${n} 个训练点的训练中，第 ${epoch} 轮：验证损失不用 Dropout 为 ${plain}，用 Dropout 为 ${dropout}：Dropout 让它降低了 ${gain}。`,
   },
+  startAgain: {
+    button: '重新开始本课',
+    ask: (answers: number) => `清除本标签页中已作答的 ${answers} 道题，并回到第 1 步？`,
+    confirm: '清除并重新开始',
+    cancel: '保留我的作答',
+    done: '作答已清除：课程从第 1 步重新开始。',
+  },
 };

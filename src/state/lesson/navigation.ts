@@ -6,7 +6,7 @@ import { useStore } from '../store';
 import { applyPresetSettings, pause } from '../training';
 import { defaultUrlSettings, type Screen } from '../urlSchema';
 import { updateSettings } from '../urlSync';
-import { useLessonProgress } from './progress';
+import { clearAllAnswers, useLessonProgress } from './progress';
 import { LESSON_STEP_COUNT, LESSON_STEPS, settingsForStep, stepAt } from './steps';
 
 /** Shows step `number` (1-based, clamped): its settings, its figure, and the step in the link. */
@@ -32,6 +32,12 @@ export function previousStep(): boolean {
   if (step <= 1) return false;
   goToStep(step - 1);
   return true;
+}
+
+/** Clears every answer given in this tab and goes back to the first step, as a new student or class would find it. */
+export function startLessonAgain(): void {
+  clearAllAnswers();
+  goToStep(1);
 }
 
 /** Switches screen. The Lab keeps whatever the step had set; back in the Lesson, the step's settings return. */

@@ -78,6 +78,16 @@ describe('answers across a reload', () => {
     expect(third.useLessonProgress.getState().answers).toEqual({ [second.id]: { kind: 'skipped' } });
   });
 
+  it('clearing every answer clears them for the next reload too', async () => {
+    vi.stubGlobal('sessionStorage', memoryStorage());
+    const page = await loadPage();
+    page.commitAnswer(first.id, { kind: 'skipped' });
+    page.commitAnswer(second.id, { kind: 'skipped' });
+    page.clearAllAnswers();
+    expect(page.useLessonProgress.getState().answers).toEqual({});
+    expect((await loadPage()).useLessonProgress.getState().answers).toEqual({});
+  });
+
   it('keeps only the answers: the reader seed comes from the link each time', async () => {
     const storage = memoryStorage();
     vi.stubGlobal('sessionStorage', storage);

@@ -97,3 +97,8 @@ export function clearAnswer(stepId: string): void {
     return { answers };
   });
 }
+
+/** Takes every answer back: the lesson starts afresh in this tab (a new class at the same projector). */
+export function clearAllAnswers(): void {
+  useLessonProgress.setState({ answers: {} });
+}

@@ -6,6 +6,7 @@ import { LESSON_STEP_COUNT, type LessonStep } from '../../state/lesson/steps';
 import { chooseScreen, nextStep, previousStep } from '../../state/lesson/navigation';
 import { clearAnswer, commitAnswer, useLessonProgress } from '../../state/lesson/progress';
 import { StepReveal } from './StepReveal';
+import { StartAgain } from './StartAgain';
 import { MainActionButton, VariantChooser } from './StepActions';
 
 /** Where the focus was in a card that gave way to the next step's: the new card puts it in the same place. */
@@ -162,6 +163,7 @@ export function StepCard({
           )}
         </p>
       )}
+      {last && <StartAgain className="lesson-start-again" />}
       <nav className="lesson-nav" aria-label={lesson.progressLabel}>
         <button ref={backRef} type="button" onClick={previousStep} disabled={number <= 1} data-testid="lesson-back">
           ← {lesson.back}

@@ -12,6 +12,7 @@ import { endMystery, revealMystery, startMystery, studentLinkQuery, useMystery }
 import { usePartStrings, useStrings } from '../useStrings';
 import { Dialog } from '../shell/Dialog';
 import { QrCode } from './QrCode';
+import { StartAgain } from '../lesson/StartAgain';
 import './teacher.css';
 
 export function TeacherPanel() {
@@ -28,6 +29,8 @@ export function TeacherPanel() {
       {/* The QR code first: it is what the class needs from the projected screen. */}
       <StudentLink hide={hide} />
       {lessonOn ? <StepNotes /> : <p className="teacher-hint">{t.notesInLab}</p>}
+      {/* The next class at the same projector starts from no answers (this tab keeps them across reloads). */}
+      {lessonOn && <StartAgain className="teacher-section" />}
       <MysteryControls />
       <HideChooser hide={hide} onChange={setHide} />
     </aside>
