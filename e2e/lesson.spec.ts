@@ -353,6 +353,19 @@ test('Start the lesson again asks first, then clears this tab\'s answers and goe
   await expect(reveal).toHaveCount(0);
 });
 
+test('Enter on a choice checks it, as a form would, but not while an input method is composing', async ({ page }) => {
+  await openLesson(page, '?locale=zh-CN&view=lesson&step=1');
+  const choice = page.locator('.lesson-choice input').first();
+  await choice.focus();
+  await page.keyboard.press('Space');
+  await expect(choice).toBeChecked();
+  // The Enter that confirms an IME's characters is not a Check.
+  await choice.dispatchEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true });
+  await expect(page.getByTestId('lesson-reveal')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('lesson-reveal')).toBeVisible();
+});
+
 test('on a phone, a step turned from the bottom of the page is shown from its top', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openLesson(page, '?locale=en&view=lesson&step=1');

@@ -192,7 +192,6 @@ export const partsEn = {
       epochs: 'Training stops after this many epochs, 1 to 1000000; Continue trains as many again.',
     },
     newData: 'New data',
-    apply: 'Apply',
     rejected: {
       notANumber: (expected: string) => `This is not a number. Allowed: ${expected}.`,
       notAnInteger: (expected: string) => `Enter a whole number. Allowed: ${expected}.`,

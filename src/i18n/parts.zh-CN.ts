@@ -185,7 +185,6 @@ export const partsZhCN: PartStrings = {
       epochs: '训练到这么多轮（epoch）就停下，1 到 1000000；点“继续”再训练同样多轮。',
     },
     newData: '换一组数据',
-    apply: '应用',
     rejected: {
       notANumber: (expected: string) => `这不是数字。允许范围：${expected}。`,
       notAnInteger: (expected: string) => `请输入整数。允许范围：${expected}。`,

@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useStore } from '../../state/store';
 import { useStrings } from '../useStrings';
 import { stepTextFor } from '../../i18n';
@@ -6,6 +6,7 @@ import { LESSON_STEP_COUNT, type LessonStep } from '../../state/lesson/steps';
 import { chooseScreen, nextStep, previousStep } from '../../state/lesson/navigation';
 import { clearAnswer, commitAnswer, useLessonProgress } from '../../state/lesson/progress';
 import { StepReveal } from './StepReveal';
+import { ActionForm } from '../shell/ActionForm';
 import { StartAgain } from './StartAgain';
 import { MainActionButton, VariantChooser } from './StepActions';
 
@@ -66,8 +67,7 @@ export function StepCard({
   }, [focusHandoff]);
   useEffect(() => onShown(number, text.title), [onShown, number, text.title]);
 
-  const check = (event: FormEvent) => {
-    event.preventDefault();
+  const check = () => {
     if (picked === null) {
       setNudge(true);
       return;
@@ -95,7 +95,7 @@ export function StepCard({
       </h2>
       <p className="lesson-text">{text.text}</p>
       {step.question && (
-        <form className="lesson-question" onSubmit={check} aria-describedby={nudge ? nudgeId : undefined}>
+        <ActionForm className="lesson-question" onAction={check} aria-describedby={nudge ? nudgeId : undefined}>
           <fieldset disabled={answer !== undefined}>
             <legend id={questionId}>
               <span className="lesson-question-label">{lesson.questionLabel}: </span>
@@ -122,7 +122,7 @@ export function StepCard({
           </fieldset>
           {answer === undefined ? (
             <div className="lesson-buttons">
-              <button type="submit" className="primary" data-testid="lesson-check">
+              <button type="button" className="primary" onClick={check} data-testid="lesson-check">
                 {lesson.check}
               </button>
               <button type="button" onClick={skip} data-testid="lesson-skip">
@@ -141,7 +141,7 @@ export function StepCard({
               {lesson.chooseFirst}
             </p>
           )}
-        </form>
+        </ActionForm>
       )}
       {/* Always present and empty until the commit, so the reveal is announced when it appears. */}
       <div className="lesson-reveal-region" aria-live="polite">

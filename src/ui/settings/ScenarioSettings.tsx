@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { ActionForm } from '../shell/ActionForm';
 import { useStore } from '../../state/store';
 import { applyScenarioSettings } from '../../state/training';
 import { parseSetting, URL_KEYS, URL_SCHEMA, type SettingControl, type UrlNotice, type UrlSettings } from '../../state/urlSchema';
@@ -70,10 +71,7 @@ export function ScenarioSettings() {
     const value = crypto.getRandomValues(new Uint32Array(1))[0];
     applyScenarioSettings({ [key]: value } as Partial<UrlSettings>);
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    TEXT_FIELDS.forEach(({ key }) => commit(key));
-  };
+  const submit = () => TEXT_FIELDS.forEach(({ key }) => commit(key));
 
   return (
     <section className="panel settings-panel" aria-labelledby={headingId} data-panel-extra="settings">
@@ -81,7 +79,7 @@ export function ScenarioSettings() {
         {s.title}
       </h2>
       <p className="chart-note">{s.intro}</p>
-      <form className="settings-grid" onSubmit={submit} noValidate>
+      <ActionForm className="settings-grid" onAction={submit} noValidate>
         {CHOICES.map(({ key, control, options }) => (
           <label key={key} className="settings-field">
             <span>{s.labels[control.label]}</span>
@@ -133,10 +131,7 @@ export function ScenarioSettings() {
             </div>
           );
         })}
-        <button type="submit" className="visually-hidden" tabIndex={-1}>
-          {s.apply}
-        </button>
-      </form>
+      </ActionForm>
     </section>
   );
 }

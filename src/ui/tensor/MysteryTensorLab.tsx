@@ -8,7 +8,8 @@
  * away. The passes and the seed are this page's own (not in the link): each phone draws its own masks, so a
  * class can pool its counts.
  */
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { ActionForm } from '../shell/ActionForm';
 import { dropoutScale } from '../../engine';
 import { useStore } from '../../state/store';
 import { judgeEstimate, type EstimateVerdict } from '../../state/teacher/mysteryToken';
@@ -40,8 +41,7 @@ export function MysteryTensorLab({ p, revealed }: { p: number; revealed: boolean
   const [verdict, setVerdict] = useState<EstimateVerdict | 'invalid' | null>(null);
   const estimateId = useId();
   const hintId = useId();
-  const check = (event: FormEvent) => {
-    event.preventDefault();
+  const check = () => {
     const parsed = parseProbability(estimate);
     setVerdict(parsed.ok ? judgeEstimate(parsed.value, p) : 'invalid');
   };
@@ -122,7 +122,7 @@ export function MysteryTensorLab({ p, revealed }: { p: number; revealed: boolean
             </tbody>
           </table>
         </section>
-        <form className="tensor-section mystery-estimate" onSubmit={check} noValidate>
+        <ActionForm className="tensor-section mystery-estimate" onAction={check} noValidate>
           <label htmlFor={estimateId}>{s.estimateLabel}</label>
           <div className="mystery-estimate-row">
             <input
@@ -139,7 +139,7 @@ export function MysteryTensorLab({ p, revealed }: { p: number; revealed: boolean
               }}
               data-testid="mystery-estimate"
             />
-            <button type="submit" className="primary" data-testid="mystery-check">
+            <button type="button" className="primary" onClick={check} data-testid="mystery-check">
               {s.check}
             </button>
           </div>
@@ -158,7 +158,7 @@ export function MysteryTensorLab({ p, revealed }: { p: number; revealed: boolean
               {s.showP}
             </button>
           )}
-        </form>
+        </ActionForm>
       </div>
     </div>
   );
