@@ -1,4 +1,5 @@
 import { test, expect, openApp } from './fixtures';
+import { LESSON_STEPS } from '../src/state/lesson/steps';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 // The same preview server under two host names: two different origins.
@@ -18,6 +19,21 @@ test('?embed=1 shows the lab without page chrome, with the panels and settings t
   // Shortcuts work in an embed too.
   await page.keyboard.press('Shift+ArrowRight');
   await expect(page.locator('[data-run-status]')).toHaveAttribute('data-epoch', '1');
+});
+
+test("a host page named in ?parent= hears where the student is in the Lesson and how they answered", async ({ page }) => {
+  await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/?view=lesson&locale=en`)}`);
+  const lab = page.frameLocator('iframe#dropout-lab');
+  const log = page.locator('#message-log');
+  const steps = LESSON_STEPS.length;
+  const right = LESSON_STEPS[0].question!.choices.find((choice) => choice.correct)!.id;
+  await expect(log).toContainText(`lesson: step 1 of ${steps}, 0 answered, 0 right`);
+  await lab.locator(`.lesson-choice[data-choice="${right}"] input`).check();
+  await lab.getByTestId('lesson-check').click();
+  await expect(log).toContainText(`lesson: step 1 of ${steps}, 1 answered, 1 right`);
+  await lab.getByTestId('lesson-next').click();
+  await lab.getByTestId('lesson-skip').click();
+  await expect(log).toContainText(`lesson: step 2 of ${steps}, 2 answered, 1 right`);
 });
 
 test('a host page gets ready and resize, sizes the sandboxed frame, and can play and pause', async ({ page }) => {

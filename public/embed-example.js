@@ -1,6 +1,6 @@
 /*
  * The host side of Dropout Lab's embed protocol (see the README):
- *   lab → page: { source: 'dropout-lab', type: 'ready' | 'resize' | 'state' | 'error', ... }
+ *   lab → page: { source: 'dropout-lab', type: 'ready' | 'resize' | 'state' | 'lesson' | 'error', ... }
  *   page → lab: { target: 'dropout-lab', type: 'play' | 'pause' | 'reset' | 'set', settings? }
  * By default the lab is loaded from this page's own directory. `?lab=<address>` loads it from elsewhere (used by
  * the end-to-end tests to put the lab on another origin); `?parent=` in that address is kept as given.
@@ -55,6 +55,10 @@
       stateText.setAttribute('data-epoch', String(data.epoch));
       stateText.setAttribute('data-running', String(data.running));
       stateText.setAttribute('data-p', String(data.p));
+    } else if (data.type === 'lesson' && Array.isArray(data.answers)) {
+      // Where a student is in the Lesson, and how they answered: what a course page would record.
+      var right = data.answers.filter(function (answer) { return answer.answer === 'right'; }).length;
+      note('lesson: step ' + data.step + ' of ' + data.steps + ', ' + data.answers.length + ' answered, ' + right + ' right');
     } else if (data.type === 'ready') {
       note('ready (protocol ' + data.version + ')');
     } else if (data.type === 'error') {

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_WRITABLE_KEYS, parseHostCommand, startEmbedBridge, validateHostSettings, type BridgeWindow } from './embedBridge';
 import { initialTraining, useStore } from './store';
 import { defaultUrlSettings, URL_KEYS, URL_SCHEMA } from './urlSchema';
+import { clearAllAnswers, commitAnswer } from './lesson/progress';
+import { LESSON_STEPS } from './lesson/steps';
 
 interface Sent {
   message: { source: string; type: string } & Record<string, unknown>;
@@ -32,6 +34,7 @@ function actions() {
 beforeEach(() => {
   vi.useFakeTimers();
   useStore.setState({ settings: defaultUrlSettings(), training: initialTraining(), notices: [] });
+  clearAllAnswers();
 });
 afterEach(() => vi.useRealTimers());
 
@@ -165,5 +168,44 @@ describe('the bridge in a frame', () => {
       throw new Error('gone');
     };
     expect(() => startEmbedBridge({ win: fake.win, actions: actions(), parentOrigin: 'https://host.example', observeHeight: () => () => {} })()).not.toThrow();
+  });
+
+  it("sends the lesson's step and answers to the named origin as they change, and never to an unnamed host", () => {
+    const [hook, second] = LESSON_STEPS;
+    const right = hook.question!.choices.find((choice) => choice.correct)!.id;
+    const lessons = (sent: Sent[]) => sent.filter((entry) => entry.message.type === 'lesson');
+    useStore.setState((state) => ({ settings: { ...state.settings, view: 'lesson', step: 1 } }));
+
+    const unnamed = fakeWindow({ ancestor: 'https://unknown.example' });
+    const stopUnnamed = startEmbedBridge({ win: unnamed.win, actions: actions(), parentOrigin: undefined, observeHeight: () => () => {} });
+    const named = fakeWindow({ ancestor: 'https://host.example' });
+    const stop = startEmbedBridge({ win: named.win, actions: actions(), parentOrigin: 'https://host.example', observeHeight: () => () => {} });
+    expect(lessons(named.sent).at(-1)?.message).toEqual({ source: 'dropout-lab', type: 'lesson', step: 1, steps: LESSON_STEPS.length, answers: [] });
+
+    commitAnswer(hook.id, { kind: 'chosen', choice: right });
+    useStore.setState((state) => ({ settings: { ...state.settings, step: 2 } }));
+    commitAnswer(second.id, { kind: 'skipped' });
+    const last = lessons(named.sent).at(-1)!;
+    expect(last.targetOrigin).toBe('https://host.example');
+    expect(last.message).toMatchObject({
+      step: 2,
+      answers: [
+        { step: 1, id: hook.id, answer: 'right', choice: right },
+        { step: 2, id: second.id, answer: 'skipped' },
+      ],
+    });
+    expect(lessons(named.sent)).toHaveLength(4); // at start, the answer, the step, the skip
+
+    // A wrong choice is reported as such; the Lab sends no lesson messages.
+    const wrong = hook.question!.choices.find((choice) => !choice.correct)!.id;
+    commitAnswer(hook.id, { kind: 'chosen', choice: wrong });
+    expect(lessons(named.sent).at(-1)?.message.answers).toContainEqual({ step: 1, id: hook.id, answer: 'wrong', choice: wrong });
+    useStore.setState((state) => ({ settings: { ...state.settings, view: 'lab' } }));
+    commitAnswer(second.id, { kind: 'chosen', choice: second.question!.choices[0].id });
+    expect(lessons(named.sent)).toHaveLength(5);
+
+    expect(lessons(unnamed.sent)).toEqual([]);
+    stop();
+    stopUnnamed();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The postMessage bridge between the lab in an iframe and the page that embeds it.
  *
- * To the parent: `{ source: 'dropout-lab', type: 'ready' | 'resize' | 'state' | 'error', … }`.
+ * To the parent: `{ source: 'dropout-lab', type: 'ready' | 'resize' | 'state' | 'lesson' | 'error', … }`.
  * From the parent: `{ target: 'dropout-lab', type: 'play' | 'pause' | 'reset' | 'set', … }`.
  *
  * Trust rules (why they are what they are):
@@ -10,14 +10,16 @@
  *   that embeds the lab must not be able to fill the console or crash it with junk.
  * - Messages to the parent use the named origin as targetOrigin. When no origin is named and the parent is
  *   not same-origin, only `ready` and `resize` go out with '*': they say nothing but "I exist" and a height,
- *   which every host needs for auto-height. `state` and `error` describe the student's session, so they are
- *   sent only to an origin the host named.
+ *   which every host needs for auto-height. `state`, `lesson` and `error` describe the student's session, so
+ *   they are sent only to an origin the host named.
  * - A failed postMessage (a closed or navigated parent) changes nothing.
  *
  * The actions and the window are injected, so this file runs in Node unit tests.
  */
 import { legacyNetworkView, parseSetting, URL_KEYS, URL_SCHEMA, type UrlSettings } from './urlSchema';
 import { useStore, type AppNotice } from './store';
+import { LESSON_STEPS, LESSON_STEP_COUNT } from './lesson/steps';
+import { useLessonProgress } from './lesson/progress';
 
 export const BRIDGE_SOURCE = 'dropout-lab';
 export const PROTOCOL_VERSION = 1;
@@ -115,6 +117,38 @@ export function stateMessage() {
     p: settings.p,
     losses: last ? { epoch: last.epoch, plain: { ...last.plain }, dropout: { ...last.dropout } } : null,
   };
+}
+
+/** How a step's question was answered, as a course page may record it. */
+export interface LessonAnswerReport {
+  /** The step's number (1-based) and its stable id. */
+  step: number;
+  id: string;
+  answer: 'right' | 'wrong' | 'skipped';
+  /** The choice's stable id, when one was chosen. */
+  choice?: string;
+}
+
+/**
+ * Where the student is in the Lesson, and what they answered (in this tab): for a course page that records
+ * progress. Null outside the Lesson.
+ */
+export function lessonMessage() {
+  const { settings } = useStore.getState();
+  if (settings.view !== 'lesson') return null;
+  const { answers } = useLessonProgress.getState();
+  const reports: LessonAnswerReport[] = [];
+  LESSON_STEPS.forEach((step, index) => {
+    const answer = answers[step.id];
+    if (!answer) return;
+    if (answer.kind === 'skipped') {
+      reports.push({ step: index + 1, id: step.id, answer: 'skipped' });
+      return;
+    }
+    const correct = step.question?.choices.find((choice) => choice.id === answer.choice)?.correct === true;
+    reports.push({ step: index + 1, id: step.id, answer: correct ? 'right' : 'wrong', choice: answer.choice });
+  });
+  return { source: BRIDGE_SOURCE, type: 'lesson' as const, step: settings.step, steps: LESSON_STEP_COUNT, answers: reports };
 }
 
 export interface BridgeOptions {
@@ -226,10 +260,25 @@ export function startEmbedBridge({ win, actions, parentOrigin, observeHeight }: 
 
   flushState();
 
+  // `lesson` whenever the step, the screen or an answer changes (a few times a minute at most), and at start.
+  const sendLesson = () => {
+    const message = lessonMessage();
+    if (message) send(message);
+  };
+  const unsubscribeLessonScreen = useStore.subscribe((state, previous) => {
+    if (state.settings.step !== previous.settings.step || state.settings.view !== previous.settings.view) sendLesson();
+  });
+  const unsubscribeAnswers = useLessonProgress.subscribe((state, previous) => {
+    if (state.answers !== previous.answers) sendLesson();
+  });
+  sendLesson();
+
   return () => {
     win.removeEventListener('message', onMessage);
     stopObserving();
     unsubscribe();
+    unsubscribeLessonScreen();
+    unsubscribeAnswers();
     if (stateTimer !== null) clearTimeout(stateTimer);
   };
 }
