@@ -1,5 +1,6 @@
 import { test, expect, openApp } from './fixtures';
 import { LESSON_STEPS } from '../src/state/lesson/steps';
+import { EMBED_SANDBOX } from '../src/ui/shell/embedSnippet';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 // The same preview server under two host names: two different origins.
@@ -36,13 +37,22 @@ test("a host page named in ?parent= hears where the student is in the Lesson and
   await expect(log).toContainText(`lesson: step 2 of ${steps}, 2 answered, 1 right`);
 });
 
+test("a chart's export saves from inside the sandboxed frame the embed code writes", async ({ page }) => {
+  await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/?locale=en&view=lab&panels=loss`)}`);
+  await expect(page.locator('iframe#dropout-lab')).toHaveAttribute('sandbox', EMBED_SANDBOX);
+  const lab = page.frameLocator('iframe#dropout-lab');
+  const download = page.waitForEvent('download');
+  await lab.getByRole('button', { name: 'CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+});
+
 test('a host page gets ready and resize, sizes the sandboxed frame, and can play and pause', async ({ page }) => {
   await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/?locale=en&epochs=100000`)}`);
   const body = page.locator('body');
   await expect(body).toHaveAttribute('data-last-ready', /\d+/);
   await expect(body).toHaveAttribute('data-last-resize', /\d+/);
   const frameElement = page.locator('iframe#dropout-lab');
-  await expect(frameElement).toHaveAttribute('sandbox', 'allow-scripts allow-same-origin');
+  await expect(frameElement).toHaveAttribute('sandbox', EMBED_SANDBOX);
   const lab = page.frameLocator('iframe#dropout-lab');
   await expect(lab.locator('main#lab')).toBeVisible();
   // The frame is as tall as the lab's content: no inner scroll bar and no empty space.
@@ -114,7 +124,7 @@ test('the Embed dialog builds the iframe code from the current settings and chec
   await page.getByRole('button', { name: 'Embed' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this lab in a course page' });
   const code = dialog.getByLabel('Code to paste');
-  await expect(code).toHaveValue(/sandbox="allow-scripts allow-same-origin" allow="fullscreen"/);
+  await expect(code).toHaveValue(/sandbox="allow-scripts allow-same-origin allow-downloads" allow="fullscreen"/);
   // The frame opens the screen it was copied from by name (a link of Lab settings alone would too).
   await expect(code).toHaveValue(/\?view=lab&amp;p=0\.4&amp;seed=889&amp;locale=en&amp;embed=1/);
   await dialog.getByLabel('The fitted function').uncheck();

@@ -15,6 +15,14 @@ export interface EmbedOptions {
   title: string;
 }
 
+/**
+ * What the embed code lets the framed app do, and no more: run scripts; keep its own origin (a Web Worker cannot
+ * start in a `null` origin, and training runs in one); and save the charts' SVG, PNG and CSV exports, which a
+ * sandboxed frame's downloads are otherwise refused (silently, but for a console warning). No forms are needed
+ * (ui/shell/ActionForm.tsx), no pop-ups and no top navigation.
+ */
+export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-downloads';
+
 /** A first height for the frame before the lab reports its own (a stacked panel is roughly this tall). */
 export function initialFrameHeight(panelCount: number): number {
   return 200 + 520 * Math.max(1, panelCount);
@@ -41,7 +49,7 @@ export function embedSnippet(options: EmbedOptions): string {
   const labOrigin = new URL(options.appUrl).origin;
   return [
     `<iframe id="dropout-lab" src="${escapeAttribute(src)}" width="100%" height="${initialFrameHeight(options.panels.length)}"`,
-    `  sandbox="allow-scripts allow-same-origin" allow="fullscreen" title="${escapeAttribute(options.title)}"`,
+    `  sandbox="${EMBED_SANDBOX}" allow="fullscreen" title="${escapeAttribute(options.title)}"`,
     `  style="border: 0; display: block;"></iframe>`,
     `<script>`,
     `  // Dropout Lab reports its height; this keeps the frame exactly that tall.`,
