@@ -133,6 +133,8 @@ test("the lesson's first screen does not download the tensor lab; its step does,
   // Give a wrongly made request the time to show up.
   await page.waitForTimeout(500);
   expect(scripts).not.toContain('TensorLab');
+  // Nor the embed bridge, which only a page in a frame fetches (main.tsx; e2e/embed.spec.ts has it working there).
+  expect(scripts).not.toContain('startBridge');
   // Once the page has settled, it fetches them for the steps after the first (LessonView.tsx).
   await expect.poll(() => scripts).toContain('parts.en');
 

@@ -48,16 +48,19 @@ import { BUNDLE_RULES, listFiles, scanFiles } from './unsafe-code';
  * again. So the first screen's budget went from 150 to 141 kB. The code those parts share is now a few smaller
  * chunks, which compress a little worse than the one shell did: the total went from 218.6 to 221.6 kB, and its
  * budget from 220 to 223 kB.
+ * Session 22 kept the lesson's answers in the tab, added Start the lesson again and the bridge's `lesson` message
+ * (total 222.5 kB), then made the embed bridge a chunk that only a framed page fetches: 1.1 kB off the first
+ * screen, 0.8 kB more in all (one more gzip stream), so the total's budget went from 223 to 224 kB.
  */
 export const FIRST_SCREEN_BUDGET_KB = 141;
-export const TOTAL_BUDGET_KB = 223;
+export const TOTAL_BUDGET_KB = 224;
 /**
  * The Lab's first render, which a Lab link (`?view=lab`, an embed code, `?p=0.5`) waits for: the shell, one
  * language with the later parts' strings, and the tensor lab the Lab opens on, with its engine code (main.tsx
  * loads them before the first render; the network and the charts below it are staged after). It is not the
  * first screen issue 13 budgets, but Lighthouse's `?view=lab` audit measures it. Today's size with a small
- * margin, as above, so that what the Lab opens on cannot grow unseen (session 22: 127.8 kB in English and
- * 131.0 kB in Chinese).
+ * margin, as above, so that what the Lab opens on cannot grow unseen (session 22: 127.0 kB in English and
+ * 130.3 kB in Chinese).
  */
 export const LAB_FIRST_RENDER_BUDGET_KB = 132;
 

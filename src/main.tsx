@@ -7,7 +7,6 @@ import { registerServiceWorkerWhenSettled } from './state/offline';
 import { pushNotice, useStore } from './state/store';
 import { loadLocale } from './i18n';
 import { LATER_REVEAL } from './ui/lesson/laterReveal';
-import { startBridgeWhenFramed } from './ui/shell/startBridge';
 import { PANEL_CHUNKS, firstScreenShowsTensorLab } from './ui/panelChunks';
 import './ui/styles.css';
 
@@ -53,6 +52,8 @@ if (root && !languageReady) {
     ),
   );
 }
-// After the first render is queued, so the host's first `resize` already measures the lab.
-startBridgeWhenFramed();
+// After the first render is queued, so the host's first `resize` already measures the lab. Only a page in a frame
+// talks to a host, so the bridge is a chunk of its own that a reader of the app itself never downloads. Should
+// it fail to download, the app runs on without its host messages.
+if (window.parent !== window) void import('./ui/shell/startBridge').then(({ startBridgeWhenFramed }) => startBridgeWhenFramed(), () => undefined);
 registerServiceWorkerWhenSettled();
