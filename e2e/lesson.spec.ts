@@ -337,16 +337,26 @@ test('Start the lesson again asks first, then clears this tab\'s answers and goe
   await page.reload();
   await expect(page.locator('.lesson-choice input').first()).toBeEnabled();
 
-  // The teacher layer offers it on every step, and says it is done where the button was.
+  // The teacher layer offers it on every step, says it is done where the button was, and leaves the next class
+  // a run at epoch 0 waiting for Play.
   await openLesson(page, '?locale=en&view=lesson&step=3&teacher=1');
   await page.getByTestId('lesson-skip').click();
+  await page.getByTestId('lesson-back').click();
+  await page.getByTestId('lesson-back').click();
+  await page.getByTestId('lesson-skip').click();
+  await page.getByTestId('lesson-main').click();
+  const status = page.locator('[data-run-status]').first();
+  await expect.poll(async () => Number(await status.getAttribute('data-epoch'))).toBeGreaterThan(0);
   const inTeacher = page.getByTestId('teacher-panel').getByTestId('lesson-start-again');
   await inTeacher.getByRole('button', { name: t.button }).click();
-  await expect(inTeacher).toContainText(t.ask(1));
+  await expect(inTeacher).toContainText(t.ask(2));
   await inTeacher.getByRole('button', { name: t.confirm }).click();
   await expect(page.locator('.lesson')).toHaveAttribute('data-step-number', '1');
   await expect(inTeacher.getByRole('status')).toHaveText(t.done);
   await expect(inTeacher.getByRole('status')).toBeFocused();
+  await expect(status).toHaveAttribute('data-running', 'false');
+  await expect(status).toHaveAttribute('data-epoch', '0');
+  await expect(reveal).toHaveCount(0);
   await page.getByRole('button', { name: 'Next' }).first().click();
   await page.getByRole('button', { name: 'Next' }).first().click();
   await expect(page.locator('.lesson')).toHaveAttribute('data-step-number', '3');

@@ -3,7 +3,7 @@
  * the store (see settingsForStep): the panels then show what they always show for those settings.
  */
 import { useStore } from '../store';
-import { applyPresetSettings, pause } from '../training';
+import { applyPresetSettings, pause, resetTraining } from '../training';
 import { defaultUrlSettings, type Screen } from '../urlSchema';
 import { updateSettings } from '../urlSync';
 import { clearAllAnswers, useLessonProgress } from './progress';
@@ -34,10 +34,15 @@ export function previousStep(): boolean {
   return true;
 }
 
-/** Clears every answer given in this tab and goes back to the first step, as a new student or class would find it. */
+/**
+ * Clears every answer given in this tab and goes back to the first step, as a new student or class would find
+ * it: with a run at epoch 0, waiting for Play (going to step 1 alone keeps a run of the same settings going).
+ */
 export function startLessonAgain(): void {
   clearAllAnswers();
+  pause();
   goToStep(1);
+  resetTraining();
 }
 
 /** Switches screen. The Lab keeps whatever the step had set; back in the Lesson, the step's settings return. */
