@@ -1,6 +1,6 @@
 import { test, expect, openApp } from './fixtures';
 import { LESSON_STEPS } from '../src/state/lesson/steps';
-import { EMBED_SANDBOX } from '../src/ui/shell/embedSnippet';
+import { EMBED_ALLOW, EMBED_SANDBOX } from '../src/ui/shell/embedSnippet';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 // The same preview server under two host names: two different origins.
@@ -44,6 +44,18 @@ test("a chart's export saves from inside the sandboxed frame the embed code writ
   const download = page.waitForEvent('download');
   await lab.getByRole('button', { name: 'CSV' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+});
+
+test("the tensor lab's Copy copies from inside the frame the embed code writes", async ({ page, context }) => {
+  // Chromium asks the top-level page's origin for a frame's clipboard permission (permission delegation).
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hostOrigin });
+  await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/?locale=en&view=lab&panels=tensor`)}`);
+  await expect(page.locator('iframe#dropout-lab')).toHaveAttribute('allow', EMBED_ALLOW);
+  const lab = page.frameLocator('iframe#dropout-lab');
+  await lab.getByRole('button', { name: 'Copy the NumPy code' }).click();
+  await expect(lab.getByText('Copied.')).toBeVisible();
+  // Read back on the host page: the frame is allowed to write the clipboard, not to read it.
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('import numpy as np');
 });
 
 test('a host page gets ready and resize, sizes the sandboxed frame, and can play and pause', async ({ page }) => {
@@ -124,7 +136,7 @@ test('the Embed dialog builds the iframe code from the current settings and chec
   await page.getByRole('button', { name: 'Embed' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this lab in a course page' });
   const code = dialog.getByLabel('Code to paste');
-  await expect(code).toHaveValue(/sandbox="allow-scripts allow-same-origin allow-downloads" allow="fullscreen"/);
+  await expect(code).toHaveValue(/sandbox="allow-scripts allow-same-origin allow-downloads" allow="fullscreen; clipboard-write"/);
   // The frame opens the screen it was copied from by name (a link of Lab settings alone would too).
   await expect(code).toHaveValue(/\?view=lab&amp;p=0\.4&amp;seed=889&amp;locale=en&amp;embed=1/);
   await dialog.getByLabel('The fitted function').uncheck();

@@ -28,7 +28,7 @@ describe('embed snippet', () => {
   it('writes the sandboxed iframe with escaped attributes and the auto-height script', () => {
     const code = embedSnippet(base);
     expect(code).toContain('sandbox="allow-scripts allow-same-origin allow-downloads"');
-    expect(code).toContain('allow="fullscreen"');
+    expect(code).toContain('allow="fullscreen; clipboard-write"');
     expect(code).toContain('title="Dropout Lab &quot;demo&quot; &lt;1&gt;"');
     expect(code).toContain('event.origin !== "https://school.example"');
     expect(code).toMatch(/src="https:\/\/school\.example\/ml\/lab\/\?p=0\.4&amp;seed=889&amp;embed=1/);

@@ -22,6 +22,11 @@ export interface EmbedOptions {
  * (ui/shell/ActionForm.tsx), no pop-ups and no top navigation.
  */
 export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-downloads';
+/**
+ * The browser features the framed app may use: full screen for a projector, and writing to the clipboard for the
+ * tensor lab's Copy buttons (a cross-origin frame is refused it otherwise; the app then selects the code instead).
+ */
+export const EMBED_ALLOW = 'fullscreen; clipboard-write';
 
 /** A first height for the frame before the lab reports its own (a stacked panel is roughly this tall). */
 export function initialFrameHeight(panelCount: number): number {
@@ -49,7 +54,7 @@ export function embedSnippet(options: EmbedOptions): string {
   const labOrigin = new URL(options.appUrl).origin;
   return [
     `<iframe id="dropout-lab" src="${escapeAttribute(src)}" width="100%" height="${initialFrameHeight(options.panels.length)}"`,
-    `  sandbox="${EMBED_SANDBOX}" allow="fullscreen" title="${escapeAttribute(options.title)}"`,
+    `  sandbox="${EMBED_SANDBOX}" allow="${EMBED_ALLOW}" title="${escapeAttribute(options.title)}"`,
     `  style="border: 0; display: block;"></iframe>`,
     `<script>`,
     `  // Dropout Lab reports its height; this keeps the frame exactly that tall.`,
