@@ -55,5 +55,10 @@ if (root && !languageReady) {
 // After the first render is queued, so the host's first `resize` already measures the lab. Only a page in a frame
 // talks to a host, so the bridge is a chunk of its own that a reader of the app itself never downloads. Should
 // it fail to download, the app runs on without its host messages.
-if (window.parent !== window) void import('./ui/shell/startBridge').then(({ startBridgeWhenFramed }) => startBridgeWhenFramed(), () => undefined);
+if (window.parent !== window) {
+  void import('./ui/shell/startBridge').then(
+    ({ startBridgeWhenFramed }) => startBridgeWhenFramed(),
+    () => undefined,
+  );
+}
 registerServiceWorkerWhenSettled();
