@@ -188,6 +188,22 @@ export function crossSuite(engine: CrossEngine): void {
       );
     });
 
+    check('the lesson: an answer given with Check is still there after a reload of the tab', async () => {
+      const link = `${lab.origin}/?locale=en&view=lesson&step=1`;
+      const choice = q('.lesson-choice input');
+      const reveal = q('[data-testid="lesson-reveal"]');
+      await tab.goto(link);
+      await until(tab, `${choice} !== null && ${q('[data-stage-pending]')} === null`, 'the lesson is ready');
+      await tab.evaluate(`(${choice}.click(), true)`);
+      await until(tab, `${choice}.checked`, 'the choice is picked');
+      await tab.evaluate(`(${q('[data-testid="lesson-check"]')}.click(), true)`);
+      await until(tab, `${reveal} !== null`, 'Check shows the reveal');
+      await tab.goto(link);
+      await until(tab, `${reveal} !== null && ${choice}.checked`, 'the answer and its reveal are back after the reload');
+      // The checks after this one start from an unanswered lesson.
+      await tab.evaluate('(sessionStorage.clear(), true)');
+    });
+
     // Three of the nasty links of e2e/nasty-urls.spec.ts: markup in a value, markup as a name, a huge number.
     const nasty = [
       NASTY_QUERIES.find(({ query }) => query.includes('%3Cscript%3E')),
