@@ -376,6 +376,31 @@ test('Enter on a choice checks it, as a form would, but not while an input metho
   await expect(page.getByTestId('lesson-reveal')).toBeVisible();
 });
 
+test('two frames of the lesson on one page share its answers, as a course page that embeds two steps has one lesson', async ({ page }) => {
+  await openLesson(page, '?locale=en&view=lesson&step=1');
+  // Two steps embedded in one page of the app's own origin: the same tab, so the same sessionStorage.
+  await page.evaluate(() => {
+    document.body.innerHTML = ['1', '2']
+      .map((step) => `<iframe id="step${step}" src="./?view=lesson&embed=1&locale=en&step=${step}" style="width:900px;height:900px"></iframe>`)
+      .join('');
+  });
+  const one = page.frameLocator('#step1');
+  const two = page.frameLocator('#step2');
+  await expect(one.getByTestId('lesson-skip')).toBeVisible();
+  await expect(two.getByTestId('lesson-skip')).toBeVisible();
+  await one.getByTestId('lesson-skip').click();
+  await two.getByTestId('lesson-skip').click();
+  // Each frame has both answers: going to the other's step shows its reveal, and neither overwrote the other.
+  await two.getByTestId('lesson-back').click();
+  await expect(two.getByTestId('lesson-reveal')).toHaveAttribute('data-verdict', 'skipped');
+  await one.getByTestId('lesson-next').click();
+  await expect(one.getByTestId('lesson-reveal')).toHaveAttribute('data-verdict', 'skipped');
+  // An answer taken back in one frame is taken back in the other.
+  await one.getByTestId('lesson-again').click();
+  await two.getByTestId('lesson-next').click();
+  await expect(two.getByTestId('lesson-reveal')).toHaveCount(0);
+});
+
 test('on a phone, a step turned from the bottom of the page is shown from its top', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openLesson(page, '?locale=en&view=lesson&step=1');

@@ -2,6 +2,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { initialiseFromUrl } from './state/urlSync';
+import { followAnswersOfOtherFrames } from './state/lesson/progress';
 import { startTraining } from './state/training';
 import { registerServiceWorkerWhenSettled } from './state/offline';
 import { pushNotice, useStore } from './state/store';
@@ -11,6 +12,7 @@ import { PANEL_CHUNKS, firstScreenShowsTensorLab } from './ui/panelChunks';
 import './ui/styles.css';
 
 initialiseFromUrl(location.search, navigator.languages ?? [navigator.language]);
+followAnswersOfOtherFrames(window);
 startTraining();
 
 // The strings of the page's language are a chunk of their own (see i18n/index.ts), fetched while the worker

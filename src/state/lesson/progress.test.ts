@@ -146,4 +146,30 @@ describe('answers across a reload', () => {
       delete (globalThis as { sessionStorage?: unknown }).sessionStorage;
     }
   });
+
+  it("takes in the answers another frame of the tab wrote, and only when the lesson's key changed", async () => {
+    const storage = memoryStorage();
+    vi.stubGlobal('sessionStorage', storage);
+    const page = await loadPage();
+    const listeners: ((event: StorageEvent) => void)[] = [];
+    const target = {
+      addEventListener: (_type: string, listener: (event: StorageEvent) => void) => listeners.push(listener),
+      removeEventListener: (_type: string, listener: (event: StorageEvent) => void) => listeners.splice(listeners.indexOf(listener), 1),
+    } as unknown as Pick<Window, 'addEventListener' | 'removeEventListener'>;
+    const stop = page.followAnswersOfOtherFrames(target);
+    page.commitAnswer(first.id, { kind: 'skipped' });
+    // Another frame writes the tab's answers: it took the first back ("Answer again") and skipped the second. The
+    // storage is the tab's one copy, so this frame takes them as they are, taken-back answer included.
+    storage.setItem(ANSWERS_STORAGE_KEY, JSON.stringify({ state: { answers: { [second.id]: { kind: 'skipped' } } }, version: 1 }));
+    listeners.forEach((listener) => listener({ key: 'something-else' } as StorageEvent));
+    expect(page.useLessonProgress.getState().answers).toEqual({ [first.id]: { kind: 'skipped' } });
+    listeners.forEach((listener) => listener({ key: ANSWERS_STORAGE_KEY } as StorageEvent));
+    expect(page.useLessonProgress.getState().answers).toEqual({ [second.id]: { kind: 'skipped' } });
+    // Cleared in another frame (Start the lesson again there): cleared here.
+    storage.clear();
+    listeners.forEach((listener) => listener({ key: null } as StorageEvent));
+    expect(page.useLessonProgress.getState().answers).toEqual({});
+    stop();
+    expect(listeners).toHaveLength(0);
+  });
 });

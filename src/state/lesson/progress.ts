@@ -84,6 +84,21 @@ export const useLessonProgress = create<LessonProgress>()(
   }),
 );
 
+/**
+ * Keeps this page's answers in step with the other pages of the lesson in the same tab: a course page that embeds
+ * several steps, each in a frame of its own, holds one lesson, and every frame writes all of its answers. Each
+ * frame takes in what another wrote (a `storage` event fires in the tab's other same-origin documents, not in
+ * the writer), so none overwrites the others' answers with an older copy, and a step answered in one frame is
+ * answered in all. Returns the function that stops it.
+ */
+export function followAnswersOfOtherFrames(target: Pick<Window, 'addEventListener' | 'removeEventListener'>): () => void {
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === ANSWERS_STORAGE_KEY || event.key === null) void useLessonProgress.persist.rehydrate();
+  };
+  target.addEventListener('storage', onStorage);
+  return () => target.removeEventListener('storage', onStorage);
+}
+
 /** Commits a choice (or a skip) for a step: from now on its answer and explanation are on the page. */
 export function commitAnswer(stepId: string, answer: StepAnswer): void {
   useLessonProgress.setState((state) => ({ answers: { ...state.answers, [stepId]: answer } }));
