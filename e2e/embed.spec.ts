@@ -1,6 +1,7 @@
 import { test, expect, openApp } from './fixtures';
 import { LESSON_STEPS } from '../src/state/lesson/steps';
-import { EMBED_ALLOW, EMBED_SANDBOX } from '../src/ui/shell/embedSnippet';
+import { EMBED_ALLOW, EMBED_SANDBOX, embedSnippet } from '../src/ui/shell/embedSnippet';
+import { defaultUrlSettings } from '../src/state/urlSchema';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 // The same preview server under two host names: two different origins.
@@ -32,7 +33,13 @@ test("a host page named in ?parent= hears where the student is in the Lesson and
   await lab.locator(`.lesson-choice[data-choice="${right}"] input`).check();
   await lab.getByTestId('lesson-check').click();
   await expect(log).toContainText(`lesson: step 1 of ${steps}, 1 answered, 1 right`);
+  // Next pressed at the bottom of a step: the host page shows the new step from its top.
+  const frame = page.locator('iframe#dropout-lab');
+  await lab.getByTestId('lesson-next').scrollIntoViewIfNeeded();
+  expect((await frame.boundingBox())!.y).toBeLessThan(0);
   await lab.getByTestId('lesson-next').click();
+  // Within a pixel: the page scrolls in CSS pixels, the frame's box sits at a fraction of one.
+  await expect.poll(async () => (await frame.boundingBox())!.y).toBeGreaterThanOrEqual(-1);
   await lab.getByTestId('lesson-skip').click();
   await expect(log).toContainText(`lesson: step 2 of ${steps}, 2 answered, 1 right`);
 });
@@ -128,6 +135,41 @@ test('a command from an origin the lab was not told to trust is ignored', async 
   await expect(status).toHaveAttribute('data-epoch', '0');
   // And the lab's state is not told to that page.
   await expect(page.locator('body')).not.toHaveAttribute('data-last-state', /\d+/);
+});
+
+test.describe('the code the Embed dialog writes, pasted into a course page', () => {
+  // The course page is the example host page's origin with its content replaced by the pasted code: a page served
+  // from this machine (Chromium refuses a frame of 127.0.0.1 in a page that Playwright made up), whose own
+  // Content-Security-Policy would refuse the pasted inline script.
+  test.use({ bypassCSP: true });
+
+  test('keeps the frame as tall as the lesson, and shows a new step from its top', async ({ page }) => {
+    const code = embedSnippet({
+      appUrl: `${labOrigin}/`,
+      settings: { ...defaultUrlSettings(), view: 'lesson', locale: 'en' },
+      panels: ['network', 'loss'],
+      parent: hostOrigin,
+      title: 'Dropout Lab',
+    });
+    const [markup, script] = code.split(/<script>|<\/script>/);
+    await page.goto(`${hostOrigin}/embed-example.html`);
+    await page.evaluate((frameMarkup) => {
+      // Text below the frame too, so that the page is still long when the next step's frame is shorter.
+      document.body.innerHTML = `<h1>Week 3</h1><p style="height:600px">Reading.</p>${frameMarkup}<p style="height:3000px">More reading.</p>`;
+    }, markup);
+    await page.addScriptTag({ content: script });
+    const frame = page.locator('iframe#dropout-lab');
+    const lab = page.frameLocator('iframe#dropout-lab');
+    await expect(lab.getByTestId('lesson-next')).toBeVisible();
+    await expect
+      .poll(async () => Math.abs((await frame.boundingBox())!.height - (await lab.locator('body').evaluate((body) => body.getBoundingClientRect().height))))
+      .toBeLessThanOrEqual(1);
+    await lab.getByTestId('lesson-next').scrollIntoViewIfNeeded();
+    expect((await frame.boundingBox())!.y).toBeLessThan(0);
+    await lab.getByTestId('lesson-next').click();
+    await expect(lab.locator('.lesson')).toHaveAttribute('data-step-number', '2');
+    await expect.poll(async () => (await frame.boundingBox())!.y).toBeGreaterThanOrEqual(-1);
+  });
 });
 
 test('the Embed dialog builds the iframe code from the current settings and checks the origin field', async ({ page, context }) => {

@@ -28,6 +28,8 @@
     return url;
   }
 
+  /** The lesson's step the frame showed last (from its `lesson` messages). */
+  var lessonStep;
   var lab = labAddress();
   var labOrigin = lab.origin;
   frame.src = lab.href;
@@ -59,6 +61,9 @@
       // Where a student is in the Lesson, and how they answered: what a course page would record.
       var right = data.answers.filter(function (answer) { return answer.answer === 'right'; }).length;
       note('lesson: step ' + data.step + ' of ' + data.steps + ', ' + data.answers.length + ' answered, ' + right + ' right');
+      // A new step is shown from its top: the frame cannot scroll this page, so the page does.
+      if (lessonStep !== undefined && data.step !== lessonStep && frame.getBoundingClientRect().top < 0) frame.scrollIntoView();
+      lessonStep = data.step;
     } else if (data.type === 'ready') {
       note('ready (protocol ' + data.version + ')');
     } else if (data.type === 'error') {
