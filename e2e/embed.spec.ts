@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
 import { LESSON_STEPS } from '../src/state/lesson/steps';
 import { EMBED_ALLOW, EMBED_SANDBOX, embedSnippet } from '../src/ui/shell/embedSnippet';
@@ -7,6 +8,11 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 // The same preview server under two host names: two different origins.
 const labOrigin = `http://127.0.0.1:${port}`;
 const hostOrigin = `http://localhost:${port}`;
+
+/** The example course page (public/embed-example.html) on the host origin, framing the app at `labQuery`. */
+function openHostPage(page: Page, labQuery: string) {
+  return page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/${labQuery}`)}`);
+}
 
 test('?embed=1 shows the lab without page chrome, with the panels and settings the URL chose', async ({ page }) => {
   await openApp(page, '?embed=1&panels=loss,fit&locale=zh-CN&p=0.5');
@@ -24,7 +30,7 @@ test('?embed=1 shows the lab without page chrome, with the panels and settings t
 });
 
 test("a host page named in ?parent= hears where the student is in the Lesson and how they answered", async ({ page }) => {
-  await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/?view=lesson&locale=en`)}`);
+  await openHostPage(page, '?view=lesson&locale=en');
   const lab = page.frameLocator('iframe#dropout-lab');
   const log = page.locator('#message-log');
   const steps = LESSON_STEPS.length;
@@ -45,7 +51,7 @@ test("a host page named in ?parent= hears where the student is in the Lesson and
 });
 
 test("a chart's export saves from inside the sandboxed frame the embed code writes", async ({ page }) => {
-  await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/?locale=en&view=lab&panels=loss`)}`);
+  await openHostPage(page, '?locale=en&view=lab&panels=loss');
   await expect(page.locator('iframe#dropout-lab')).toHaveAttribute('sandbox', EMBED_SANDBOX);
   const lab = page.frameLocator('iframe#dropout-lab');
   const download = page.waitForEvent('download');
@@ -56,7 +62,7 @@ test("a chart's export saves from inside the sandboxed frame the embed code writ
 test("the tensor lab's Copy copies from inside the frame the embed code writes", async ({ page, context }) => {
   // Chromium asks the top-level page's origin for a frame's clipboard permission (permission delegation).
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hostOrigin });
-  await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/?locale=en&view=lab&panels=tensor`)}`);
+  await openHostPage(page, '?locale=en&view=lab&panels=tensor');
   await expect(page.locator('iframe#dropout-lab')).toHaveAttribute('allow', EMBED_ALLOW);
   const lab = page.frameLocator('iframe#dropout-lab');
   await lab.getByRole('button', { name: 'Copy the NumPy code' }).click();
@@ -66,7 +72,7 @@ test("the tensor lab's Copy copies from inside the frame the embed code writes",
 });
 
 test('a host page gets ready and resize, sizes the sandboxed frame, and can play and pause', async ({ page }) => {
-  await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/?locale=en&epochs=100000`)}`);
+  await openHostPage(page, '?locale=en&epochs=100000');
   const body = page.locator('body');
   await expect(body).toHaveAttribute('data-last-ready', /\d+/);
   await expect(body).toHaveAttribute('data-last-resize', /\d+/);
@@ -123,8 +129,8 @@ test('a host page gets ready and resize, sizes the sandboxed frame, and can play
 
 test('a command from an origin the lab was not told to trust is ignored', async ({ page }) => {
   // The lab trusts 127.0.0.1 (its own origin), but the page around it is localhost.
-  const lab = `${labOrigin}/?locale=en&parent=${encodeURIComponent(labOrigin)}`;
-  await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(lab)}`);
+  const lab = `?locale=en&parent=${encodeURIComponent(labOrigin)}`;
+  await openHostPage(page, lab);
   // ready and resize still reach any host (they are needed for auto-height and reveal nothing).
   await expect(page.locator('body')).toHaveAttribute('data-last-resize', /\d+/);
   const status = page.frameLocator('iframe#dropout-lab').locator('[data-run-status]');
@@ -198,7 +204,7 @@ test('the Embed dialog builds the iframe code from the current settings and chec
 });
 
 test('full screen refused inside a frame without allow="fullscreen" becomes a notice, not an error', async ({ page }) => {
-  await page.goto(`${hostOrigin}/embed-example.html?lab=${encodeURIComponent(`${labOrigin}/?locale=en`)}`);
+  await openHostPage(page, '?locale=en');
   await page.evaluate(() => document.querySelector('iframe')?.removeAttribute('allow'));
   await page.evaluate(() => {
     const frame = document.querySelector('iframe')!;

@@ -1,7 +1,7 @@
 /**
- * The overfitting demo's claim about one run, and the gap between the twins, measured on their validation curves. Apart from claims.ts, which
- * trains runs to check the claims (scripts and tests), so that the page can summarise a run without loading the
- * trainer.
+ * The overfitting demo's claim about one run, and the gap between the twins, measured on their validation curves.
+ * Apart from claims.ts, which trains runs to check the claims (scripts and tests), so that the page can summarise
+ * a run without loading the trainer.
  */
 import type { SimulationResult } from './trainer';
 

@@ -19,7 +19,7 @@
 import { legacyNetworkView, parseSetting, URL_KEYS, URL_SCHEMA, type UrlSettings } from './urlSchema';
 import { useStore, type AppNotice } from './store';
 import { LESSON_STEPS, LESSON_STEP_COUNT } from './lesson/steps';
-import { useLessonProgress } from './lesson/progress';
+import { answerVerdict, useLessonProgress, type AnswerVerdict } from './lesson/progress';
 
 export const BRIDGE_SOURCE = 'dropout-lab';
 export const PROTOCOL_VERSION = 1;
@@ -124,7 +124,7 @@ export interface LessonAnswerReport {
   /** The step's number (1-based) and its stable id. */
   step: number;
   id: string;
-  answer: 'right' | 'wrong' | 'skipped';
+  answer: AnswerVerdict;
   /** The choice's stable id, when one was chosen. */
   choice?: string;
 }
@@ -141,12 +141,8 @@ export function lessonMessage() {
   LESSON_STEPS.forEach((step, index) => {
     const answer = answers[step.id];
     if (!answer) return;
-    if (answer.kind === 'skipped') {
-      reports.push({ step: index + 1, id: step.id, answer: 'skipped' });
-      return;
-    }
-    const correct = step.question?.choices.find((choice) => choice.id === answer.choice)?.correct === true;
-    reports.push({ step: index + 1, id: step.id, answer: correct ? 'right' : 'wrong', choice: answer.choice });
+    const report: LessonAnswerReport = { step: index + 1, id: step.id, answer: answerVerdict(step, answer) };
+    reports.push(answer.kind === 'chosen' ? { ...report, choice: answer.choice } : report);
   });
   return { source: BRIDGE_SOURCE, type: 'lesson' as const, step: settings.step, steps: LESSON_STEP_COUNT, answers: reports };
 }

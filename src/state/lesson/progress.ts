@@ -8,7 +8,7 @@
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
-import { LESSON_STEPS } from './steps';
+import { LESSON_STEPS, type LessonChoice, type LessonStep } from './steps';
 
 /** A committed answer: the choice's id, or `skipped` when the student asked to be shown. */
 export type StepAnswer = { kind: 'chosen'; choice: string } | { kind: 'skipped' };
@@ -17,6 +17,19 @@ export interface LessonProgress {
   answers: Record<string, StepAnswer>;
   /** The seed the reader's link named (or the default): steps that do not name a seed train with it. */
   readerSeed: number;
+}
+
+/** How a committed answer stands: the reveal says it, and the embed bridge tells a course page. */
+export type AnswerVerdict = 'right' | 'wrong' | 'skipped';
+
+/** The choice a committed answer picked, as the step offers it (undefined for a skip). */
+export function chosenChoice(step: LessonStep, answer: StepAnswer): LessonChoice | undefined {
+  return answer.kind === 'chosen' ? step.question?.choices.find((choice) => choice.id === answer.choice) : undefined;
+}
+
+export function answerVerdict(step: LessonStep, answer: StepAnswer): AnswerVerdict {
+  const chosen = chosenChoice(step, answer);
+  return chosen ? (chosen.correct ? 'right' : 'wrong') : 'skipped';
 }
 
 /** The sessionStorage key. A new shape of the answers gets a new ANSWERS_VERSION, and old ones are dropped. */

@@ -6,8 +6,7 @@
  */
 import { useMemo } from 'react';
 import { useStore } from '../../state/store';
-import { useStrings } from '../useStrings';
-import { partStringsFor } from '../../i18n';
+import { usePartStrings, useStrings } from '../useStrings';
 import { dropoutScale, checkArticleRule } from '../../engine';
 import type { LessonStep } from '../../state/lesson/steps';
 import {
@@ -34,9 +33,8 @@ export function LaterReveal({ step }: { step: LessonStep }) {
 
 function LaterRunNumbers({ step }: { step: LessonStep }) {
   const r = useStrings().lesson.reveals;
-  const locale = useStore((state) => state.locale);
   // Drawn in a later step's card, which waits for the later parts' strings (LessonView.tsx).
-  const later = partStringsFor(locale).lessonSteps.reveals;
+  const later = usePartStrings().lessonSteps.reveals;
   const training = useRevealTraining();
   const n = useStore((state) => state.settings.n);
   const sweep = useSweep();
@@ -130,4 +128,3 @@ function gainText(plain: number, dropout: number): string {
   const gain = relativeGainPercent(plain, dropout);
   return `${gain < 0 ? '−' : ''}${Math.abs(gain)}%`;
 }
-

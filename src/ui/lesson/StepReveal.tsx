@@ -2,7 +2,7 @@ import { useStore } from '../../state/store';
 import { useStrings } from '../useStrings';
 import { stepTextFor } from '../../i18n';
 import type { LessonStep } from '../../state/lesson/steps';
-import type { StepAnswer } from '../../state/lesson/progress';
+import { answerVerdict, chosenChoice, type StepAnswer } from '../../state/lesson/progress';
 import { twinVerdict, TWIN_VERDICT_EPOCHS } from '../../state/lesson/reveals';
 import { formatLoss } from '../charts/scales';
 import { LazyPartView } from '../shell/lazyPart';
@@ -18,14 +18,15 @@ export function StepReveal({ step, answer }: { step: LessonStep; answer: StepAns
   const lesson = useStrings().lesson;
   const locale = useStore((state) => state.locale);
   const text = stepTextFor(locale, step.id);
-  const choices = step.question?.choices ?? [];
-  const chosen = answer.kind === 'chosen' ? choices.find((choice) => choice.id === answer.choice) : undefined;
-  const correct = choices.find((choice) => choice.correct);
+  const chosen = chosenChoice(step, answer);
+  const verdict = answerVerdict(step, answer);
+  const correct = step.question?.choices.find((choice) => choice.correct);
   const choiceText = (id: string) => text.choices[id];
+  const headline = { right: lesson.right, wrong: lesson.notQuite, skipped: lesson.skipped }[verdict];
   return (
-    <div className="lesson-reveal" data-testid="lesson-reveal" data-verdict={chosen ? (chosen.correct ? 'right' : 'wrong') : 'skipped'}>
+    <div className="lesson-reveal" data-testid="lesson-reveal" data-verdict={verdict}>
       <p className="lesson-verdict">
-        <strong>{chosen ? (chosen.correct ? lesson.right : lesson.notQuite) : lesson.skipped}</strong>
+        <strong>{headline}</strong>
         {chosen?.misconception && <> {lesson.misconceptionNote(lesson.misconceptions[chosen.misconception])}</>}
       </p>
       {correct && !chosen?.correct && (
